@@ -1,0 +1,27 @@
+/** Handles compare without "@" and case, as every supported site treats them. */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@+/, '').toLowerCase();
+}
+
+export function sameHandle(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return normalizeHandle(a) === normalizeHandle(b);
+}
+
+const MENTION = /(^|[^\w@.])@([\w.-]{1,60})/gu;
+
+/** Handles mentioned in a text, "@" removed, lower-cased, in order of first appearance. */
+export function mentionedHandles(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(MENTION)) {
+    const handle = normalizeHandle((match[2] ?? '').replace(/[.-]+$/, ''));
+    if (handle && !found.includes(handle)) found.push(handle);
+  }
+  return found;
+}
+
+/** A handle a user types: letters, digits, "_", ".", "-"; an optional leading "@". */
+export function parseHandleInput(input: string): string | null {
+  const handle = input.trim().replace(/^@+/, '');
+  return /^[\w.-]{1,60}$/u.test(handle) ? handle : null;
+}

@@ -1,0 +1,104 @@
+import type { Person, SiteId, Snippet } from './types';
+import { SITE_NAMES } from './types';
+
+export interface TemplateContext {
+  person: Person | null;
+  site: SiteId | null;
+  myName: string | null;
+  now: Date;
+}
+
+export interface Expanded {
+  text: string;
+  /** Offset in `text` where {cursor} stood: where the caret should end. */
+  cursor: number | null;
+  /** Variables the template used that have no value here: shown to the user, never silently dropped. */
+  missing: string[];
+  unknown: string[];
+}
+
+const VARIABLE = /\{([a-z_]+)\}/g;
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/u)[0] ?? '';
+}
+
+/** Fills {name}, {first_name}, {handle}, {site}, {my_name}, {date}, {cursor}. Unknown names stay visible. */
+export function expandTemplate(body: string, ctx: TemplateContext): Expanded {
+  const missing: string[] = [];
+  const unknown: string[] = [];
+  const values: Record<string, string | null> = {
+    name: ctx.person?.name || null,
+    first_name: ctx.person ? firstName(ctx.person.name) || null : null,
+    handle: ctx.person ? `@${ctx.person.handle}` : null,
+    site: ctx.site ? SITE_NAMES[ctx.site] : null,
+    my_name: ctx.myName,
+    date: ctx.now.toLocaleDateString(),
+  };
+  let cursor: number | null = null;
+  let text = '';
+  let last = 0;
+  for (const match of body.matchAll(VARIABLE)) {
+    const name = match[1] ?? '';
+    text += body.slice(last, match.index);
+    last = match.index + match[0].length;
+    if (name === 'cursor') {
+      cursor ??= text.length;
+      continue;
+    }
+    if (!(name in values)) {
+      if (!unknown.includes(name)) unknown.push(name);
+      text += match[0];
+      continue;
+    }
+    const value = values[name];
+    if (value === null || value === undefined) {
+      if (!missing.includes(name)) missing.push(name);
+      continue;
+    }
+    text += value;
+  }
+  text += body.slice(last);
+  return { text, cursor, missing, unknown };
+}
+
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Snippets matching every word of the query, best first: an exact shortcut, then title hits,
+ * then tag, body hits; ties by use count. An empty query lists all by use.
+ */
+export function searchSnippets(snippets: readonly Snippet[], query: string): Snippet[] {
+  const words = fold(query).split(/\s+/u).filter(Boolean);
+  const byUse = (a: Snippet, b: Snippet) => b.uses - a.uses || a.title.localeCompare(b.title);
+  if (words.length === 0) return [...snippets].sort(byUse);
+  const scored: { snippet: Snippet; score: number }[] = [];
+  for (const snippet of snippets) {
+    const title = fold(snippet.title);
+    const body = fold(snippet.body);
+    const tags = snippet.tags.map(fold).join(' ');
+    const shortcut = fold(snippet.shortcut);
+    let score = 0;
+    let all = true;
+    for (const word of words) {
+      if (title.includes(word)) score += title.startsWith(word) ? 6 : 4;
+      else if (shortcut.includes(word) || tags.includes(word)) score += 3;
+      else if (body.includes(word)) score += 1;
+      else all = false;
+    }
+    if (!all) continue;
+    if (shortcut && shortcut === fold(query.trim())) score += 100;
+    scored.push({ snippet, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || byUse(a.snippet, b.snippet)).map((s) => s.snippet);
+}
+
+export function validateSnippetDraft(draft: { title: string; body: string }): string | null {
+  if (!draft.title.trim()) return 'Give the snippet a title.';
+  if (!draft.body.trim()) return 'The snippet has no text.';
+  if (draft.title.length > 200) return 'The title is longer than 200 characters.';
+  if (draft.body.length > 10000) return 'The text is longer than 10,000 characters.';
+  return null;
+}

@@ -1,0 +1,94 @@
+import type { AnsweredVia, Item, ScannedItem } from './types';
+import { itemKey } from './types';
+
+export const MAX_TEXT = 2000;
+export const MAX_NAME = 200;
+export const MAX_URL = 2048;
+
+/** Page text is kept bounded: the log stores excerpts, not whole threads. */
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Folds what a page showed into the log. Status only moves forward on its own:
+ * a new item starts pending (or answered when the owner's reply is already there),
+ * a pending or snoozed item becomes answered when the owner's reply is seen,
+ * and nothing a page shows turns an answered or dismissed item back to pending.
+ */
+export function mergeScanned(existing: Item | undefined, scanned: ScannedItem, now: number): Item {
+  const fresh = {
+    kind: scanned.kind,
+    author: { name: clip(scanned.author.name, MAX_NAME), handle: clip(scanned.author.handle, MAX_NAME) },
+    text: clip(scanned.text, MAX_TEXT),
+    url: clip(scanned.url, MAX_URL),
+    thread: scanned.thread,
+  };
+  if (!existing) {
+    const createdAt = scanned.createdAt;
+    const answered = scanned.ownerReplied;
+    return {
+      key: itemKey(scanned.site, scanned.id),
+      site: scanned.site,
+      id: scanned.id,
+      ...fresh,
+      createdAt,
+      firstSeenAt: now,
+      lastSeenAt: now,
+      sortAt: createdAt ?? now,
+      status: answered ? 'answered' : 'pending',
+      answeredAt: answered ? now : null,
+      answeredVia: answered ? 'seen-reply' : null,
+      snoozeUntil: null,
+      statusAt: now,
+    };
+  }
+  const createdAt = existing.createdAt ?? scanned.createdAt;
+  const merged: Item = {
+    ...existing,
+    ...fresh,
+    // A mention seen first on the notifications page keeps "mention" once the thread shows more.
+    kind: existing.kind === 'mention' && scanned.kind !== 'mention' ? scanned.kind : existing.kind,
+    createdAt,
+    sortAt: createdAt ?? existing.firstSeenAt,
+    lastSeenAt: now,
+  };
+  if (scanned.ownerReplied && (existing.status === 'pending' || existing.status === 'snoozed')) {
+    return answer(merged, 'seen-reply', now);
+  }
+  return merged;
+}
+
+export function answer(item: Item, via: AnsweredVia, now: number): Item {
+  if (item.status === 'answered') return item;
+  return { ...item, status: 'answered', answeredAt: now, answeredVia: via, snoozeUntil: null, statusAt: now };
+}
+
+export function dismiss(item: Item, now: number): Item {
+  if (item.status === 'dismissed') return item;
+  return { ...item, status: 'dismissed', snoozeUntil: null, statusAt: now };
+}
+
+export function snooze(item: Item, until: number, now: number): Item {
+  if (until <= now) throw new RangeError('A snooze must end in the future.');
+  return { ...item, status: 'snoozed', snoozeUntil: until, statusAt: now };
+}
+
+/** Only the user reopens: back to pending, whatever the item was. */
+export function reopen(item: Item, now: number): Item {
+  return {
+    ...item,
+    status: 'pending',
+    answeredAt: null,
+    answeredVia: null,
+    snoozeUntil: null,
+    statusAt: now,
+  };
+}
+
+/** A snoozed item whose time has come is pending again. */
+export function wake(item: Item, now: number): Item {
+  if (item.status !== 'snoozed' || item.snoozeUntil === null || item.snoozeUntil > now) return item;
+  return { ...item, status: 'pending', snoozeUntil: null, statusAt: now };
+}

@@ -1,0 +1,38 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5m", "3h", "2d", "6w": the age of an item, compact for lists. */
+export function formatAge(since: number, now: number): string {
+  const age = Math.max(0, now - since);
+  if (age < MINUTE) return 'just now';
+  if (age < HOUR) return `${Math.floor(age / MINUTE)}m`;
+  if (age < DAY) return `${Math.floor(age / HOUR)}h`;
+  if (age < 14 * DAY) return `${Math.floor(age / DAY)}d`;
+  return `${Math.floor(age / (7 * DAY))}w`;
+}
+
+/** Parses a site's ISO timestamp; null when absent or not a date. */
+export function parseTime(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+const UNITS: Record<string, number> = {
+  second: 1000,
+  minute: MINUTE,
+  hour: HOUR,
+  day: DAY,
+  week: 7 * DAY,
+  month: 30 * DAY,
+  year: 365 * DAY,
+};
+
+/** "12 hours ago", "1 day ago (edited)": an approximate epoch ms, or null for other wording. */
+export function parseRelativeAge(text: string, now: number): number | null {
+  const match = /(\d+)\s+(second|minute|hour|day|week|month|year)s?\s+ago/i.exec(text);
+  if (!match) return null;
+  const unit = UNITS[(match[2] ?? '').toLowerCase()];
+  return unit ? now - Number(match[1]) * unit : null;
+}

@@ -1,0 +1,94 @@
+/** Sites Replyline knows. Adding one means a new adapter and one registry line. */
+export const SITE_IDS = ['x', 'youtube'] as const;
+export type SiteId = (typeof SITE_IDS)[number];
+
+export const SITE_NAMES: Record<SiteId, string> = { x: 'X', youtube: 'YouTube' };
+
+export type ItemKind = 'comment' | 'reply' | 'mention';
+export type ItemStatus = 'pending' | 'answered' | 'dismissed' | 'snoozed';
+export type AnsweredVia = 'seen-reply' | 'snippet' | 'manual';
+
+export interface Person {
+  name: string;
+  /** Handle without a leading "@", as the site spells it. */
+  handle: string;
+}
+
+/** What a content script reports about one relevant item it saw on a page. */
+export interface ScannedItem {
+  site: SiteId;
+  /** The site's stable id of the comment or post. */
+  id: string;
+  kind: ItemKind;
+  author: Person;
+  text: string;
+  url: string;
+  /** Conversation the item belongs to (the post it hangs under). */
+  thread: string;
+  /** Epoch ms from the site's own timestamp, when the page shows one. */
+  createdAt: number | null;
+  /** The owner's own reply is visible under this item. */
+  ownerReplied: boolean;
+}
+
+/** One entry of the log kept by the background. */
+export interface Item {
+  key: string;
+  site: SiteId;
+  id: string;
+  kind: ItemKind;
+  author: Person;
+  text: string;
+  url: string;
+  thread: string;
+  createdAt: number | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** createdAt when known, else firstSeenAt: the order of "oldest first". */
+  sortAt: number;
+  status: ItemStatus;
+  answeredAt: number | null;
+  answeredVia: AnsweredVia | null;
+  snoozeUntil: number | null;
+  /** When the status last changed, by the user or by a rule. */
+  statusAt: number;
+}
+
+export interface Snippet {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  shortcut: string;
+  uses: number;
+  lastUsedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Account {
+  /** Handle read from the page (the site shows who is signed in). */
+  detected: string | null;
+  /** Handle the user typed in the options page: wins over the detected one. */
+  manual: string | null;
+}
+
+export interface Settings {
+  accounts: Partial<Record<SiteId, Account>>;
+  disabledSites: SiteId[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { accounts: {}, disabledSites: [] };
+
+export function itemKey(site: SiteId, id: string): string {
+  return `${site}:${id}`;
+}
+
+export function ownerHandle(settings: Settings, site: SiteId): string | null {
+  const account = settings.accounts[site];
+  return account?.manual || account?.detected || null;
+}
+
+export function isSiteId(value: unknown): value is SiteId {
+  return typeof value === 'string' && (SITE_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,53 @@
+/** Small DOM readers shared by adapters. They never throw on odd markup. */
+
+export function textOf(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+/** Text with line breaks kept (block children and <br> become newlines), for comment bodies. */
+export function multilineTextOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (element.tagName === 'BR') out += '\n';
+        else if (element.tagName === 'IMG') out += element.getAttribute('alt') ?? '';
+        else walk(element);
+      }
+    }
+  };
+  walk(el);
+  return out
+    .replace(/[ \t\u00a0]+/gu, ' ')
+    .replace(/ *\n */gu, '\n')
+    .trim();
+}
+
+export function hrefPath(a: Element | null | undefined): string | null {
+  const href = a?.getAttribute('href');
+  if (!href) return null;
+  try {
+    return new URL(href, 'https://invalid.example').pathname;
+  } catch {
+    return null;
+  }
+}
+
+export function searchParam(a: Element | null | undefined, name: string): string | null {
+  const href = a?.getAttribute('href');
+  if (!href) return null;
+  try {
+    return new URL(href, 'https://invalid.example').searchParams.get(name);
+  } catch {
+    return null;
+  }
+}
+
+/** Nearest ancestor (or self) matching a selector that lies inside `root` (inclusive). */
+export function closestWithin(el: Element, selector: string, root: Element): Element | null {
+  const found = el.closest(selector);
+  return found && root.contains(found) ? found : null;
+}

@@ -1,0 +1,46 @@
+import type { PageEntry } from '../core/relevance';
+import type { SiteId } from '../core/types';
+
+/** How text gets into a site's composer (see the insertion chain in src/content/insert.ts). */
+export type EditorKind = 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'plain' | 'textarea';
+
+/** What the adapter knows about the page being scanned; adapters may memoise per scan in `memo`. */
+export interface PageInfo {
+  url: URL;
+  memo: Map<string, unknown>;
+}
+
+/** One adapter per site: all knowledge of a site's markup lives behind this interface. */
+export interface SiteAdapter {
+  readonly id: SiteId;
+  /** Manifest match patterns of the pages this adapter reads. */
+  readonly matches: readonly string[];
+  /** Whether a URL of this site is a page with items worth scanning. */
+  scansPage(url: URL): boolean;
+  /** Elements that are posts or comments (one entry each). */
+  readonly itemSelector: string;
+  /** The facts of one item element, or null while it is incomplete or not understood. */
+  readEntry(el: Element, page: PageInfo): PageEntry | null;
+  /** Items whose verdict may change when `el` appears (the comments it answers). */
+  relatedItems(el: Element): Element[];
+  /** The signed-in user's handle, where the page shows it. */
+  detectOwner(doc: Document): string | null;
+  /** Where the item's badge goes (appended as the last child). */
+  badgeAnchor(el: Element): Element | null;
+  /** The item's own reply button. */
+  replyButton(el: Element): HTMLElement | null;
+  /** The composer that replies to `el`, once open (null until it is there). */
+  composerFor(el: Element, doc: Document): HTMLElement | null;
+  /** Any composer of this site (for the element that has focus). */
+  readonly composerSelector: string;
+  /** The buttons that send what a composer holds. */
+  readonly sendButtonSelector: string;
+  readonly editor: EditorKind;
+}
+
+export function memoize<T>(page: PageInfo, key: string, compute: () => T): T {
+  if (page.memo.has(key)) return page.memo.get(key) as T;
+  const value = compute();
+  page.memo.set(key, value);
+  return value;
+}

@@ -1,0 +1,233 @@
+import { mentionedHandles } from '../core/handles';
+import type { PageEntry } from '../core/relevance';
+import { parseTime } from '../core/time';
+import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { PageInfo, SiteAdapter } from './types';
+import { memoize } from './types';
+
+/** Every X selector in one place (evidence: shared captures of Feb 2026, sites.md). */
+export const X_SELECTORS = {
+  cell: 'div[data-testid="cellInnerDiv"]',
+  tweet: 'article[data-testid="tweet"]',
+  userName: '[data-testid="User-Name"]',
+  avatar: '[data-testid="Tweet-User-Avatar"]',
+  text: '[data-testid="tweetText"]',
+  statusTime: 'a[href*="/status/"] > time[datetime]',
+  reply: 'button[data-testid="reply"]',
+  composer: '[data-testid^="tweetTextarea_"][contenteditable="true"]',
+  inlineComposer: '[data-testid="inline_reply_offscreen"]',
+  modal: '[aria-labelledby="modal-header"]',
+  send: 'button[data-testid="tweetButtonInline"], button[data-testid="tweetButton"]',
+  accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
+} as const;
+
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,30})\/status\/(\d{1,25})/;
+const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,30})$/;
+
+function statusOf(path: string | null): { handle: string; id: string } | null {
+  const match = path ? STATUS_PATH.exec(path) : null;
+  return match ? { handle: match[1] ?? '', id: match[2] ?? '' } : null;
+}
+
+function isMentionsPage(url: URL): boolean {
+  return /^\/notifications(\/mentions)?\/?$/.test(url.pathname);
+}
+
+interface TweetFacts {
+  id: string;
+  handle: string;
+  name: string;
+  createdAt: number | null;
+}
+
+/** Id, author and time of a tweet; null when its header is not (yet) there. */
+function tweetFacts(article: Element): TweetFacts | null {
+  const userName = article.querySelector(X_SELECTORS.userName);
+  if (!userName) return null;
+  let handle: string | null = null;
+  for (const a of Array.from(userName.querySelectorAll('a[href]'))) {
+    const match = HANDLE_PATH.exec(hrefPath(a) ?? '');
+    if (match) {
+      handle = match[1] ?? null;
+      break;
+    }
+  }
+  if (!handle) return null;
+  // The tweet's own time link: the first status link in the header that is the author's.
+  let status: { handle: string; id: string } | null = null;
+  let createdAt: number | null = null;
+  for (const time of Array.from(article.querySelectorAll(X_SELECTORS.statusTime))) {
+    const candidate = statusOf(hrefPath(time.parentElement));
+    if (candidate && candidate.handle.toLowerCase() === handle.toLowerCase()) {
+      status = candidate;
+      createdAt = parseTime(time.getAttribute('datetime'));
+      break;
+    }
+  }
+  if (!status) return null;
+  const nameLink = userName.querySelector('a[href]');
+  const name = textOf(nameLink?.querySelector('div[dir]') ?? nameLink) || handle;
+  return { id: status.id, handle, name, createdAt };
+}
+
+/**
+ * A tweet that continues the one above it carries a connector line in the strip above its
+ * avatar: the strip then holds the line's column besides the spacer.
+ */
+function isConnectedToPrevious(article: Element): boolean {
+  const avatar = article.querySelector(X_SELECTORS.avatar);
+  if (!avatar) return false;
+  let row: Element | null = avatar;
+  while (row?.parentElement && row.parentElement !== article && !row.previousElementSibling) {
+    row = row.parentElement;
+  }
+  const strip = row?.previousElementSibling;
+  if (!strip || strip.contains(avatar)) return false;
+  return strip.querySelectorAll('div').length >= 3;
+}
+
+function cellOf(article: Element): Element {
+  return article.closest(X_SELECTORS.cell) ?? article;
+}
+
+function articleIn(cell: Element | null): Element | null {
+  if (!cell) return null;
+  return cell.matches(X_SELECTORS.tweet) ? cell : cell.querySelector(X_SELECTORS.tweet);
+}
+
+/** Tweets before this one in the timeline, nearest first. */
+function* previousTweets(article: Element): Generator<Element> {
+  let cell = cellOf(article).previousElementSibling;
+  while (cell) {
+    const found = articleIn(cell);
+    if (found) yield found;
+    cell = cell.previousElementSibling;
+  }
+}
+
+function* nextTweets(article: Element): Generator<Element> {
+  let cell = cellOf(article).nextElementSibling;
+  while (cell) {
+    const found = articleIn(cell);
+    if (found) yield found;
+    cell = cell.nextElementSibling;
+  }
+}
+
+/** The tweet a conversation page is about (`/<user>/status/<id>`), when it is on the page. */
+function focalTweet(article: Element, page: PageInfo): Element | null {
+  const focal = statusOf(page.url.pathname);
+  if (!focal) return null;
+  return memoize(page, 'x:focal', () => {
+    const doc = article.ownerDocument;
+    for (const time of Array.from(doc.querySelectorAll(X_SELECTORS.statusTime))) {
+      if (statusOf(hrefPath(time.parentElement))?.id === focal.id) return time.closest(X_SELECTORS.tweet);
+    }
+    return null;
+  });
+}
+
+function readEntry(article: Element, page: PageInfo): PageEntry | null {
+  const facts = tweetFacts(article);
+  if (!facts) return null;
+  const text = multilineTextOf(article.querySelector(X_SELECTORS.text));
+  const focal = focalTweet(article, page);
+  const focalStatus = statusOf(page.url.pathname);
+  const connected = isConnectedToPrevious(article);
+
+  let parentAuthor: string | null = null;
+  let parentIsPost = false;
+  if (connected) {
+    const previous = previousTweets(article).next().value;
+    const previousFacts = previous ? tweetFacts(previous) : null;
+    parentAuthor = previousFacts?.handle ?? null;
+    // A connected tweet right under the focal one answers the post itself.
+    parentIsPost = previous !== undefined && previous === focal;
+  } else if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) {
+    parentAuthor = tweetFacts(focal)?.handle ?? focalStatus?.handle ?? null;
+    parentIsPost = true;
+  }
+
+  const repliedBy: string[] = [];
+  for (const next of nextTweets(article)) {
+    if (article === focal) {
+      if (isConnectedToPrevious(next)) continue;
+    } else if (!isConnectedToPrevious(next)) break;
+    const handle = tweetFacts(next)?.handle;
+    if (handle) repliedBy.push(handle);
+  }
+
+  return {
+    id: facts.id,
+    author: { name: facts.name, handle: facts.handle },
+    text,
+    url: `https://x.com/${facts.handle}/status/${facts.id}`,
+    thread: focalStatus?.id ?? facts.id,
+    createdAt: facts.createdAt,
+    parentAuthor,
+    parentIsPost,
+    repliedBy,
+    onMentionsPage: isMentionsPage(page.url),
+  };
+}
+
+export const xAdapter: SiteAdapter = {
+  id: 'x',
+  matches: ['https://x.com/*'],
+  editor: 'draft',
+  itemSelector: X_SELECTORS.tweet,
+  composerSelector: X_SELECTORS.composer,
+  sendButtonSelector: X_SELECTORS.send,
+
+  scansPage(url) {
+    // Settings, messages and compose pages show no conversations.
+    return !/^\/(settings|messages|compose|i\/(flow|keyboard_shortcuts))(\/|$)/.test(url.pathname);
+  },
+
+  readEntry,
+
+  relatedItems(article) {
+    const related: Element[] = [];
+    let current = article;
+    for (const previous of previousTweets(article)) {
+      if (!isConnectedToPrevious(current)) {
+        related.push(previous);
+        break;
+      }
+      related.push(previous);
+      current = previous;
+    }
+    return related;
+  },
+
+  detectOwner(doc) {
+    const switcher = doc.querySelector(X_SELECTORS.accountSwitcher);
+    if (!switcher) return null;
+    const match = /@([A-Za-z0-9_]{1,30})/.exec(switcher.textContent ?? '');
+    if (match?.[1]) return match[1];
+    const avatar = switcher.querySelector('[data-testid^="UserAvatar-Container-"]');
+    const fromAvatar = avatar?.getAttribute('data-testid')?.slice('UserAvatar-Container-'.length);
+    return fromAvatar && /^[A-Za-z0-9_]{1,30}$/.test(fromAvatar) ? fromAvatar : null;
+  },
+
+  badgeAnchor(article) {
+    return article.querySelector(X_SELECTORS.userName);
+  },
+
+  replyButton(article) {
+    return article.querySelector<HTMLElement>(X_SELECTORS.reply);
+  },
+
+  composerFor(article, doc) {
+    // Replying opens the modal composer; on the focal tweet it is the inline one under it.
+    const modal = doc.querySelector(X_SELECTORS.modal);
+    const inModal = modal?.querySelector<HTMLElement>(X_SELECTORS.composer);
+    if (inModal) return inModal;
+    const handle = tweetFacts(article)?.handle;
+    const inline = doc.querySelector(X_SELECTORS.inlineComposer);
+    if (inline && handle && mentionedHandles(inline.textContent ?? '').includes(handle.toLowerCase())) {
+      return inline.querySelector<HTMLElement>(X_SELECTORS.composer);
+    }
+    return null;
+  },
+};

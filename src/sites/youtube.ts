@@ -1,0 +1,159 @@
+import { mentionedHandles } from '../core/handles';
+import type { PageEntry } from '../core/relevance';
+import { parseRelativeAge } from '../core/time';
+import { hrefPath, multilineTextOf, searchParam, textOf } from './dom';
+import type { PageInfo, SiteAdapter } from './types';
+import { memoize } from './types';
+
+/** Every YouTube selector in one place (evidence: shared captures 2024-25, sites.md). */
+export const YOUTUBE_SELECTORS = {
+  thread: 'ytd-comment-thread-renderer',
+  comment: 'ytd-comment-view-model, ytd-comment-renderer',
+  topComment: '#comment-container > #comment, #comment-container > ytd-comment-renderer, :scope > #comment',
+  replies: '#replies',
+  author: '#author-text',
+  text: '#content-text',
+  timeLink: '#published-time-text a[href*="lc="], #header-author .published-time-text a[href*="lc="]',
+  headerAuthor: '#header-author',
+  reply: '#reply-button-end button',
+  replyDialog: '#reply-dialog',
+  composer: '#contenteditable-root[contenteditable="true"], ytd-commentbox textarea',
+  send: '#submit-button button, #submit-button tp-yt-paper-button, #submit-button paper-button',
+  videoOwner:
+    'ytd-watch-metadata #owner ytd-video-owner-renderer a[href^="/@"], ytd-video-owner-renderer a[href^="/@"], #owner #channel-name a[href^="/@"]',
+} as const;
+
+const HANDLE_PATH = /^\/@([\w.-]{1,100})$/u;
+
+function handleFromHref(a: Element | null): string | null {
+  const path = hrefPath(a);
+  const match = path ? HANDLE_PATH.exec(decodeURIComponent(path)) : null;
+  return match?.[1] ?? null;
+}
+
+function videoOwner(doc: Document, page: PageInfo): string | null {
+  return memoize(page, 'youtube:owner', () => {
+    for (const a of Array.from(doc.querySelectorAll(YOUTUBE_SELECTORS.videoOwner))) {
+      const handle = handleFromHref(a);
+      if (handle) return handle;
+    }
+    return null;
+  });
+}
+
+/** Element's own part, excluding nested replies (an old ytd-comment-renderer may hold them). */
+function own(el: Element, selector: string): Element | null {
+  for (const found of Array.from(el.querySelectorAll(selector))) {
+    if (found.closest(YOUTUBE_SELECTORS.comment) === el) return found;
+  }
+  return null;
+}
+
+function threadOf(el: Element): Element | null {
+  return el.closest(YOUTUBE_SELECTORS.thread);
+}
+
+function isReply(el: Element): boolean {
+  return el.parentElement?.closest(YOUTUBE_SELECTORS.replies) !== null && threadOf(el) !== null;
+}
+
+function topCommentOf(thread: Element): Element | null {
+  for (const candidate of Array.from(thread.querySelectorAll(YOUTUBE_SELECTORS.comment))) {
+    if (!isReply(candidate)) return candidate;
+  }
+  return null;
+}
+
+function repliesOf(thread: Element): Element[] {
+  const box = thread.querySelector(YOUTUBE_SELECTORS.replies);
+  return box ? Array.from(box.querySelectorAll(YOUTUBE_SELECTORS.comment)) : [];
+}
+
+function authorOf(el: Element): { name: string; handle: string } | null {
+  const link = own(el, YOUTUBE_SELECTORS.author);
+  const handle = handleFromHref(link);
+  if (!handle) return null;
+  const shown = textOf(link).replace(/^@/, '');
+  return { name: shown || handle, handle };
+}
+
+function readEntry(el: Element, page: PageInfo): PageEntry | null {
+  const videoId = page.url.searchParams.get('v');
+  const author = authorOf(el);
+  const timeLink = own(el, YOUTUBE_SELECTORS.timeLink);
+  const id = searchParam(timeLink, 'lc');
+  if (!videoId || !author || !id) return null;
+  const text = multilineTextOf(own(el, YOUTUBE_SELECTORS.text));
+  const thread = threadOf(el);
+  const reply = isReply(el);
+
+  let parentAuthor: string | null;
+  let repliedBy: string[] = [];
+  if (!reply) {
+    parentAuthor = videoOwner(el.ownerDocument, page);
+    repliedBy = thread ? repliesOf(thread).flatMap((r) => authorOf(r)?.handle ?? []) : [];
+  } else {
+    // Replies are flat under the top comment; one that opens with "@someone" answers that person.
+    const top = thread ? topCommentOf(thread) : null;
+    const addressed = /^\s*@/.test(text) ? (mentionedHandles(text)[0] ?? null) : null;
+    parentAuthor = addressed ?? (top ? (authorOf(top)?.handle ?? null) : null);
+    if (thread) {
+      const siblings = repliesOf(thread);
+      repliedBy = siblings.slice(siblings.indexOf(el) + 1).flatMap((r) => authorOf(r)?.handle ?? []);
+    }
+  }
+
+  return {
+    id,
+    author,
+    text,
+    url: `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}&lc=${encodeURIComponent(id)}`,
+    thread: `video:${videoId}`,
+    createdAt: parseRelativeAge(textOf(timeLink), Date.now()),
+    parentAuthor,
+    parentIsPost: !reply,
+    repliedBy,
+    onMentionsPage: false,
+  };
+}
+
+export const youtubeAdapter: SiteAdapter = {
+  id: 'youtube',
+  matches: ['https://www.youtube.com/*'],
+  editor: 'plain',
+  itemSelector: YOUTUBE_SELECTORS.comment,
+  composerSelector: YOUTUBE_SELECTORS.composer,
+  sendButtonSelector: YOUTUBE_SELECTORS.send,
+
+  scansPage(url) {
+    return url.pathname === '/watch' && url.searchParams.has('v');
+  },
+
+  readEntry,
+
+  relatedItems(el) {
+    const thread = threadOf(el);
+    if (!thread || !isReply(el)) return [];
+    const top = topCommentOf(thread);
+    const siblings = repliesOf(thread);
+    return [...(top ? [top] : []), ...siblings.slice(0, Math.max(0, siblings.indexOf(el)))];
+  },
+
+  // YouTube does not show the signed-in handle on watch pages: it comes from the options page.
+  detectOwner() {
+    return null;
+  },
+
+  badgeAnchor(el) {
+    return own(el, YOUTUBE_SELECTORS.headerAuthor);
+  },
+
+  replyButton(el) {
+    return own(el, YOUTUBE_SELECTORS.reply) as HTMLElement | null;
+  },
+
+  composerFor(el) {
+    const dialog = own(el, YOUTUBE_SELECTORS.replyDialog);
+    return dialog?.querySelector<HTMLElement>(YOUTUBE_SELECTORS.composer) ?? null;
+  },
+};

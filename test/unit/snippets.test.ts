@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { expandTemplate, searchSnippets, validateSnippetDraft } from '../../src/core/snippets';
+import { formatAge, parseRelativeAge, parseTime } from '../../src/core/time';
+import type { Snippet } from '../../src/core/types';
+
+const ctx = {
+  person: { name: 'Marta Quill', handle: 'marta_codes' },
+  site: 'x' as const,
+  myName: 'Bright Loop',
+  now: new Date('2026-10-02T12:00:00Z'),
+};
+
+describe('expandTemplate', () => {
+  it('fills the person, site and my name, and finds the cursor', () => {
+    const out = expandTemplate('Hi {first_name} ({handle}) from {my_name} on {site}! {cursor}Thanks', ctx);
+    expect(out.text).toBe('Hi Marta (@marta_codes) from Bright Loop on X! Thanks');
+    expect(out.cursor).toBe(out.text.indexOf('Thanks'));
+    expect(out.missing).toEqual([]);
+  });
+
+  it('reports variables with no value and unknown ones, keeping unknown ones visible', () => {
+    const out = expandTemplate('Hi {name}, {mood}', { ...ctx, person: null });
+    expect(out.text).toBe('Hi , {mood}');
+    expect(out.missing).toEqual(['name']);
+    expect(out.unknown).toEqual(['mood']);
+  });
+
+  it('keeps line breaks and unicode as written', () => {
+    expect(expandTemplate('Hi 👋 wörld — 你好 مرحبا\nLine two ✓\n\nPara 3', ctx).text).toBe(
+      'Hi 👋 wörld — 你好 مرحبا\nLine two ✓\n\nPara 3',
+    );
+  });
+});
+
+const snippet = (title: string, over: Partial<Snippet> = {}): Snippet => ({
+  id: title,
+  title,
+  body: '',
+  tags: [],
+  shortcut: '',
+  uses: 0,
+  lastUsedAt: null,
+  createdAt: 0,
+  updatedAt: 0,
+  ...over,
+});
+
+describe('searchSnippets', () => {
+  const all = [
+    snippet('Thanks', { body: 'Thank you so much!', uses: 2 }),
+    snippet('Shipping times', { body: 'Orders ship in 2 days', tags: ['orders'], shortcut: 'ship' }),
+    snippet('Refund policy', { body: 'Refunds within 30 days', uses: 9 }),
+  ];
+
+  it('lists by use without a query', () => {
+    expect(searchSnippets(all, '  ').map((s) => s.title)).toEqual([
+      'Refund policy',
+      'Thanks',
+      'Shipping times',
+    ]);
+  });
+
+  it('needs every word, ranks the exact shortcut first and ignores accents', () => {
+    expect(searchSnippets(all, 'ship').map((s) => s.title)).toEqual(['Shipping times']);
+    expect(searchSnippets(all, 'days').map((s) => s.title)).toEqual(['Refund policy', 'Shipping times']);
+    expect(searchSnippets(all, 'thánk you').map((s) => s.title)).toEqual(['Thanks']);
+    expect(searchSnippets(all, 'refund nothing')).toEqual([]);
+  });
+
+  it('validates drafts', () => {
+    expect(validateSnippetDraft({ title: ' ', body: 'x' })).toMatch(/title/);
+    expect(validateSnippetDraft({ title: 'a', body: '' })).toMatch(/no text/);
+    expect(validateSnippetDraft({ title: 'a', body: 'b' })).toBeNull();
+  });
+});
+
+describe('time', () => {
+  it('formats ages compactly', () => {
+    expect(formatAge(0, 30_000)).toBe('just now');
+    expect(formatAge(0, 5 * 60_000)).toBe('5m');
+    expect(formatAge(0, 3 * 3_600_000)).toBe('3h');
+    expect(formatAge(0, 2 * 86_400_000)).toBe('2d');
+    expect(formatAge(0, 30 * 86_400_000)).toBe('4w');
+  });
+
+  it('parses site times and relative ages, and rejects the rest', () => {
+    expect(parseTime('2026-10-02T09:00:00.000Z')).toBe(Date.parse('2026-10-02T09:00:00.000Z'));
+    expect(parseTime('soon')).toBeNull();
+    expect(parseRelativeAge('12 hours ago (edited)', 100_000_000)).toBe(100_000_000 - 12 * 3_600_000);
+    expect(parseRelativeAge('vor 2 Tagen', 0)).toBeNull();
+  });
+});

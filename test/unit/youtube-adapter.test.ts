@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { youtubeAdapter } from '../../src/sites/youtube';
+import { loadPage, scanPage } from '../helpers';
+
+const WATCH = 'https://www.youtube.com/watch?v=Qm7tLp2vX9c';
+
+describe('YouTube adapter on a watch page', () => {
+  it('scans watch pages only', () => {
+    expect(youtubeAdapter.scansPage(new URL(WATCH))).toBe(true);
+    expect(youtubeAdapter.scansPage(new URL('https://www.youtube.com/feed/subscriptions'))).toBe(false);
+  });
+
+  it('reads author, text, id, permalink and thread of a comment', () => {
+    const url = loadPage('youtube/watch.html', WATCH);
+    const first = document.querySelector(youtubeAdapter.itemSelector)!;
+    const entry = youtubeAdapter.readEntry(first, { url, memo: new Map() });
+    expect(entry).toMatchObject({
+      id: 'UgxLena001AaABAg',
+      author: { name: 'lenamakes', handle: 'lenamakes' },
+      text: 'How did you get the paper texture in the second scene?',
+      url: 'https://www.youtube.com/watch?v=Qm7tLp2vX9c&lc=UgxLena001AaABAg',
+      thread: 'video:Qm7tLp2vX9c',
+      parentAuthor: 'brightloop',
+      parentIsPost: true,
+    });
+    expect(entry?.createdAt).toBeGreaterThan(Date.now() - 3 * 86_400_000);
+  });
+
+  it('finds comments on the owner video and replies to the owner comment', () => {
+    const url = loadPage('youtube/watch.html', WATCH);
+    const items = scanPage(youtubeAdapter, url, '@brightloop');
+    expect(items.map((i) => [i.author.handle, i.kind, i.ownerReplied])).toEqual([
+      ['lenamakes', 'comment', false],
+      ['quietfox', 'comment', true],
+      ['samir_dev', 'reply', false],
+      ['randomviewer', 'comment', false],
+    ]);
+  });
+
+  it('leaves out the owner comments and replies addressed to someone else', () => {
+    const url = loadPage('youtube/watch.html', WATCH);
+    const handles = scanPage(youtubeAdapter, url, 'brightloop').map((i) => i.author.handle);
+    expect(handles).not.toContain('brightloop');
+    expect(handles).not.toContain('pixelmae');
+  });
+
+  it('finds the reply button, and the composer once the reply box is open', () => {
+    loadPage('youtube/watch.html', WATCH);
+    const first = document.querySelector(youtubeAdapter.itemSelector)!;
+    expect(youtubeAdapter.replyButton(first)?.getAttribute('aria-label')).toBe('Reply');
+    expect(youtubeAdapter.composerFor(first, document)).toBeNull();
+    first.querySelector('#reply-dialog')!.innerHTML =
+      '<ytd-commentbox><div id="contenteditable-root" contenteditable="true"></div></ytd-commentbox>';
+    expect(youtubeAdapter.composerFor(first, document)?.id).toBe('contenteditable-root');
+  });
+
+  it('relates a reply to its thread top comment and earlier replies', () => {
+    loadPage('youtube/watch.html', WATCH);
+    const reply = document.querySelector('#replies ytd-comment-view-model')!;
+    const related = youtubeAdapter.relatedItems(reply);
+    expect(related).toHaveLength(1);
+    expect(related[0]?.id).toBe('comment');
+  });
+});
+
+describe('YouTube adapter on markup it does not know', () => {
+  it('finds no items and does not throw', () => {
+    document.body.innerHTML = `
+      <ytd-comment-thread-renderer><ytd-comment-view-model id="comment"><a id="author-text" href="/channel/UC1">x</a></ytd-comment-view-model></ytd-comment-thread-renderer>
+      <ytd-comment-view-model><a id="author-text" href="/@someone">@someone</a><span id="published-time-text"><a href="/watch?v=Qm7tLp2vX9c">no id</a></span></ytd-comment-view-model>
+      <ytd-comment-renderer></ytd-comment-renderer>`;
+    const url = new URL(WATCH);
+    expect(() => scanPage(youtubeAdapter, url, 'brightloop')).not.toThrow();
+    expect(scanPage(youtubeAdapter, url, 'brightloop')).toEqual([]);
+  });
+});
