@@ -1,0 +1,65 @@
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/types';
+
+export interface ReplylineSchema extends DBSchema {
+  items: {
+    key: string;
+    value: Item;
+    indexes: {
+      'by-status-sort': [ItemStatus, number];
+      'by-site': SiteId;
+      'by-thread': string;
+      'by-snooze': number;
+    };
+  };
+  snippets: { key: string; value: Snippet; indexes: { 'by-uses': number } };
+  settings: { key: string; value: Settings };
+}
+
+export type ReplylineDb = IDBPDatabase<ReplylineSchema>;
+type UpgradeTx = IDBPTransaction<ReplylineSchema, StoreNames<ReplylineSchema>[], 'versionchange'>;
+
+export const DB_NAME = 'replyline';
+
+/**
+ * Migrations, one per version: MIGRATIONS[n] takes a database at version n to n + 1.
+ * A database of any earlier version runs every step after its own, in order.
+ */
+export const MIGRATIONS: ((db: ReplylineDb, tx: UpgradeTx) => void)[] = [
+  (db) => {
+    const items = db.createObjectStore('items', { keyPath: 'key' });
+    items.createIndex('by-status-sort', ['status', 'sortAt']);
+    items.createIndex('by-site', 'site');
+    items.createIndex('by-thread', 'thread');
+    items.createIndex('by-snooze', 'snoozeUntil');
+    const snippets = db.createObjectStore('snippets', { keyPath: 'id' });
+    snippets.createIndex('by-uses', 'uses');
+    db.createObjectStore('settings');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function openReplylineDb(name = DB_NAME): Promise<ReplylineDb> {
+  return openDB<ReplylineSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]?.(db, tx);
+    },
+  });
+}
+
+const SETTINGS_KEY = 'settings';
+
+export async function readSettings(db: ReplylineDb): Promise<Settings> {
+  const stored = await db.get('settings', SETTINGS_KEY);
+  return { ...DEFAULT_SETTINGS, ...stored, accounts: { ...stored?.accounts } };
+}
+
+export async function writeSettings(db: ReplylineDb, settings: Settings): Promise<void> {
+  await db.put('settings', settings, SETTINGS_KEY);
+}
+
+export function statusRange(status: ItemStatus): IDBKeyRange {
+  return IDBKeyRange.bound([status, -Infinity], [status, Infinity]);
+}

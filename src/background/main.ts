@@ -1,0 +1,132 @@
+/**
+ * The service worker: the only writer of the log. MV3 may stop it at any moment, so nothing
+ * that matters lives in memory; listeners are registered synchronously at start.
+ */
+
+import { browser, type Runtime } from '../shared/browser';
+import { sendToTab } from '../shared/messaging';
+import type { InsertResult } from '../shared/protocol';
+import { createRouter } from '../shared/router';
+import { ADAPTERS, adapterForUrl } from '../sites/registry';
+import { openReplylineDb } from './db';
+import { createService, type Service } from './service';
+
+const WAKE_ALARM = 'replyline-wake';
+const SITE_PATTERNS = ADAPTERS.flatMap((a) => [...a.matches]);
+
+function isSiteUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return adapterForUrl(new URL(url)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function siteTabs() {
+  return browser.tabs.query({ url: SITE_PATTERNS });
+}
+
+async function broadcast(send: (tabId: number) => Promise<unknown>): Promise<void> {
+  const tabs = await siteTabs();
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : send(tab.id).catch(() => null))));
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return (
+      x.origin === y.origin &&
+      x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '') &&
+      x.search === y.search
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The tab to insert into: the active one, or, when that is our own page opened as a tab, the last site tab used. */
+async function targetTab() {
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active && isSiteUrl(active.url)) return active;
+  const ownPage = active?.url?.startsWith(browser.runtime.getURL(''));
+  if (!ownPage) return null;
+  const tabs = await siteTabs();
+  return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
+}
+
+let service: Promise<Service> | null = null;
+
+function getService(): Promise<Service> {
+  service ??= openReplylineDb().then((db) =>
+    createService(db, {
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+      async setPendingCount(count) {
+        await browser.action.setBadgeText({ text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
+        await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
+        await browser.action.setTitle({
+          title: count === 1 ? 'Replyline: 1 waiting' : `Replyline: ${count} waiting`,
+        });
+      },
+      broadcastStatuses: (statuses) => broadcast((id) => sendToTab(id, 'content/statuses', { statuses })),
+      broadcastRefresh: () => broadcast((id) => sendToTab(id, 'content/refresh', {})),
+      async scheduleWake(at) {
+        if (at === null) await browser.alarms.clear(WAKE_ALARM);
+        else browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) });
+      },
+      async openUrl(url) {
+        const existing = (await siteTabs()).find((tab) => tab.url && sameUrl(tab.url, url));
+        if (existing?.id !== undefined) {
+          await browser.tabs.update(existing.id, { active: true });
+          if (existing.windowId !== undefined)
+            await browser.windows.update(existing.windowId, { focused: true });
+        } else {
+          await browser.tabs.create({ url });
+        }
+      },
+      async insertIntoActiveTab(body): Promise<InsertResult> {
+        const tab = await targetTab();
+        if (tab?.id === undefined) {
+          return { ok: false, reason: 'Open a comment box on a supported site first.', copied: false };
+        }
+        try {
+          return await sendToTab(tab.id, 'content/insert', { body });
+        } catch {
+          return {
+            ok: false,
+            reason: 'That page is not ready for Replyline yet: reload it and try again.',
+            copied: false,
+          };
+        }
+      },
+      isSiteUrl,
+    }),
+  );
+  return service;
+}
+
+const route = createRouter(async () => (await getService()).handlers, {
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  isContentUrl: isSiteUrl,
+  onError: (type, error) => console.error(`Replyline: ${type} failed`, error),
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  route(message, sender),
+);
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === WAKE_ALARM) void getService().then((s) => s.wakeDue());
+});
+
+const start = () =>
+  void getService().then(async (s) => {
+    await s.wakeDue();
+    await s.refreshBadge();
+  });
+browser.runtime.onStartup.addListener(start);
+browser.runtime.onInstalled.addListener(start);
+start();

@@ -1,0 +1,239 @@
+import { parseHandleInput } from '../core/handles';
+import { validateSnippetDraft } from '../core/snippets';
+import { answer, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
+import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
+import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
+import type { BackgroundHandlers } from '../shared/router';
+import { type ReplylineDb, readSettings, statusRange, writeSettings } from './db';
+
+/** What the background needs from the browser, injected so that the logic runs in Node tests. */
+export interface BackgroundEffects {
+  now(): number;
+  newId(): string;
+  /** Pending count changed: the toolbar badge shows it. */
+  setPendingCount(count: number): Promise<void> | void;
+  /** Statuses changed: tabs showing these items redraw their badges. */
+  broadcastStatuses(statuses: Record<string, ItemStatus>): Promise<void> | void;
+  /** Settings changed in a way that makes pages judge again (an owner handle). */
+  broadcastRefresh(): Promise<void> | void;
+  /** The next time a snoozed item wakes (null: none). */
+  scheduleWake(at: number | null): Promise<void> | void;
+  openUrl(url: string): Promise<void>;
+  insertIntoActiveTab(body: string): Promise<InsertResult>;
+  /** Whether a URL belongs to a supported site (only those are opened). */
+  isSiteUrl(url: string): boolean;
+}
+
+export function createService(db: ReplylineDb, fx: BackgroundEffects) {
+  async function pendingCount(): Promise<number> {
+    return db.countFromIndex('items', 'by-status-sort', statusRange('pending'));
+  }
+
+  async function afterChange(changed: Item[]): Promise<void> {
+    if (changed.length === 0) return;
+    await fx.setPendingCount(await pendingCount());
+    await fx.broadcastStatuses(Object.fromEntries(changed.map((i) => [i.key, i.status])));
+    if (changed.some((i) => i.status === 'snoozed')) await rescheduleWake();
+  }
+
+  async function rescheduleWake(): Promise<void> {
+    const cursor = await db.transaction('items').store.index('by-snooze').openCursor();
+    await fx.scheduleWake(cursor?.value.snoozeUntil ?? null);
+  }
+
+  /** Snoozed items whose time has come go back to pending. */
+  async function wakeDue(): Promise<Item[]> {
+    const now = fx.now();
+    const tx = db.transaction('items', 'readwrite');
+    const woken: Item[] = [];
+    let cursor = await tx.store.index('by-snooze').openCursor(IDBKeyRange.upperBound(now));
+    while (cursor) {
+      const next = wake(cursor.value, now);
+      if (next !== cursor.value) {
+        await cursor.update(next);
+        woken.push(next);
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    await afterChange(woken);
+    await rescheduleWake();
+    return woken;
+  }
+
+  async function updateItem(key: string, change: (item: Item, now: number) => Item): Promise<Item | null> {
+    const tx = db.transaction('items', 'readwrite');
+    const item = await tx.store.get(key);
+    if (!item) {
+      await tx.done;
+      return null;
+    }
+    const next = change(item, fx.now());
+    if (next !== item) await tx.store.put(next);
+    await tx.done;
+    if (next !== item) await afterChange([next]);
+    return next;
+  }
+
+  function applyAction(item: Item, action: ItemAction, now: number): Item {
+    switch (action.action) {
+      case 'answer':
+        return answer(item, 'manual', now);
+      case 'dismiss':
+        return dismiss(item, now);
+      case 'reopen':
+        return reopen(item, now);
+      case 'snooze':
+        return snooze(item, action.until, now);
+    }
+  }
+
+  async function setAccount(site: SiteId, patch: { detected?: string | null; manual?: string | null }) {
+    const settings = await readSettings(db);
+    const account = { detected: null, manual: null, ...settings.accounts[site], ...patch };
+    const next: Settings = { ...settings, accounts: { ...settings.accounts, [site]: account } };
+    await writeSettings(db, next);
+    return next;
+  }
+
+  async function saveSnippet(draft: SnippetDraft): Promise<Snippet> {
+    const problem = validateSnippetDraft(draft);
+    if (problem) throw new RangeError(problem);
+    const now = fx.now();
+    const tx = db.transaction('snippets', 'readwrite');
+    const existing = draft.id ? await tx.store.get(draft.id) : undefined;
+    if (draft.id && !existing) throw new RangeError('That snippet no longer exists.');
+    const tags = [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))];
+    const snippet: Snippet = {
+      id: existing?.id ?? fx.newId(),
+      title: draft.title.trim(),
+      body: draft.body,
+      tags,
+      shortcut: draft.shortcut.trim(),
+      uses: existing?.uses ?? 0,
+      lastUsedAt: existing?.lastUsedAt ?? null,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await tx.store.put(snippet);
+    await tx.done;
+    return snippet;
+  }
+
+  async function markSnippetUsed(id: string): Promise<void> {
+    const tx = db.transaction('snippets', 'readwrite');
+    const snippet = await tx.store.get(id);
+    if (snippet) await tx.store.put({ ...snippet, uses: snippet.uses + 1, lastUsedAt: fx.now() });
+    await tx.done;
+  }
+
+  const handlers: BackgroundHandlers = {
+    async 'page/hello'({ site }) {
+      const settings = await readSettings(db);
+      const account = settings.accounts[site];
+      return {
+        owner: account?.manual || account?.detected || null,
+        enabled: !settings.disabledSites.includes(site),
+      };
+    },
+
+    async 'owner/detected'({ site, handle }) {
+      const parsed = parseHandleInput(handle);
+      if (!parsed) throw new RangeError('That is not a handle.');
+      const settings = await readSettings(db);
+      if (settings.accounts[site]?.detected === parsed) return null;
+      await setAccount(site, { detected: parsed });
+      return null;
+    },
+
+    async 'items/report'({ site, items }) {
+      const now = fx.now();
+      const tx = db.transaction('items', 'readwrite');
+      const changed: Item[] = [];
+      const statuses: Record<string, ItemStatus> = {};
+      for (const scanned of items) {
+        if (scanned.site !== site) continue;
+        const key = `${site}:${scanned.id}`;
+        const existing = await tx.store.get(key);
+        const next = mergeScanned(existing, scanned, now);
+        await tx.store.put(next);
+        statuses[key] = next.status;
+        if (!existing || existing.status !== next.status) changed.push(next);
+      }
+      await tx.done;
+      await afterChange(changed);
+      return statuses;
+    },
+
+    async 'items/list'({ statuses }) {
+      const tx = db.transaction('items');
+      const lists = await Promise.all(
+        statuses.map((s) => tx.store.index('by-status-sort').getAll(statusRange(s))),
+      );
+      return lists.flat().sort((a, b) => a.sortAt - b.sortAt);
+    },
+
+    async 'items/act'(req) {
+      return updateItem(req.key, (item, now) => applyAction(item, req, now));
+    },
+
+    async 'items/sent'({ key, snippetId }) {
+      if (snippetId) await markSnippetUsed(snippetId);
+      return updateItem(key, (item, now) => answer(item, 'snippet', now));
+    },
+
+    'settings/get': () => readSettings(db),
+
+    async 'settings/setOwner'({ site, handle }) {
+      const manual = handle === null || handle.trim() === '' ? null : parseHandleInput(handle);
+      if (handle && handle.trim() !== '' && !manual) {
+        throw new RangeError('A handle has letters, digits, “_”, “.” or “-”, and no spaces.');
+      }
+      const next = await setAccount(site, { manual });
+      await fx.broadcastRefresh();
+      return next;
+    },
+
+    async 'snippets/list'() {
+      const all = await db.getAll('snippets');
+      return all.sort((a, b) => b.uses - a.uses || a.title.localeCompare(b.title));
+    },
+
+    'snippets/save': saveSnippet,
+
+    async 'snippets/delete'({ id }) {
+      await db.delete('snippets', id);
+      return null;
+    },
+
+    async 'snippets/used'({ id }) {
+      await markSnippetUsed(id);
+      return null;
+    },
+
+    async 'tabs/open'({ url }) {
+      if (!fx.isSiteUrl(url)) throw new RangeError('Replyline only opens pages of the sites it supports.');
+      await fx.openUrl(url);
+      return null;
+    },
+
+    async 'tabs/insert'({ snippetId }) {
+      const snippet = await db.get('snippets', snippetId);
+      if (!snippet) throw new RangeError('That snippet no longer exists.');
+      const result = await fx.insertIntoActiveTab(snippet.body);
+      if (result.ok) await markSnippetUsed(snippetId);
+      return result;
+    },
+  };
+
+  return {
+    handlers,
+    pendingCount,
+    wakeDue,
+    async refreshBadge() {
+      await fx.setPendingCount(await pendingCount());
+    },
+  };
+}
+
+export type Service = ReturnType<typeof createService>;

@@ -1,0 +1,123 @@
+import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet } from '../core/types';
+import { SITE_IDS } from '../core/types';
+import { arrayOf, bool, type Check, nullable, num, oneOf, shape, str } from './validate';
+
+export type ItemAction =
+  | { action: 'answer' }
+  | { action: 'dismiss' }
+  | { action: 'reopen' }
+  | { action: 'snooze'; until: number };
+
+export interface SnippetDraft {
+  id: string | null;
+  title: string;
+  body: string;
+  tags: string[];
+  shortcut: string;
+}
+
+export type InsertResult =
+  | { ok: true; itemKey: string | null; missing: string[]; unknown: string[] }
+  | { ok: false; reason: string; copied: boolean };
+
+export interface PageState {
+  owner: string | null;
+  enabled: boolean;
+}
+
+/** Who may send a message: our own extension pages, content scripts on supported sites, or both. */
+export type Origin = 'page' | 'content' | 'any';
+
+/** Messages to the background: name -> request and response. */
+export interface BackgroundProtocol {
+  'page/hello': { req: { site: SiteId }; res: PageState };
+  'owner/detected': { req: { site: SiteId; handle: string }; res: null };
+  'items/report': { req: { site: SiteId; items: ScannedItem[] }; res: Record<string, ItemStatus> };
+  'items/list': { req: { statuses: ItemStatus[] }; res: Item[] };
+  'items/act': { req: { key: string } & ItemAction; res: Item | null };
+  'items/sent': { req: { key: string; snippetId: string | null }; res: Item | null };
+  'settings/get': { req: Record<string, never>; res: Settings };
+  'settings/setOwner': { req: { site: SiteId; handle: string | null }; res: Settings };
+  'snippets/list': { req: Record<string, never>; res: Snippet[] };
+  'snippets/save': { req: SnippetDraft; res: Snippet };
+  'snippets/delete': { req: { id: string }; res: null };
+  'snippets/used': { req: { id: string }; res: null };
+  'tabs/open': { req: { url: string }; res: null };
+  'tabs/insert': { req: { snippetId: string }; res: InsertResult };
+}
+
+/** Messages from the background to a content script. */
+export interface ContentProtocol {
+  'content/insert': { req: { body: string }; res: InsertResult };
+  'content/statuses': { req: { statuses: Record<string, ItemStatus> }; res: null };
+  'content/refresh': { req: Record<string, never>; res: null };
+}
+
+export type BackgroundType = keyof BackgroundProtocol;
+export type ContentType = keyof ContentProtocol;
+export type Req<P, K extends keyof P> = P[K] extends { req: infer R } ? R : never;
+export type Res<P, K extends keyof P> = P[K] extends { res: infer R } ? R : never;
+
+/** What crosses the wire: a failure is a message for the user, never a thrown object. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const site = oneOf(...SITE_IDS);
+const status = oneOf<ItemStatus>('pending', 'answered', 'dismissed', 'snoozed');
+const key = str(300, 3);
+const id = str(100, 1);
+const empty: Check<Record<string, never>> = (v): v is Record<string, never> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const scannedItem: Check<ScannedItem> = shape<ScannedItem>({
+  site,
+  id: str(200, 1),
+  kind: oneOf('comment', 'reply', 'mention'),
+  author: shape({ name: str(1000), handle: str(1000, 1) }),
+  text: str(20_000),
+  url: str(4096, 1),
+  thread: str(300),
+  createdAt: nullable(num),
+  ownerReplied: bool,
+});
+
+const itemAction: Check<{ key: string } & ItemAction> = (v): v is { key: string } & ItemAction => {
+  if (!shape({ key, action: oneOf('answer', 'dismiss', 'reopen', 'snooze') })(v)) return false;
+  return v.action !== 'snooze' || num((v as { until?: unknown }).until);
+};
+
+/** Each message: who may send it and the shape its request must have. */
+export const BACKGROUND_MESSAGES: {
+  [K in BackgroundType]: { from: Origin; check: Check<Req<BackgroundProtocol, K>> };
+} = {
+  'page/hello': { from: 'content', check: shape({ site }) },
+  'owner/detected': { from: 'content', check: shape({ site, handle: str(100, 1) }) },
+  'items/report': { from: 'content', check: shape({ site, items: arrayOf(scannedItem, 500) }) },
+  'items/list': { from: 'page', check: shape({ statuses: arrayOf(status, 4) }) },
+  'items/act': { from: 'any', check: itemAction },
+  'items/sent': { from: 'content', check: shape({ key, snippetId: nullable(id) }) },
+  'settings/get': { from: 'page', check: empty },
+  'settings/setOwner': { from: 'page', check: shape({ site, handle: nullable(str(100)) }) },
+  'snippets/list': { from: 'any', check: empty },
+  'snippets/save': {
+    from: 'page',
+    check: shape<SnippetDraft>({
+      id: nullable(id),
+      title: str(200),
+      body: str(10_000),
+      tags: arrayOf(str(50), 20),
+      shortcut: str(50),
+    }),
+  },
+  'snippets/delete': { from: 'page', check: shape({ id }) },
+  'snippets/used': { from: 'any', check: shape({ id }) },
+  'tabs/open': { from: 'page', check: shape({ url: str(4096, 1) }) },
+  'tabs/insert': { from: 'page', check: shape({ snippetId: id }) },
+};
+
+export interface Envelope {
+  type: string;
+  payload: unknown;
+}
+
+export const isEnvelope = (value: unknown): value is Envelope =>
+  typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

@@ -1,0 +1,253 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DB_NAME, DB_VERSION, openReplylineDb } from '../../src/background/db';
+import { type BackgroundEffects, createService } from '../../src/background/service';
+import type { ItemStatus, ScannedItem } from '../../src/core/types';
+import type { InsertResult } from '../../src/shared/protocol';
+import { createRouter, type RouterOptions } from '../../src/shared/router';
+
+const scanned = (id: string, over: Partial<ScannedItem> = {}): ScannedItem => ({
+  site: 'x',
+  id,
+  kind: 'comment',
+  author: { name: 'Devon K', handle: 'devon_k' },
+  text: `comment ${id}`,
+  url: `https://x.com/devon_k/status/${id}`,
+  thread: '1',
+  createdAt: Number(id) * 1000,
+  ownerReplied: false,
+  ...over,
+});
+
+class Effects implements BackgroundEffects {
+  clock = 1_000_000;
+  ids = 0;
+  counts: number[] = [];
+  broadcasts: Record<string, ItemStatus>[] = [];
+  refreshes = 0;
+  wakeAt: (number | null)[] = [];
+  opened: string[] = [];
+  inserted: string[] = [];
+  insertResult: InsertResult = { ok: true, itemKey: null, missing: [], unknown: [] };
+  now = () => this.clock;
+  newId = () => `id-${++this.ids}`;
+  setPendingCount = (count: number) => void this.counts.push(count);
+  broadcastStatuses = (s: Record<string, ItemStatus>) => void this.broadcasts.push(s);
+  broadcastRefresh = () => void this.refreshes++;
+  scheduleWake = (at: number | null) => void this.wakeAt.push(at);
+  openUrl = async (url: string) => void this.opened.push(url);
+  insertIntoActiveTab = async (body: string) => {
+    this.inserted.push(body);
+    return this.insertResult;
+  };
+  isSiteUrl = (url: string) => url.startsWith('https://x.com/');
+}
+
+let fx: Effects;
+let service: ReturnType<typeof createService>;
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  fx = new Effects();
+  service = createService(await openReplylineDb(), fx);
+});
+
+const h = () => service.handlers;
+const ctx = { sender: {}, tabId: 1 };
+
+describe('the item log', () => {
+  it('stores reported items, counts pending ones and lists them oldest first', async () => {
+    const statuses = await h()['items/report'](
+      { site: 'x', items: [scanned('30'), scanned('10'), scanned('20')] },
+      ctx,
+    );
+    expect(statuses).toEqual({ 'x:30': 'pending', 'x:10': 'pending', 'x:20': 'pending' });
+    expect(fx.counts.at(-1)).toBe(3);
+    const list = await h()['items/list']({ statuses: ['pending'] }, ctx);
+    expect(list.map((i) => i.id)).toEqual(['10', '20', '30']);
+  });
+
+  it('ignores items claimed for another site than the reporting one', async () => {
+    const statuses = await h()['items/report']({ site: 'youtube', items: [scanned('5')] }, ctx);
+    expect(statuses).toEqual({});
+  });
+
+  it('marks answered, and a rescan without the reply keeps it answered', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    const answered = await h()['items/act']({ key: 'x:10', action: 'answer' }, ctx);
+    expect(answered).toMatchObject({ status: 'answered', answeredVia: 'manual' });
+    expect(fx.counts.at(-1)).toBe(0);
+    expect(fx.broadcasts.at(-1)).toEqual({ 'x:10': 'answered' });
+    const again = await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    expect(again).toEqual({ 'x:10': 'answered' });
+  });
+
+  it('a sent snippet answers the item and counts the snippet use', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    const snippet = await h()['snippets/save'](
+      { id: null, title: 'Thanks', body: 'Thank you!', tags: [], shortcut: '' },
+      ctx,
+    );
+    fx.clock += 5000;
+    const item = await h()['items/sent']({ key: 'x:10', snippetId: snippet.id }, ctx);
+    expect(item).toMatchObject({ status: 'answered', answeredVia: 'snippet', answeredAt: fx.clock });
+    const [used] = await h()['snippets/list']({}, ctx);
+    expect(used).toMatchObject({ uses: 1, lastUsedAt: fx.clock });
+  });
+
+  it('snoozes with an alarm and wakes the item when its time comes', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
+    await h()['items/act']({ key: 'x:10', action: 'snooze', until: fx.clock + 60_000 }, ctx);
+    expect(fx.wakeAt.at(-1)).toBe(fx.clock + 60_000);
+    expect(fx.counts.at(-1)).toBe(1);
+    expect(await service.wakeDue()).toEqual([]);
+    fx.clock += 60_000;
+    const woken = await service.wakeDue();
+    expect(woken.map((i) => [i.key, i.status])).toEqual([['x:10', 'pending']]);
+    expect(fx.counts.at(-1)).toBe(2);
+    expect(fx.wakeAt.at(-1)).toBeNull();
+  });
+
+  it('refuses a snooze in the past with a clear message through the router', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    const route = createRouter(() => h(), routerOptions);
+    const reply = await route(
+      { type: 'items/act', payload: { key: 'x:10', action: 'snooze', until: 5 } },
+      popupSender,
+    );
+    expect(reply).toEqual({ ok: false, error: 'A snooze must end in the future.' });
+  });
+
+  it('an unknown key acts on nothing', async () => {
+    expect(await h()['items/act']({ key: 'x:404', action: 'dismiss' }, ctx)).toBeNull();
+  });
+});
+
+describe('settings and snippets', () => {
+  it('keeps detected and typed handles, the typed one winning', async () => {
+    await h()['owner/detected']({ site: 'x', handle: 'brightloop' }, ctx);
+    expect(await h()['page/hello']({ site: 'x' }, ctx)).toEqual({ owner: 'brightloop', enabled: true });
+    await h()['settings/setOwner']({ site: 'x', handle: '@bright_two' }, ctx);
+    expect((await h()['page/hello']({ site: 'x' }, ctx)).owner).toBe('bright_two');
+    expect(fx.refreshes).toBe(1);
+    await h()['settings/setOwner']({ site: 'x', handle: '' }, ctx);
+    expect((await h()['page/hello']({ site: 'x' }, ctx)).owner).toBe('brightloop');
+    await expect(h()['settings/setOwner']({ site: 'x', handle: 'two words' }, ctx)).rejects.toThrow(
+      /no spaces/,
+    );
+  });
+
+  it('creates, edits and deletes snippets, rejecting empty ones', async () => {
+    const created = await h()['snippets/save'](
+      { id: null, title: ' Thanks ', body: 'Hi {first_name}', tags: ['a', 'a', ' '], shortcut: 'ty' },
+      ctx,
+    );
+    expect(created).toMatchObject({ id: 'id-1', title: 'Thanks', tags: ['a'] });
+    fx.clock += 10;
+    const edited = await h()['snippets/save']({ ...created, title: 'Thank you' }, ctx);
+    expect(edited).toMatchObject({
+      id: 'id-1',
+      title: 'Thank you',
+      createdAt: created.createdAt,
+      updatedAt: fx.clock,
+    });
+    await expect(h()['snippets/save']({ ...created, id: null, body: '  ' }, ctx)).rejects.toThrow(/no text/);
+    await h()['snippets/delete']({ id: 'id-1' }, ctx);
+    expect(await h()['snippets/list']({}, ctx)).toEqual([]);
+  });
+
+  it('inserts a snippet through the active tab and opens only site pages', async () => {
+    const s = await h()['snippets/save']({ id: null, title: 'T', body: 'Body', tags: [], shortcut: '' }, ctx);
+    expect(await h()['tabs/insert']({ snippetId: s.id }, ctx)).toMatchObject({ ok: true });
+    expect(fx.inserted).toEqual(['Body']);
+    await h()['tabs/open']({ url: 'https://x.com/a/status/1' }, ctx);
+    expect(fx.opened).toEqual(['https://x.com/a/status/1']);
+    await expect(h()['tabs/open']({ url: 'https://evil.example/' }, ctx)).rejects.toThrow(/only opens/);
+  });
+});
+
+const routerOptions: RouterOptions = {
+  extensionId: 'ext',
+  extensionOrigin: 'chrome-extension://ext/',
+  isContentUrl: (url) => url.startsWith('https://x.com/'),
+};
+const popupSender = { id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' };
+const contentSender = {
+  id: 'ext',
+  url: 'https://x.com/a/status/1',
+  tab: { id: 3, url: 'https://x.com/a/status/1' },
+};
+
+describe('the message router', () => {
+  it('accepts our pages and content scripts for their own messages only', async () => {
+    const route = createRouter(() => h(), routerOptions);
+    expect(await route({ type: 'settings/get', payload: {} }, popupSender)).toMatchObject({ ok: true });
+    expect(await route({ type: 'settings/get', payload: {} }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'items/report', payload: { site: 'x', items: [] } }, contentSender)).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(
+      await route({ type: 'items/report', payload: { site: 'x', items: [] } }, popupSender),
+    ).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('refuses other extensions, other pages and malformed requests', async () => {
+    const route = createRouter(() => h(), routerOptions);
+    const other = { ...popupSender, id: 'someone-else' };
+    expect(await route({ type: 'settings/get', payload: {} }, other)).toMatchObject({ ok: false });
+    const stranger = { id: 'ext', url: 'https://evil.example/', tab: { id: 4 } };
+    expect(await route({ type: 'items/report', payload: { site: 'x', items: [] } }, stranger)).toMatchObject({
+      ok: false,
+    });
+    const bad = { type: 'items/report', payload: { site: 'x', items: [{ id: 5 }] } };
+    expect(await route(bad, contentSender)).toEqual({
+      ok: false,
+      error: '“items/report” has a malformed request.',
+    });
+    expect(await route({ type: 'nope', payload: {} }, popupSender)).toBeUndefined();
+    expect(await route('not even an object', popupSender)).toBeUndefined();
+  });
+
+  it('turns a full disk into a message for the user and loses nothing stored', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    const full = createRouter(
+      () => ({
+        ...h(),
+        'items/report': () => {
+          throw new DOMException('quota', 'QuotaExceededError');
+        },
+      }),
+      routerOptions,
+    );
+    const reply = await full({ type: 'items/report', payload: { site: 'x', items: [] } }, contentSender);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/no room left/) });
+    expect(await h()['items/list']({ statuses: ['pending'] }, ctx)).toHaveLength(1);
+  });
+});
+
+describe('the database', () => {
+  it('creates every store and index from nothing, at the current version', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openReplylineDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['items', 'settings', 'snippets']);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual([
+      'by-site',
+      'by-snooze',
+      'by-status-sort',
+      'by-thread',
+    ]);
+    db.close();
+  });
+
+  it('refuses to open a database from a newer version rather than damage it', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    (await openDB(DB_NAME, DB_VERSION + 1)).close();
+    await expect(openReplylineDb()).rejects.toThrow();
+  });
+});
