@@ -1,6 +1,6 @@
 import { parseHandleInput } from '../core/handles';
 import { validateSnippetDraft } from '../core/snippets';
-import { answer, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
+import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
 import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
@@ -177,9 +177,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       return updateItem(req.key, (item, now) => applyAction(item, req, now));
     },
 
-    async 'items/sent'({ key, snippetId }) {
-      if (snippetId) await markSnippetUsed(snippetId);
-      return updateItem(key, (item, now) => answer(item, 'snippet', now));
+    async 'items/sent'({ key }) {
+      return updateItem(key, answerBySnippet);
     },
 
     'settings/get': () => readSettings(db),

@@ -92,3 +92,23 @@ export function wake(item: Item, now: number): Item {
   if (item.status !== 'snoozed' || item.snoozeUntil === null || item.snoozeUntil > now) return item;
   return { ...item, status: 'pending', snoozeUntil: null, statusAt: now };
 }
+
+/** How long after the owner's reply was seen a detected send still claims it as the snippet's. */
+export const SENT_REPLY_WINDOW = 2 * 60_000;
+
+/**
+ * A reply sent from a snippet answers the item. The page may show the sent reply (answering it
+ * as "seen") a moment before the send is confirmed: that reply was the snippet.
+ */
+export function answerBySnippet(item: Item, now: number): Item {
+  if (item.status === 'pending' || item.status === 'snoozed') return answer(item, 'snippet', now);
+  if (
+    item.status === 'answered' &&
+    item.answeredVia === 'seen-reply' &&
+    item.answeredAt !== null &&
+    now - item.answeredAt <= SENT_REPLY_WINDOW
+  ) {
+    return { ...item, answeredVia: 'snippet' };
+  }
+  return item;
+}

@@ -35,7 +35,7 @@ export interface BackgroundProtocol {
   'items/report': { req: { site: SiteId; items: ScannedItem[] }; res: Record<string, ItemStatus> };
   'items/list': { req: { statuses: ItemStatus[] }; res: Item[] };
   'items/act': { req: { key: string } & ItemAction; res: Item | null };
-  'items/sent': { req: { key: string; snippetId: string | null }; res: Item | null };
+  'items/sent': { req: { key: string }; res: Item | null };
   'settings/get': { req: Record<string, never>; res: Settings };
   'settings/setOwner': { req: { site: SiteId; handle: string | null }; res: Settings };
   'snippets/list': { req: Record<string, never>; res: Snippet[] };
@@ -94,7 +94,7 @@ export const BACKGROUND_MESSAGES: {
   'items/report': { from: 'content', check: shape({ site, items: arrayOf(scannedItem, 500) }) },
   'items/list': { from: 'page', check: shape({ statuses: arrayOf(status, 4) }) },
   'items/act': { from: 'any', check: itemAction },
-  'items/sent': { from: 'content', check: shape({ key, snippetId: nullable(id) }) },
+  'items/sent': { from: 'content', check: shape({ key }) },
   'settings/get': { from: 'page', check: empty },
   'settings/setOwner': { from: 'page', check: shape({ site, handle: nullable(str(100)) }) },
   'snippets/list': { from: 'any', check: empty },

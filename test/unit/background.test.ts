@@ -84,14 +84,15 @@ describe('the item log', () => {
     expect(again).toEqual({ 'x:10': 'answered' });
   });
 
-  it('a sent snippet answers the item and counts the snippet use', async () => {
+  it('a sent snippet answers the item; inserting it counts its use', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
     const snippet = await h()['snippets/save'](
       { id: null, title: 'Thanks', body: 'Thank you!', tags: [], shortcut: '' },
       ctx,
     );
     fx.clock += 5000;
-    const item = await h()['items/sent']({ key: 'x:10', snippetId: snippet.id }, ctx);
+    await h()['snippets/used']({ id: snippet.id }, ctx);
+    const item = await h()['items/sent']({ key: 'x:10' }, ctx);
     expect(item).toMatchObject({ status: 'answered', answeredVia: 'snippet', answeredAt: fx.clock });
     const [used] = await h()['snippets/list']({}, ctx);
     expect(used).toMatchObject({ uses: 1, lastUsedAt: fx.clock });
@@ -193,6 +194,15 @@ describe('the message router', () => {
       await route({ type: 'items/report', payload: { site: 'x', items: [] } }, popupSender),
     ).toMatchObject({
       ok: false,
+    });
+  });
+
+  it('takes a sent reply from a content script', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    const route = createRouter(() => h(), routerOptions);
+    expect(await route({ type: 'items/sent', payload: { key: 'x:10' } }, contentSender)).toMatchObject({
+      ok: true,
+      value: { status: 'answered', answeredVia: 'snippet' },
     });
   });
 

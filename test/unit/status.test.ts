@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { answer, clip, dismiss, MAX_TEXT, mergeScanned, reopen, snooze, wake } from '../../src/core/status';
+import {
+  answer,
+  answerBySnippet,
+  clip,
+  dismiss,
+  MAX_TEXT,
+  mergeScanned,
+  reopen,
+  snooze,
+  wake,
+} from '../../src/core/status';
 import type { Item, ScannedItem } from '../../src/core/types';
 
 const scanned = (over: Partial<ScannedItem> = {}): ScannedItem => ({
@@ -80,6 +90,22 @@ describe('user actions', () => {
       answeredVia: null,
       statusAt: 8_000,
     });
+  });
+
+  it('a sent snippet answers, and claims a reply seen moments before as its own', () => {
+    expect(answerBySnippet(base, 6_000)).toMatchObject({
+      status: 'answered',
+      answeredVia: 'snippet',
+      answeredAt: 6_000,
+    });
+    const seen = answer(base, 'seen-reply', 6_000);
+    expect(answerBySnippet(seen, 7_000)).toMatchObject({ answeredVia: 'snippet', answeredAt: 6_000 });
+    // A reply seen long before, or an answer the user marked, stays as it was.
+    expect(answerBySnippet(seen, 6_000 + 10 * 60_000)).toBe(seen);
+    const manual = answer(base, 'manual', 6_000);
+    expect(answerBySnippet(manual, 7_000)).toBe(manual);
+    const dismissed = dismiss(base, 6_000);
+    expect(answerBySnippet(dismissed, 7_000)).toBe(dismissed);
   });
 
   it('clip counts characters, not UTF-16 units', () => {

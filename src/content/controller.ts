@@ -1,0 +1,352 @@
+import { judgeEntry } from '../core/relevance';
+import { expandTemplate } from '../core/snippets';
+import type { ItemStatus, ScannedItem, Snippet } from '../core/types';
+import { itemKey, SITE_NAMES } from '../core/types';
+import type { BackgroundProtocol, BackgroundType, InsertResult, Req, Res } from '../shared/protocol';
+import type { SiteAdapter } from '../sites/types';
+import { type Badge, createBadge } from './badge';
+import {
+  contentOf,
+  copyToClipboard,
+  deepActiveElement,
+  editableRoot,
+  insertText,
+  isEditable,
+  squash,
+} from './insert';
+import { showNotice } from './notice';
+import { watchItems } from './watcher';
+
+export type Send = <K extends BackgroundType>(
+  type: K,
+  payload: Req<BackgroundProtocol, K>,
+) => Promise<Res<BackgroundProtocol, K>>;
+
+interface Tracked {
+  key: string;
+  item: ScannedItem;
+  badge: Badge | null;
+}
+
+/** How long a click on an item's reply button makes it the target of the next insertion. */
+const TARGET_TTL = 15 * 60_000;
+/** How long after a send click the composer has to clear for the reply to count as sent. */
+const SEND_WINDOW = 10_000;
+
+export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
+  const win = doc.defaultView ?? window;
+  let controller = new AbortController();
+  let owner: string | null = null;
+  let enabled = true;
+  let lastUrl = win.location.href;
+  let ownerChecked = false;
+  const tracked = new Map<Element, Tracked>();
+  let lastComposer: HTMLElement | null = null;
+  let savedRange: Range | null = null;
+  let replyTarget: { el: Element; at: number } | null = null;
+  let stopSendWatch: (() => void) | null = null;
+
+  const report = (message: string, tone: 'info' | 'error' = 'info') => showNotice(doc, message, tone);
+
+  async function hello() {
+    const state = await send('page/hello', { site: adapter.id });
+    owner = state.owner;
+    enabled = state.enabled;
+  }
+
+  async function checkOwner() {
+    if (ownerChecked) return;
+    const detected = adapter.detectOwner(doc);
+    if (!detected) return;
+    ownerChecked = true;
+    await send('owner/detected', { site: adapter.id, handle: detected });
+    const before = owner;
+    await hello();
+    if (owner !== before) rescanAll();
+  }
+
+  function drawBadge(el: Element, entry: Tracked, status: ItemStatus) {
+    if (entry.badge?.host.isConnected) {
+      entry.badge.update(status);
+      return;
+    }
+    entry.badge?.destroy();
+    const anchor = adapter.badgeAnchor(el);
+    if (!anchor) return;
+    const key = entry.key;
+    const act = (payload: Req<BackgroundProtocol, 'items/act'>) =>
+      void send('items/act', payload).catch((e: Error) => report(e.message, 'error'));
+    entry.badge = createBadge(doc, key, status, {
+      answer: () => act({ key, action: 'answer' }),
+      dismiss: () => act({ key, action: 'dismiss' }),
+      reopen: () => act({ key, action: 'reopen' }),
+      snooze: (until) => act({ key, action: 'snooze', until }),
+      loadSnippets: () => send('snippets/list', {}),
+      replyWith: (snippet) => void replyWithSnippet(el, snippet),
+    });
+    anchor.append(entry.badge.host);
+  }
+
+  function forget(el: Element) {
+    tracked.get(el)?.badge?.destroy();
+    tracked.delete(el);
+  }
+
+  async function judge(elements: Element[]) {
+    if (!enabled) return;
+    void checkOwner();
+    const url = new URL(win.location.href);
+    if (!adapter.scansPage(url)) return;
+    const page = { url, memo: new Map<string, unknown>() };
+    const all = new Set(elements);
+    for (const el of elements) for (const related of adapter.relatedItems(el)) all.add(related);
+    const found: [Element, ScannedItem][] = [];
+    for (const el of all) {
+      let entry = null;
+      try {
+        entry = adapter.readEntry(el, page);
+      } catch (error) {
+        // A broken adapter never breaks the page; the item is left alone.
+        console.warn('Replyline: could not read an item', error);
+      }
+      const verdict = entry ? judgeEntry(adapter.id, entry, owner) : null;
+      if (verdict?.relevant) found.push([el, verdict.item]);
+      else if (entry) forget(el);
+    }
+    if (found.length === 0) return;
+    const statuses = await send('items/report', { site: adapter.id, items: found.map(([, item]) => item) });
+    for (const [el, item] of found) {
+      const key = itemKey(item.site, item.id);
+      const status = statuses[key];
+      if (!status || !el.isConnected) continue;
+      const entry = tracked.get(el);
+      const next =
+        entry && entry.key === key ? { ...entry, item } : { key, item, badge: entry?.badge ?? null };
+      if (entry && entry.key !== key) entry.badge?.destroy();
+      if (entry && entry.key !== key) next.badge = null;
+      tracked.set(el, next);
+      drawBadge(el, next, status);
+    }
+  }
+
+  function applyStatuses(statuses: Record<string, ItemStatus>) {
+    for (const [el, entry] of tracked) {
+      const status = statuses[entry.key];
+      if (!status) continue;
+      if (!el.isConnected) forget(el);
+      else drawBadge(el, entry, status);
+    }
+  }
+
+  let watcher: { rescan(): void } | null = null;
+  function startWatching() {
+    controller.abort();
+    controller = new AbortController();
+    watcher = watchItems({
+      root: doc,
+      itemSelector: adapter.itemSelector,
+      signal: controller.signal,
+      onBatch: noticeNavigation,
+      onItems: (items) => judge(items).catch((e: Error) => console.warn('Replyline:', e.message)),
+    });
+  }
+
+  function rescanAll() {
+    for (const el of [...tracked.keys()]) forget(el);
+    watcher?.rescan();
+  }
+
+  /** Single-page sites change the address without a page load: what is on the page is judged anew. */
+  function noticeNavigation() {
+    if (win.location.href === lastUrl) return;
+    lastUrl = win.location.href;
+    replyTarget = null;
+    rescanAll();
+  }
+
+  // --- composers: which one the user is in, and which item it answers ---
+
+  /** The site's comment box around an element, if it is in one. */
+  function composerAround(el: Element | null): HTMLElement | null {
+    if (!el || !isEditable(el)) return null;
+    const root = editableRoot(el);
+    return root.matches(adapter.composerSelector) || root.querySelector(adapter.composerSelector)
+      ? root
+      : null;
+  }
+
+  doc.addEventListener(
+    'focusin',
+    () => {
+      const composer = composerAround(deepActiveElement(doc));
+      if (composer) lastComposer = composer;
+    },
+    true,
+  );
+  doc.addEventListener('selectionchange', () => {
+    const selection = doc.getSelection();
+    if (!lastComposer || !selection || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    if (lastComposer.contains(range.startContainer)) savedRange = range.cloneRange();
+  });
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target) return;
+      for (const el of tracked.keys()) {
+        const button = adapter.replyButton(el);
+        if (button?.contains(target)) {
+          replyTarget = { el, at: Date.now() };
+          return;
+        }
+      }
+    },
+    true,
+  );
+
+  /** The tracked item a composer answers: the one whose reply button was clicked last, else the one it belongs to. */
+  function itemForComposer(composer: HTMLElement): Tracked | null {
+    if (replyTarget && Date.now() - replyTarget.at < TARGET_TTL) {
+      const own = adapter.composerFor(replyTarget.el, doc);
+      if (!own || own === composer || own.contains(composer)) return tracked.get(replyTarget.el) ?? null;
+    }
+    for (const [el, entry] of tracked) {
+      const own = adapter.composerFor(el, doc);
+      if (own && (own === composer || own.contains(composer) || composer.contains(own))) return entry;
+    }
+    return null;
+  }
+
+  function waitFor<T>(find: () => T | null, ms: number): Promise<T | null> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const tick = () => {
+        const found = find();
+        if (found || Date.now() - started > ms) resolve(found);
+        else setTimeout(tick, 50);
+      };
+      tick();
+    });
+  }
+
+  /** After an insertion for an item, a send that empties the composer answers it. */
+  function watchSend(composer: HTMLElement, key: string, text: string) {
+    stopSendWatch?.();
+    const squashed = squash(text);
+    const holdsText = () => composer.isConnected && squash(contentOf(composer)).includes(squashed);
+    let checking = false;
+    const check = async () => {
+      if (checking) return;
+      checking = true;
+      const sent = await waitFor(() => (holdsText() ? null : true), SEND_WINDOW);
+      checking = false;
+      if (!sent) return;
+      stop();
+      await send('items/sent', { key }).catch((e: Error) => report(e.message, 'error'));
+    };
+    const onClick = (event: Event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(adapter.sendButtonSelector)) void check();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        event.key === 'Enter' &&
+        (event.ctrlKey || event.metaKey) &&
+        composer.contains(event.target as Node)
+      )
+        void check();
+    };
+    doc.addEventListener('click', onClick, true);
+    doc.addEventListener('keydown', onKey, true);
+    const timer = setTimeout(() => stop(), 30 * 60_000);
+    const stop = () => {
+      clearTimeout(timer);
+      doc.removeEventListener('click', onClick, true);
+      doc.removeEventListener('keydown', onKey, true);
+      stopSendWatch = null;
+    };
+    stopSendWatch = stop;
+  }
+
+  async function insertInto(
+    composer: HTMLElement,
+    body: string,
+    target: Tracked | null,
+  ): Promise<InsertResult> {
+    const expanded = expandTemplate(body, {
+      person: target?.item.author ?? null,
+      site: adapter.id,
+      myName: owner,
+      now: new Date(),
+    });
+    const outcome = await insertText(composer, expanded.text, { cursor: expanded.cursor, saved: savedRange });
+    if (!outcome.ok) {
+      const copied = await copyToClipboard(doc, expanded.text);
+      const reason =
+        `${outcome.reason} ${copied ? 'The reply is on your clipboard: paste it with Ctrl+V.' : ''}`.trim();
+      report(reason, 'error');
+      return { ok: false, reason, copied };
+    }
+    if (target) watchSend(composer, target.key, expanded.text);
+    const gaps = [...expanded.missing, ...expanded.unknown];
+    if (gaps.length > 0) report(`Check the reply: no value for ${gaps.map((g) => `{${g}}`).join(', ')}.`);
+    return { ok: true, itemKey: target?.key ?? null, missing: expanded.missing, unknown: expanded.unknown };
+  }
+
+  async function replyWithSnippet(el: Element, snippet: Snippet) {
+    const entry = tracked.get(el);
+    replyTarget = { el, at: Date.now() };
+    let composer = adapter.composerFor(el, doc);
+    if (!composer) {
+      adapter.replyButton(el)?.click();
+      composer = await waitFor(() => adapter.composerFor(el, doc), 4000);
+    }
+    if (!composer) {
+      const copied = await copyToClipboard(doc, snippet.body);
+      report(
+        `Replyline could not open the reply box on ${SITE_NAMES[adapter.id]}.${copied ? ' The reply is on your clipboard.' : ''}`,
+        'error',
+      );
+      return;
+    }
+    lastComposer = composer;
+    const result = await insertInto(composer, snippet.body, entry ?? null);
+    if (result.ok) await send('snippets/used', { id: snippet.id }).catch(() => null);
+  }
+
+  /** Insertion asked for from the popup: into the focused comment box, or the last one used. */
+  async function insertFromPopup(body: string): Promise<InsertResult> {
+    // Whatever editable the user focused counts; else the site's comment box they used last.
+    const focused = deepActiveElement(doc);
+    const active = isEditable(focused) ? editableRoot(focused) : null;
+    const composer = active ?? (lastComposer?.isConnected ? lastComposer : null);
+    if (!composer) {
+      const reason = 'Click into a comment box on the page first, then insert again.';
+      report(reason, 'error');
+      return { ok: false, reason, copied: false };
+    }
+    return insertInto(composer, body, itemForComposer(composer));
+  }
+
+  return {
+    async start() {
+      await hello();
+      startWatching();
+      win.addEventListener('popstate', noticeNavigation);
+      // YouTube announces its own navigations.
+      doc.addEventListener('yt-navigate-finish', noticeNavigation);
+    },
+    applyStatuses,
+    async refresh() {
+      ownerChecked = false;
+      await hello();
+      rescanAll();
+    },
+    insertFromPopup,
+    stop() {
+      controller.abort();
+      for (const el of [...tracked.keys()]) forget(el);
+    },
+  };
+}

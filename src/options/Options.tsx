@@ -1,0 +1,256 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { validateSnippetDraft } from '../core/snippets';
+import type { Settings, SiteId, Snippet } from '../core/types';
+import { SITE_IDS, SITE_NAMES } from '../core/types';
+import type { SnippetDraft } from '../shared/protocol';
+import { errorText, send } from '../ui/api';
+
+export function Options() {
+  return (
+    <main>
+      <h1>Replyline</h1>
+      <p class="muted">Everything stays in this browser: no account, no server.</p>
+      <Handles />
+      <SnippetManager />
+    </main>
+  );
+}
+
+function Handles() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    send('settings/get', {}).then(setSettings, (e) => setError(errorText(e)));
+  }, []);
+  return (
+    <section aria-labelledby="handles-title">
+      <h2 id="handles-title">Your handles</h2>
+      <p class="muted">
+        Replyline marks comments on your posts and mentions of you. It reads your handle from the page where
+        the site shows it; a handle typed here wins.
+      </p>
+      {error && <p class="error">{error}</p>}
+      {settings &&
+        SITE_IDS.map((site) => (
+          <HandleRow key={site} site={site} settings={settings} onSaved={setSettings} />
+        ))}
+    </section>
+  );
+}
+
+function HandleRow({
+  site,
+  settings,
+  onSaved,
+}: {
+  site: SiteId;
+  settings: Settings;
+  onSaved: (s: Settings) => void;
+}) {
+  const account = settings.accounts[site];
+  const [value, setValue] = useState(account?.manual ?? '');
+  const [status, setStatus] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const id = `handle-${site}`;
+  const save = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const next = await send('settings/setOwner', { site, handle: value.trim() || null });
+      onSaved(next);
+      setStatus({
+        text: value.trim() ? 'Saved.' : 'Cleared: the handle read from the page is used.',
+        tone: 'success',
+      });
+    } catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
+  return (
+    <form class="handle-row" onSubmit={save}>
+      <label for={id}>{SITE_NAMES[site]}</label>
+      <input
+        id={id}
+        name={id}
+        value={value}
+        placeholder={account?.detected ? `@${account.detected} (read from the page)` : '@yourhandle'}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+      />
+      <button type="submit">Save</button>
+      <span id={`${id}-hint`} class={`hint ${status?.tone ?? 'muted'}`} role="status">
+        {status?.text ??
+          (account?.detected
+            ? `Read from the page: @${account.detected}`
+            : site === 'youtube'
+              ? 'YouTube does not show your handle on its pages: type it here.'
+              : 'Not seen on a page yet.')}
+      </span>
+    </form>
+  );
+}
+
+const EMPTY: SnippetDraft = { id: null, title: '', body: '', tags: [], shortcut: '' };
+
+function SnippetManager() {
+  const [snippets, setSnippets] = useState<Snippet[] | null>(null);
+  const [draft, setDraft] = useState<SnippetDraft>(EMPTY);
+  const [tagText, setTagText] = useState('');
+  const [status, setStatus] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+
+  const reload = useCallback(
+    () =>
+      send('snippets/list', {}).then(setSnippets, (e) => setStatus({ text: errorText(e), tone: 'error' })),
+    [],
+  );
+  useEffect(() => void reload(), [reload]);
+
+  const edit = (snippet: Snippet) => {
+    setDraft({
+      id: snippet.id,
+      title: snippet.title,
+      body: snippet.body,
+      tags: snippet.tags,
+      shortcut: snippet.shortcut,
+    });
+    setTagText(snippet.tags.join(', '));
+    setStatus(null);
+    document.getElementById('snippet-title')?.focus();
+  };
+  const reset = () => {
+    setDraft(EMPTY);
+    setTagText('');
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const tags = tagText
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const next = { ...draft, tags };
+    const problem = validateSnippetDraft(next);
+    if (problem) {
+      setStatus({ text: problem, tone: 'error' });
+      return;
+    }
+    try {
+      const saved = await send('snippets/save', next);
+      setStatus({ text: `Saved “${saved.title}”.`, tone: 'success' });
+      reset();
+      await reload();
+    } catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
+  const remove = async (snippet: Snippet) => {
+    if (!window.confirm(`Delete the saved reply “${snippet.title}”?`)) return;
+    try {
+      await send('snippets/delete', { id: snippet.id });
+      if (draft.id === snippet.id) reset();
+      setStatus({ text: `Deleted “${snippet.title}”.`, tone: 'success' });
+      await reload();
+    } catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
+
+  return (
+    <section aria-labelledby="snippets-title">
+      <h2 id="snippets-title">Saved replies</h2>
+      <p class="muted">
+        Variables are filled in when you insert: <code>{'{name}'}</code>, <code>{'{first_name}'}</code>,{' '}
+        <code>{'{handle}'}</code> of the person you answer, <code>{'{site}'}</code>,{' '}
+        <code>{'{my_name}'}</code>, <code>{'{date}'}</code>, and <code>{'{cursor}'}</code> where the caret
+        should end.
+      </p>
+      <form class="editor" onSubmit={save} aria-label={draft.id ? 'Edit saved reply' : 'New saved reply'}>
+        <label>
+          Title
+          <input
+            id="snippet-title"
+            name="title"
+            value={draft.title}
+            maxLength={200}
+            onInput={(e) => setDraft({ ...draft, title: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </label>
+        <label>
+          Text
+          <textarea
+            name="body"
+            value={draft.body}
+            maxLength={10000}
+            onInput={(e) => setDraft({ ...draft, body: (e.currentTarget as HTMLTextAreaElement).value })}
+          />
+        </label>
+        <div class="row">
+          <label>
+            Tags (comma separated)
+            <input
+              name="tags"
+              value={tagText}
+              onInput={(e) => setTagText((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+          <label>
+            Shortcut
+            <input
+              name="shortcut"
+              value={draft.shortcut}
+              maxLength={50}
+              onInput={(e) => setDraft({ ...draft, shortcut: (e.currentTarget as HTMLInputElement).value })}
+            />
+          </label>
+        </div>
+        <div class="row">
+          <button type="submit" class="primary">
+            {draft.id ? 'Save changes' : 'Add saved reply'}
+          </button>
+          {draft.id && (
+            <button type="button" onClick={reset}>
+              Cancel editing
+            </button>
+          )}
+          <span class={status?.tone ?? ''} role="status">
+            {status?.text}
+          </span>
+        </div>
+      </form>
+      {snippets && snippets.length === 0 && (
+        <p class="muted">No saved replies yet: add your first one above.</p>
+      )}
+      {snippets && snippets.length > 0 && (
+        <ul class="snippet-list" aria-label="Saved replies">
+          {snippets.map((snippet) => (
+            <li key={snippet.id}>
+              <strong>{snippet.title}</strong>{' '}
+              <span class="muted">
+                {snippet.shortcut && `;${snippet.shortcut} · `}used {snippet.uses}{' '}
+                {snippet.uses === 1 ? 'time' : 'times'}
+              </span>
+              <p class="body">{snippet.body}</p>
+              {snippet.tags.length > 0 && (
+                <p class="tags">
+                  {snippet.tags.map((t) => (
+                    <span key={t}>{t}</span>
+                  ))}
+                </p>
+              )}
+              <div class="row">
+                <button type="button" onClick={() => edit(snippet)} aria-label={`Edit ${snippet.title}`}>
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() => void remove(snippet)}
+                  aria-label={`Delete ${snippet.title}`}
+                >
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

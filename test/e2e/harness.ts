@@ -1,0 +1,149 @@
+/// <reference types="chrome" />
+/**
+ * The built extension in Debian's Chromium, driven by playwright-core (no browser download).
+ * Fixture pages are served at the sites' real addresses by request routing: the content
+ * scripts match as on the live sites, and nothing goes to the network.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+const FIXTURES = resolve('test/fixtures');
+
+function read(path: string): string {
+  return readFileSync(join(FIXTURES, path), 'utf8');
+}
+
+/** Which fixture answers which address. */
+function xPage(url: URL): string | null {
+  if (url.pathname === '/_replyline_fixture/x-editor.js') return null;
+  if (/^\/notifications(\/mentions)?\/?$/.test(url.pathname)) return 'x/mentions.html';
+  if (url.pathname.startsWith('/brightloop/status/')) return 'x/conversation.html';
+  if (/^\/\w+\/status\/\d+/.test(url.pathname)) return 'x/other-conversation.html';
+  return 'x/conversation.html';
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profile: string;
+  extensionPage(path: 'popup' | 'options'): Promise<Page>;
+  /** The toolbar badge text, read from the service worker. */
+  badgeText(): Promise<string>;
+  /** An item as the background stored it (read in the service worker's IndexedDB). */
+  storedItem(key: string): Promise<Record<string, unknown> | null>;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { headless?: boolean; dist?: string } = {}): Promise<Session> {
+  const dist = resolve(options.dist ?? 'dist');
+  const profile = mkdtempSync(join(tmpdir(), 'replyline-profile-'));
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await context.route('https://x.com/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/_replyline_fixture/x-editor.js') {
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: readFileSync('test/.cache/x-editor.js', 'utf8'),
+      });
+    }
+    const page = xPage(url);
+    return page ? route.fulfill({ contentType: 'text/html', body: read(page) }) : route.abort();
+  });
+  await context.route('https://www.youtube.com/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/watch')
+      return route.fulfill({ contentType: 'text/html', body: read('youtube/watch.html') });
+    return route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>YouTube</title><p>Home</p>',
+    });
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profile,
+    async extensionPage(path) {
+      const page = await context.newPage();
+      // The toolbar popup is 400 px wide; the options page is a normal tab.
+      if (path === 'popup') await page.setViewportSize({ width: 400, height: 560 });
+      await page.goto(`chrome-extension://${extensionId}/src/${path}/index.html`);
+      return page;
+    },
+    badgeText: () => worker.evaluate(() => chrome.action.getBadgeText({})),
+    storedItem: (key) =>
+      worker.evaluate(
+        (k) =>
+          new Promise<Record<string, unknown> | null>((done, fail) => {
+            const open = indexedDB.open('replyline');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('items').objectStore('items').get(k);
+              get.onsuccess = () => {
+                done((get.result as Record<string, unknown> | undefined) ?? null);
+                open.result.close();
+              };
+              get.onerror = () => fail(get.error);
+            };
+          }),
+        key,
+      ),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Keys and statuses of the badges drawn on a page, in page order. */
+export async function badges(page: Page): Promise<[string, string][]> {
+  return page.$$eval('[data-replyline-key]', (hosts) =>
+    hosts.map((h) => [
+      h.getAttribute('data-replyline-key') ?? '',
+      h.getAttribute('data-replyline-status') ?? '',
+    ]),
+  );
+}
+
+/** Adds a saved reply through the options page, as a user would. */
+export async function addSnippet(session: Session, title: string, body: string): Promise<void> {
+  const options = await session.extensionPage('options');
+  await options.fill('input[name=title]', title);
+  await options.fill('textarea[name=body]', body);
+  await options.click('button[type=submit].primary');
+  await options
+    .getByRole('status')
+    .filter({ hasText: `Saved “${title}”` })
+    .waitFor();
+  await options.close();
+}
+
+export async function setHandle(session: Session, site: string, handle: string): Promise<void> {
+  const options = await session.extensionPage('options');
+  await options.fill(`#handle-${site}`, handle);
+  await options.locator(`#handle-${site}`).press('Enter');
+  await options.locator(`#handle-${site}-hint`).filter({ hasText: 'Saved.' }).waitFor();
+  await options.close();
+}

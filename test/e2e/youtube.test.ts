@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSnippet, badges, launch, type Session, setHandle } from './harness';
+
+const WATCH = 'https://www.youtube.com/watch?v=Qm7tLp2vX9c';
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('YouTube in Chromium', () => {
+  it('judges nothing until the owner handle is known, then badges the right comments', async () => {
+    const page = await session.context.newPage();
+    await page.goto(WATCH);
+    await page.locator('ytd-comment-view-model').first().waitFor();
+    await page.waitForTimeout(800);
+    expect(await badges(page)).toEqual([]);
+
+    await setHandle(session, 'youtube', '@brightloop');
+    // The open page judges again as soon as the handle is saved.
+    await expect
+      .poll(() => badges(page), { timeout: 15_000 })
+      .toEqual([
+        ['youtube:UgxLena001AaABAg', 'pending'],
+        ['youtube:UgxFox002AaABAg', 'answered'],
+        ['youtube:UgxOwn003AaABAg.9zReply02', 'pending'],
+        ['youtube:UgxRnd004AaABAg', 'pending'],
+      ]);
+    await expect.poll(() => session.badgeText()).toBe('3');
+    await page.close();
+  });
+
+  it('replies with a snippet from the badge menu into the plain comment box, and sending answers it', async () => {
+    await addSnippet(
+      session,
+      'Paper texture',
+      'Hi {name}! It is a scanned paper overlay.\nSet it to Multiply.',
+    );
+    const page = await session.context.newPage();
+    await page.goto(WATCH);
+    const host = page.locator('[data-replyline-key="youtube:UgxLena001AaABAg"]');
+    await expect.poll(() => host.getAttribute('data-replyline-status'), { timeout: 15_000 }).toBe('pending');
+
+    await host.locator('button.badge').click();
+    await page.getByRole('menuitem', { name: 'Paper texture' }).click();
+
+    const box = page
+      .locator('ytd-comment-view-model#comment', { hasText: 'paper texture' })
+      .locator('#contenteditable-root');
+    await expect
+      // biome-ignore lint/performance/useDomNodeTextContent: a plain contenteditable's text is what innerText shows.
+      .poll(() => box.evaluate((el) => (el as HTMLElement).innerText.replace(/\n$/, '')))
+      .toBe('Hi lenamakes! It is a scanned paper overlay.\nSet it to Multiply.');
+    const submit = page.locator('#submit-button button');
+    expect(await submit.isEnabled()).toBe(true);
+    await submit.click();
+
+    await expect.poll(() => host.getAttribute('data-replyline-status')).toBe('answered');
+    await expect
+      .poll(() => session.storedItem('youtube:UgxLena001AaABAg'))
+      .toMatchObject({
+        status: 'answered',
+        answeredVia: 'snippet',
+      });
+    await expect.poll(() => session.badgeText()).toBe('2');
+    await page.close();
+  });
+
+  it('the popup lists what is still waiting, oldest first, and opens it in the tab that already shows it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(WATCH);
+    const popup = await session.extensionPage('popup');
+    await expect
+      .poll(() => popup.locator('li.item strong').allTextContents())
+      .toEqual(['samir_dev', 'randomviewer']);
+    const tabsBefore = session.context.pages().length;
+    await popup.locator('li.item', { hasText: 'samir_dev' }).getByRole('button', { name: 'Open' }).click();
+    // No new tab: the page with that video is reused.
+    await page.waitForTimeout(500);
+    expect(session.context.pages().length).toBeLessThanOrEqual(tabsBefore);
+    await page.close();
+  });
+});

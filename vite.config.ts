@@ -1,0 +1,46 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+/** Firefox's id and the first version with the MV3 features we use (data_collection_permissions). */
+const GECKO = { id: 'replyline@replyline.app', strict_min_version: '142.0' };
+
+/**
+ * After each build, writes dist-firefox/: the same files with Firefox's manifest differences
+ * (an event page with background.scripts instead of a service worker, a gecko id).
+ */
+function firefoxVariant(): Plugin {
+  return {
+    name: 'replyline-firefox-variant',
+    apply: 'build',
+    closeBundle() {
+      const from = resolve('dist');
+      const to = resolve('dist-firefox');
+      rmSync(to, { recursive: true, force: true });
+      cpSync(from, to, { recursive: true });
+      const built = JSON.parse(readFileSync(resolve(from, 'manifest.json'), 'utf8'));
+      const { service_worker: worker, ...background } = built.background;
+      built.background = { ...background, scripts: [worker] };
+      delete built.minimum_chrome_version;
+      for (const entry of built.web_accessible_resources ?? []) delete entry.use_dynamic_url;
+      built.browser_specific_settings = {
+        gecko: { ...GECKO, data_collection_permissions: { required: ['none'] } },
+      };
+      writeFileSync(resolve(to, 'manifest.json'), `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest }), firefoxVariant()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Extension code is loaded from disk: the web's chunk-size advice does not apply.
+    chunkSizeWarningLimit: 1000,
+    target: ['chrome116', 'firefox128'],
+  },
+});
