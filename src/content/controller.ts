@@ -15,7 +15,7 @@ import {
   squash,
 } from './insert';
 import { showNotice } from './notice';
-import { watchItems } from './watcher';
+import { watchItems, yieldToPage } from './watcher';
 
 export type Send = <K extends BackgroundType>(
   type: K,
@@ -114,16 +114,43 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
       else if (entry) forget(el);
     }
     if (found.length === 0) return;
-    const statuses = await send('items/report', { site: adapter.id, items: found.map(([, item]) => item) });
-    for (const [el, item] of found) {
+    unreported.push(...found);
+    if (!reportScheduled) {
+      reportScheduled = true;
+      setTimeout(flushReport, 0);
+    }
+  }
+
+  /**
+   * What one slice of work found goes out as one report (the watcher yields between slices),
+   * without holding up the watcher: badges are drawn when the answer comes back.
+   */
+  let unreported: [Element, ScannedItem][] = [];
+  let reportScheduled = false;
+  function flushReport() {
+    reportScheduled = false;
+    const found = unreported.splice(0, 200);
+    if (unreported.length > 0) {
+      reportScheduled = true;
+      setTimeout(flushReport, 0);
+    }
+    if (found.length === 0) return;
+    void send('items/report', { site: adapter.id, items: found.map(([, item]) => item) }).then(
+      (statuses) => drawAll(found, statuses),
+      (error: Error) => console.warn('Replyline could not record what it found:', error.message),
+    );
+  }
+
+  /** Badges are drawn 100 at a time, yielding to the page in between. */
+  async function drawAll(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>) {
+    for (const [index, [el, item]] of found.entries()) {
+      if (index > 0 && index % 100 === 0) await yieldToPage();
       const key = itemKey(item.site, item.id);
       const status = statuses[key];
       if (!status || !el.isConnected) continue;
       const entry = tracked.get(el);
-      const next =
-        entry && entry.key === key ? { ...entry, item } : { key, item, badge: entry?.badge ?? null };
       if (entry && entry.key !== key) entry.badge?.destroy();
-      if (entry && entry.key !== key) next.badge = null;
+      const next: Tracked = entry && entry.key === key ? { ...entry, item } : { key, item, badge: null };
       tracked.set(el, next);
       drawBadge(el, next, status);
     }
@@ -152,6 +179,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
   }
 
   function rescanAll() {
+    unreported = [];
     for (const el of [...tracked.keys()]) forget(el);
     watcher?.rescan();
   }

@@ -29,7 +29,7 @@ function isOurs(node: Node): boolean {
 
 export function watchItems(options: WatcherOptions): { rescan(): void } {
   const { root, itemSelector, signal } = options;
-  const sliceMs = options.sliceMs ?? 8;
+  const sliceMs = options.sliceMs ?? 12;
   const chunkSize = options.chunkSize ?? 50;
   /** New nodes: searched in full. */
   const queued = new Set<Node>();
@@ -93,9 +93,16 @@ export function watchItems(options: WatcherOptions): { rescan(): void } {
     for (const record of records) {
       if (isOurs(record.target)) continue;
       if (record.type === 'childList') {
-        for (const node of Array.from(record.addedNodes)) if (!isOurs(node)) queued.add(node);
+        let theirs = false;
+        for (const node of Array.from(record.addedNodes)) {
+          if (isOurs(node)) continue;
+          queued.add(node);
+          theirs = true;
+        }
+        for (const node of Array.from(record.removedNodes)) if (!isOurs(node)) theirs = true;
         // Content changed inside an item (text filled in late): look at the item again.
-        if (record.addedNodes.length > 0 || record.removedNodes.length > 0) touched.add(record.target);
+        // Our own badges coming and going change nothing the adapter reads.
+        if (theirs) touched.add(record.target);
       } else {
         touched.add(record.target);
       }

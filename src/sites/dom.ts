@@ -29,6 +29,8 @@ export function multilineTextOf(el: Element | null | undefined): string {
 export function hrefPath(a: Element | null | undefined): string | null {
   const href = a?.getAttribute('href');
   if (!href) return null;
+  // Most links on these sites are plain paths: no need to parse a URL.
+  if (/^\/[^/?#\\%]*(\/[^/?#\\%]*)*$/.test(href)) return href;
   try {
     return new URL(href, 'https://invalid.example').pathname;
   } catch {

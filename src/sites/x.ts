@@ -33,6 +33,13 @@ function isMentionsPage(url: URL): boolean {
   return /^\/notifications(\/mentions)?\/?$/.test(url.pathname);
 }
 
+/** The author's handle alone: cheaper than tweetFacts, for walks over many tweets. */
+function authorHandle(article: Element): string | null {
+  const link = article.querySelector(`${X_SELECTORS.userName} a[href]`);
+  const match = HANDLE_PATH.exec(hrefPath(link) ?? '');
+  return match?.[1] ?? null;
+}
+
 interface TweetFacts {
   id: string;
   handle: string;
@@ -127,6 +134,30 @@ function focalTweet(article: Element, page: PageInfo): Element | null {
   });
 }
 
+/** Authors of the tweets that continue this one's chain below it. */
+function chainAuthorsAfter(article: Element): string[] {
+  const authors: string[] = [];
+  for (const next of nextTweets(article)) {
+    if (!isConnectedToPrevious(next)) break;
+    const handle = authorHandle(next);
+    if (handle) authors.push(handle);
+  }
+  return authors;
+}
+
+/** Authors of the replies to the focal tweet: every chain that starts below it (once per scan). */
+function directReplyAuthors(focal: Element, page: PageInfo): string[] {
+  return memoize(page, 'x:direct-replies', () => {
+    const authors: string[] = [];
+    for (const next of nextTweets(focal)) {
+      if (isConnectedToPrevious(next)) continue;
+      const handle = authorHandle(next);
+      if (handle) authors.push(handle);
+    }
+    return authors;
+  });
+}
+
 function readEntry(article: Element, page: PageInfo): PageEntry | null {
   const facts = tweetFacts(article);
   if (!facts) return null;
@@ -139,23 +170,15 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
   let parentIsPost = false;
   if (connected) {
     const previous = previousTweets(article).next().value;
-    const previousFacts = previous ? tweetFacts(previous) : null;
-    parentAuthor = previousFacts?.handle ?? null;
+    parentAuthor = previous ? authorHandle(previous) : null;
     // A connected tweet right under the focal one answers the post itself.
     parentIsPost = previous !== undefined && previous === focal;
   } else if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) {
-    parentAuthor = tweetFacts(focal)?.handle ?? focalStatus?.handle ?? null;
+    parentAuthor = authorHandle(focal) ?? focalStatus?.handle ?? null;
     parentIsPost = true;
   }
 
-  const repliedBy: string[] = [];
-  for (const next of nextTweets(article)) {
-    if (article === focal) {
-      if (isConnectedToPrevious(next)) continue;
-    } else if (!isConnectedToPrevious(next)) break;
-    const handle = tweetFacts(next)?.handle;
-    if (handle) repliedBy.push(handle);
-  }
+  const repliedBy = article === focal ? directReplyAuthors(article, page) : chainAuthorsAfter(article);
 
   return {
     id: facts.id,
@@ -187,13 +210,11 @@ export const xAdapter: SiteAdapter = {
   readEntry,
 
   relatedItems(article) {
+    // A tweet that continues a chain may answer any tweet above it in that chain.
     const related: Element[] = [];
     let current = article;
     for (const previous of previousTweets(article)) {
-      if (!isConnectedToPrevious(current)) {
-        related.push(previous);
-        break;
-      }
+      if (!isConnectedToPrevious(current)) break;
       related.push(previous);
       current = previous;
     }

@@ -7,6 +7,8 @@ export default async function setup() {
     throw new Error('Build the extension first (npm run build): the end-to-end tests load dist/.');
   }
   mkdirSync('test/.cache', { recursive: true });
+  mkdirSync('test/.artifacts', { recursive: true });
+  if (process.env.UPDATE_SCREENSHOTS === '1') mkdirSync('test/screenshots', { recursive: true });
   await build({
     entryPoints: ['test/fixtures/x/editor-app.jsx'],
     bundle: true,

@@ -117,6 +117,15 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   };
 }
 
+/**
+ * Saves a screenshot under test/.artifacts/, and under test/screenshots/ (the README's pictures)
+ * when UPDATE_SCREENSHOTS=1.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test/.artifacts/${name}.png` });
+  if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: `test/screenshots/${name}.png` });
+}
+
 /** Keys and statuses of the badges drawn on a page, in page order. */
 export async function badges(page: Page): Promise<[string, string][]> {
   return page.$$eval('[data-replyline-key]', (hosts) =>

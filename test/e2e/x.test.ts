@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSnippet, badges, launch, type Session } from './harness';
+import { addSnippet, badges, launch, type Session, screenshot } from './harness';
 
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 const key = (n: number) => `x:19500000000000000${String(n).padStart(2, '0')}`;
@@ -30,6 +30,7 @@ describe('X in Chromium', () => {
       await host.evaluate((h) => h.closest('[data-testid="User-Name"]') !== null && h.shadowRoot !== null),
     ).toBe(true);
     await expect.poll(() => session.badgeText()).toBe('3');
+    await screenshot(page, 'x-conversation');
     await page.close();
   });
 
@@ -41,7 +42,7 @@ describe('X in Chromium', () => {
     expect(await rows.first().locator('.excerpt').textContent()).toBe(
       'The contrast on buttons looks a bit low for me.',
     );
-    await popup.screenshot({ path: 'test/.artifacts/popup-waiting.png' });
+    await screenshot(popup, 'popup-waiting');
     await popup.close();
   });
 
@@ -68,7 +69,7 @@ describe('X in Chromium', () => {
       .getByRole('button', { name: 'Insert' })
       .click();
     await popup.getByRole('status').filter({ hasText: 'Inserted “Contrast fix”' }).waitFor();
-    await popup.screenshot({ path: 'test/.artifacts/popup-snippets.png' });
+    await screenshot(popup, 'popup-snippets');
 
     // The editor's own model holds the text, with its line break, and X's send button is enabled.
     const expected = 'Thanks Devon!\nA contrast fix ships this week 👋 — 你好';
