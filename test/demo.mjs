@@ -30,7 +30,8 @@ if (headless) {
     'No display: screenshots saved in test/.artifacts/ (demo-x.png, demo-youtube.png, demo-popup.png).',
   );
   await session.close();
-} else {
+}
+else {
   console.log(
     'The popup is open in a tab; try a badge menu on the X or YouTube tab. Close the browser to end.',
   );

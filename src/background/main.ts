@@ -18,7 +18,8 @@ function isSiteUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
     return adapterForUrl(new URL(url)) !== null;
-  } catch {
+  }
+  catch {
     return false;
   }
 }
@@ -37,11 +38,12 @@ function sameUrl(a: string, b: string): boolean {
     const x = new URL(a);
     const y = new URL(b);
     return (
-      x.origin === y.origin &&
-      x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '') &&
-      x.search === y.search
+      x.origin === y.origin
+      && x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '')
+      && x.search === y.search
     );
-  } catch {
+  }
+  catch {
     return false;
   }
 }
@@ -82,7 +84,8 @@ function getService(): Promise<Service> {
           await browser.tabs.update(existing.id, { active: true });
           if (existing.windowId !== undefined)
             await browser.windows.update(existing.windowId, { focused: true });
-        } else {
+        }
+        else {
           await browser.tabs.create({ url });
         }
       },
@@ -93,7 +96,8 @@ function getService(): Promise<Service> {
         }
         try {
           return await sendToTab(tab.id, 'content/insert', { body });
-        } catch {
+        }
+        catch {
           return {
             ok: false,
             reason: 'That page is not ready for Replyline yet: reload it and try again.',

@@ -119,7 +119,8 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
         item('Snooze until tomorrow', () => actions.snooze(tomorrowMorning(new Date()))),
         item('Dismiss', actions.dismiss),
       );
-    } else {
+    }
+    else {
       entries.push(item('Reopen (mark as waiting)', actions.reopen));
     }
     menu.replaceChildren(...entries, doc.createElement('hr'), note('heading', 'Reply with a snippet'));
@@ -135,7 +136,8 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
       }
       for (const snippet of snippets.slice(0, 12))
         menu.append(item(snippet.title, () => actions.replyWith(snippet)));
-    } catch {
+    }
+    catch {
       menu.append(note('empty', 'Saved replies could not be loaded.'));
     }
   }
@@ -148,10 +150,12 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
     if (e.key === 'Escape') {
       close();
       button.focus();
-    } else if (e.key === 'ArrowDown' && !menu.hidden) {
+    }
+    else if (e.key === 'ArrowDown' && !menu.hidden) {
       e.preventDefault();
       items[(at + 1) % items.length]?.focus();
-    } else if (e.key === 'ArrowUp' && !menu.hidden) {
+    }
+    else if (e.key === 'ArrowUp' && !menu.hidden) {
       e.preventDefault();
       items[(at - 1 + items.length) % items.length]?.focus();
     }

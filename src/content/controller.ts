@@ -105,7 +105,8 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
       let entry = null;
       try {
         entry = adapter.readEntry(el, page);
-      } catch (error) {
+      }
+      catch (error) {
         // A broken adapter never breaks the page; the item is left alone.
         console.warn('Replyline: could not read an item', error);
       }
@@ -279,9 +280,9 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     };
     const onKey = (event: KeyboardEvent) => {
       if (
-        event.key === 'Enter' &&
-        (event.ctrlKey || event.metaKey) &&
-        composer.contains(event.target as Node)
+        event.key === 'Enter'
+        && (event.ctrlKey || event.metaKey)
+        && composer.contains(event.target as Node)
       )
         void check();
     };

@@ -19,10 +19,10 @@ export function deepActiveElement(doc: Document): Element | null {
 export function isTextField(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
   if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;
   return (
-    el instanceof HTMLInputElement &&
-    /^(text|search|url|email|)$/.test(el.type) &&
-    !el.readOnly &&
-    !el.disabled
+    el instanceof HTMLInputElement
+    && /^(text|search|url|email|)$/.test(el.type)
+    && !el.readOnly
+    && !el.disabled
   );
 }
 
@@ -51,7 +51,7 @@ function occurrences(haystack: string, needle: string): number {
 
 /** What an editor shows, line breaks included. */
 export function contentOf(el: HTMLElement): string {
-  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the editor's line breaks.
+  // innerText, not textContent: it keeps the editor's line breaks.
   return isTextField(el) ? el.value : (el.innerText ?? el.textContent ?? '');
 }
 
@@ -172,7 +172,8 @@ export async function copyToClipboard(doc: Document, text: string): Promise<bool
   try {
     await navigator.clipboard.writeText(text);
     return true;
-  } catch {
+  }
+  catch {
     const area = doc.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');

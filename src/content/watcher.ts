@@ -22,8 +22,8 @@ export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resol
 
 function isOurs(node: Node): boolean {
   return (
-    node instanceof Element &&
-    (node.hasAttribute(HOST_ATTRIBUTE) || node.closest(`[${HOST_ATTRIBUTE}]`) !== null)
+    node instanceof Element
+    && (node.hasAttribute(HOST_ATTRIBUTE) || node.closest(`[${HOST_ATTRIBUTE}]`) !== null)
   );
 }
 
@@ -77,7 +77,8 @@ export function watchItems(options: WatcherOptions): { rescan(): void } {
         }
         await yieldToPage();
       }
-    } finally {
+    }
+    finally {
       running = false;
       if ((queued.size > 0 || touched.size > 0) && !signal.aborted) schedule();
     }
@@ -103,7 +104,8 @@ export function watchItems(options: WatcherOptions): { rescan(): void } {
         // Content changed inside an item (text filled in late): look at the item again.
         // Our own badges coming and going change nothing the adapter reads.
         if (theirs) touched.add(record.target);
-      } else {
+      }
+      else {
         touched.add(record.target);
       }
     }

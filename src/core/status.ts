@@ -103,10 +103,10 @@ export const SENT_REPLY_WINDOW = 2 * 60_000;
 export function answerBySnippet(item: Item, now: number): Item {
   if (item.status === 'pending' || item.status === 'snoozed') return answer(item, 'snippet', now);
   if (
-    item.status === 'answered' &&
-    item.answeredVia === 'seen-reply' &&
-    item.answeredAt !== null &&
-    now - item.answeredAt <= SENT_REPLY_WINDOW
+    item.status === 'answered'
+    && item.answeredVia === 'seen-reply'
+    && item.answeredAt !== null
+    && now - item.answeredAt <= SENT_REPLY_WINDOW
   ) {
     return { ...item, answeredVia: 'snippet' };
   }

@@ -30,8 +30,8 @@ function Handles() {
         the site shows it; a handle typed here wins.
       </p>
       {error && <p class="error">{error}</p>}
-      {settings &&
-        SITE_IDS.map((site) => (
+      {settings
+        && SITE_IDS.map((site) => (
           <HandleRow key={site} site={site} settings={settings} onSaved={setSettings} />
         ))}
     </section>
@@ -60,7 +60,8 @@ function HandleRow({
         text: value.trim() ? 'Saved.' : 'Cleared: the handle read from the page is used.',
         tone: 'success',
       });
-    } catch (e) {
+    }
+    catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
     }
   };
@@ -77,8 +78,8 @@ function HandleRow({
       />
       <button type="submit">Save</button>
       <span id={`${id}-hint`} class={`hint ${status?.tone ?? 'muted'}`} role="status">
-        {status?.text ??
-          (account?.detected
+        {status?.text
+          ?? (account?.detected
             ? `Read from the page: @${account.detected}`
             : site === 'youtube'
               ? 'YouTube does not show your handle on its pages: type it here.'
@@ -136,7 +137,8 @@ function SnippetManager() {
       setStatus({ text: `Saved “${saved.title}”.`, tone: 'success' });
       reset();
       await reload();
-    } catch (e) {
+    }
+    catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
     }
   };
@@ -147,7 +149,8 @@ function SnippetManager() {
       if (draft.id === snippet.id) reset();
       setStatus({ text: `Deleted “${snippet.title}”.`, tone: 'success' });
       await reload();
-    } catch (e) {
+    }
+    catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
     }
   };
@@ -156,9 +159,27 @@ function SnippetManager() {
     <section aria-labelledby="snippets-title">
       <h2 id="snippets-title">Saved replies</h2>
       <p class="muted">
-        Variables are filled in when you insert: <code>{'{name}'}</code>, <code>{'{first_name}'}</code>,{' '}
-        <code>{'{handle}'}</code> of the person you answer, <code>{'{site}'}</code>,{' '}
-        <code>{'{my_name}'}</code>, <code>{'{date}'}</code>, and <code>{'{cursor}'}</code> where the caret
+        Variables are filled in when you insert:
+        {' '}
+        <code>{'{name}'}</code>
+        ,
+        {' '}
+        <code>{'{first_name}'}</code>
+        ,
+        {' '}
+        <code>{'{handle}'}</code>
+        {' '}
+        of the person you answer,
+        <code>{'{site}'}</code>
+        ,
+        {' '}
+        <code>{'{my_name}'}</code>
+        ,
+        <code>{'{date}'}</code>
+        , and
+        <code>{'{cursor}'}</code>
+        {' '}
+        where the caret
         should end.
       </p>
       <form class="editor" onSubmit={save} aria-label={draft.id ? 'Edit saved reply' : 'New saved reply'}>
@@ -221,9 +242,13 @@ function SnippetManager() {
         <ul class="snippet-list" aria-label="Saved replies">
           {snippets.map((snippet) => (
             <li key={snippet.id}>
-              <strong>{snippet.title}</strong>{' '}
+              <strong>{snippet.title}</strong>
+              {' '}
               <span class="muted">
-                {snippet.shortcut && `;${snippet.shortcut} · `}used {snippet.uses}{' '}
+                {snippet.shortcut && `;${snippet.shortcut} · `}
+                used
+                {snippet.uses}
+                {' '}
                 {snippet.uses === 1 ? 'time' : 'times'}
               </span>
               <p class="body">{snippet.body}</p>

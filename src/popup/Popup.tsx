@@ -24,7 +24,8 @@ export function Popup() {
       setItems(pending);
       setSettings(current);
       setError(null);
-    } catch (e) {
+    }
+    catch (e) {
       setError(errorText(e));
     }
   }, []);
@@ -103,7 +104,8 @@ function Waiting({
         action === 'answer' ? `Marked answered: ${item.author.name}` : `Dismissed: ${item.author.name}`,
       );
       await reload();
-    } catch (e) {
+    }
+    catch (e) {
       setMessage(errorText(e));
     }
   };
@@ -111,7 +113,8 @@ function Waiting({
     try {
       await send('tabs/open', { url: item.url });
       window.close();
-    } catch (e) {
+    }
+    catch (e) {
       setMessage(errorText(e));
     }
   };
@@ -121,8 +124,13 @@ function Waiting({
     <>
       {missingOwner.length > 0 && (
         <p class="notice">
-          Replyline needs your handle on {missingOwner.map((s) => SITE_NAMES[s]).join(' and ')} to know which
-          comments are for you.{' '}
+          Replyline needs your handle on
+          {' '}
+          {missingOwner.map((s) => SITE_NAMES[s]).join(' and ')}
+          {' '}
+          to know which
+          comments are for you.
+          {' '}
           <button type="button" class="link" onClick={openOptions}>
             Set your handles
           </button>
@@ -145,45 +153,58 @@ function Waiting({
         </label>
         <span class="muted">Oldest first</span>
       </div>
-      {shown.length === 0 ? (
-        <div class="empty">
-          <p>
-            <strong>Nothing is waiting for you.</strong>
-          </p>
-          <p class="muted">
-            Browse your posts, comments and mentions on {SITE_IDS.map((s) => SITE_NAMES[s]).join(' or ')}:
-            each comment still waiting for your answer gets a Reply badge and shows up here.
-          </p>
-        </div>
-      ) : (
-        <ul class="items" aria-label="Waiting for your answer">
-          {shown.map((item) => (
-            <li class="item" key={item.key} data-key={item.key}>
-              <div class="meta">
-                <span class="site">{SITE_NAMES[item.site]}</span>
-                <strong>{item.author.name}</strong>
-                <span class="muted">@{item.author.handle}</span>
-                <span class="muted">· {KIND_LABEL[item.kind]}</span>
-                <span class="muted" title={new Date(item.sortAt).toLocaleString()}>
-                  · {formatAge(item.sortAt, now)}
-                </span>
-              </div>
-              <p class="excerpt">{item.text || '(no text)'}</p>
-              <div class="actions">
-                <button type="button" onClick={() => void open(item)}>
-                  Open
-                </button>
-                <button type="button" onClick={() => void act(item, 'answer')}>
-                  Mark answered
-                </button>
-                <button type="button" onClick={() => void act(item, 'dismiss')}>
-                  Dismiss
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      {shown.length === 0
+        ? (
+            <div class="empty">
+              <p>
+                <strong>Nothing is waiting for you.</strong>
+              </p>
+              <p class="muted">
+                Browse your posts, comments and mentions on
+                {' '}
+                {SITE_IDS.map((s) => SITE_NAMES[s]).join(' or ')}
+                :
+                each comment still waiting for your answer gets a Reply badge and shows up here.
+              </p>
+            </div>
+          )
+        : (
+            <ul class="items" aria-label="Waiting for your answer">
+              {shown.map((item) => (
+                <li class="item" key={item.key} data-key={item.key}>
+                  <div class="meta">
+                    <span class="site">{SITE_NAMES[item.site]}</span>
+                    <strong>{item.author.name}</strong>
+                    <span class="muted">
+                      @
+                      {item.author.handle}
+                    </span>
+                    <span class="muted">
+                      ·
+                      {KIND_LABEL[item.kind]}
+                    </span>
+                    <span class="muted" title={new Date(item.sortAt).toLocaleString()}>
+                      ·
+                      {' '}
+                      {formatAge(item.sortAt, now)}
+                    </span>
+                  </div>
+                  <p class="excerpt">{item.text || '(no text)'}</p>
+                  <div class="actions">
+                    <button type="button" onClick={() => void open(item)}>
+                      Open
+                    </button>
+                    <button type="button" onClick={() => void act(item, 'answer')}>
+                      Mark answered
+                    </button>
+                    <button type="button" onClick={() => void act(item, 'dismiss')}>
+                      Dismiss
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
       <p class="status" role="status">
         {message}
       </p>
@@ -206,7 +227,8 @@ function Snippets() {
       await navigator.clipboard.writeText(snippet.body);
       await send('snippets/used', { id: snippet.id });
       setMessage({ text: `Copied “${snippet.title}”.`, tone: 'success' });
-    } catch (e) {
+    }
+    catch (e) {
       setMessage({ text: `Could not copy: ${errorText(e)}`, tone: 'error' });
     }
   };
@@ -221,7 +243,8 @@ function Snippets() {
             : `Inserted “${snippet.title}” into the comment box.`,
           tone: 'success',
         });
-      } else {
+      }
+      else {
         let copied = result.copied;
         if (!copied)
           copied = await navigator.clipboard.writeText(snippet.body).then(
@@ -233,7 +256,8 @@ function Snippets() {
           tone: 'error',
         });
       }
-    } catch (e) {
+    }
+    catch (e) {
       setMessage({ text: errorText(e), tone: 'error' });
     }
   };
@@ -253,39 +277,52 @@ function Snippets() {
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
         />
       </div>
-      {snippets.length === 0 ? (
-        <div class="empty">
-          <p>
-            <strong>No saved replies yet.</strong>
-          </p>
-          <p class="muted">Save the answers you give often, then insert them into any comment box.</p>
-          <button type="button" class="primary" onClick={openOptions}>
-            Add a saved reply
-          </button>
-        </div>
-      ) : shown.length === 0 ? (
-        <p class="muted">No saved reply matches “{query}”.</p>
-      ) : (
-        <ul class="snippets" aria-label="Saved replies">
-          {shown.map((snippet) => (
-            <li class="snippet" key={snippet.id} data-id={snippet.id}>
-              <div class="meta">
-                <strong>{snippet.title}</strong>
-                {snippet.shortcut && <span class="muted">;{snippet.shortcut}</span>}
-              </div>
-              <p class="excerpt">{snippet.body}</p>
-              <div class="actions">
-                <button type="button" class="primary" onClick={() => void insert(snippet)}>
-                  Insert
-                </button>
-                <button type="button" onClick={() => void copy(snippet)}>
-                  Copy
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      {snippets.length === 0
+        ? (
+            <div class="empty">
+              <p>
+                <strong>No saved replies yet.</strong>
+              </p>
+              <p class="muted">Save the answers you give often, then insert them into any comment box.</p>
+              <button type="button" class="primary" onClick={openOptions}>
+                Add a saved reply
+              </button>
+            </div>
+          )
+        : shown.length === 0
+          ? (
+              <p class="muted">
+                No saved reply matches “
+                {query}
+                ”.
+              </p>
+            )
+          : (
+              <ul class="snippets" aria-label="Saved replies">
+                {shown.map((snippet) => (
+                  <li class="snippet" key={snippet.id} data-id={snippet.id}>
+                    <div class="meta">
+                      <strong>{snippet.title}</strong>
+                      {snippet.shortcut && (
+                        <span class="muted">
+                          ;
+                          {snippet.shortcut}
+                        </span>
+                      )}
+                    </div>
+                    <p class="excerpt">{snippet.body}</p>
+                    <div class="actions">
+                      <button type="button" class="primary" onClick={() => void insert(snippet)}>
+                        Insert
+                      </button>
+                      <button type="button" onClick={() => void copy(snippet)}>
+                        Copy
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
       <p class={`status ${message?.tone ?? ''}`} role="status">
         {message?.text}
       </p>

@@ -79,7 +79,8 @@ export function createRouter(
       const handler = (await handlers())[type] as (req: unknown, ctx: SenderContext) => unknown;
       const value = await handler(message.payload, { sender, tabId: sender.tab?.id ?? null });
       return { ok: true, value: value ?? null };
-    } catch (error) {
+    }
+    catch (error) {
       options.onError?.(type, error);
       return { ok: false, error: userMessage(error) };
     }

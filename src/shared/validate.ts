@@ -6,8 +6,8 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 export const str =
   (max: number, min = 0): Check<string> =>
-  (value): value is string =>
-    typeof value === 'string' && value.length >= min && value.length <= max;
+    (value): value is string =>
+      typeof value === 'string' && value.length >= min && value.length <= max;
 
 export const num: Check<number> = (value): value is number =>
   typeof value === 'number' && Number.isFinite(value);
@@ -16,25 +16,25 @@ export const bool: Check<boolean> = (value): value is boolean => typeof value ==
 
 export const nullable =
   <T>(check: Check<T>): Check<T | null> =>
-  (value): value is T | null =>
-    value === null || check(value);
+    (value): value is T | null =>
+      value === null || check(value);
 
 export const oneOf =
   <T extends string>(...values: readonly T[]): Check<T> =>
-  (value): value is T =>
-    typeof value === 'string' && (values as readonly string[]).includes(value);
+    (value): value is T =>
+      typeof value === 'string' && (values as readonly string[]).includes(value);
 
 export const arrayOf =
   <T>(check: Check<T>, max: number): Check<T[]> =>
-  (value): value is T[] =>
-    Array.isArray(value) && value.length <= max && value.every(check);
+    (value): value is T[] =>
+      Array.isArray(value) && value.length <= max && value.every(check);
 
 export const shape =
   <T>(fields: { [K in keyof T]: Check<T[K]> }): Check<T> =>
-  (value): value is T => {
-    if (!isRecord(value)) return false;
-    for (const key of Object.keys(fields) as (keyof T)[]) {
-      if (!fields[key](value[key as string])) return false;
-    }
-    return true;
-  };
+    (value): value is T => {
+      if (!isRecord(value)) return false;
+      for (const key of Object.keys(fields) as (keyof T)[]) {
+        if (!fields[key](value[key as string])) return false;
+      }
+      return true;
+    };

@@ -33,7 +33,8 @@ export function hrefPath(a: Element | null | undefined): string | null {
   if (/^\/[^/?#\\%]*(\/[^/?#\\%]*)*$/.test(href)) return href;
   try {
     return new URL(href, 'https://invalid.example').pathname;
-  } catch {
+  }
+  catch {
     return null;
   }
 }
@@ -43,7 +44,8 @@ export function searchParam(a: Element | null | undefined, name: string): string
   if (!href) return null;
   try {
     return new URL(href, 'https://invalid.example').searchParams.get(name);
-  } catch {
+  }
+  catch {
     return null;
   }
 }

@@ -173,7 +173,8 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
     parentAuthor = previous ? authorHandle(previous) : null;
     // A connected tweet right under the focal one answers the post itself.
     parentIsPost = previous !== undefined && previous === focal;
-  } else if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) {
+  }
+  else if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) {
     parentAuthor = authorHandle(focal) ?? focalStatus?.handle ?? null;
     parentIsPost = true;
   }

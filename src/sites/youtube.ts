@@ -92,7 +92,8 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   if (!reply) {
     parentAuthor = videoOwner(el.ownerDocument, page);
     repliedBy = thread ? repliesOf(thread).flatMap((r) => authorOf(r)?.handle ?? []) : [];
-  } else {
+  }
+  else {
     // Replies are flat under the top comment; one that opens with "@someone" answers that person.
     const top = thread ? topCommentOf(thread) : null;
     const addressed = /^\s*@/.test(text) ? (mentionedHandles(text)[0] ?? null) : null;

@@ -88,10 +88,10 @@ const inside = longest
   ? complete
       .filter(
         (e) =>
-          e !== longest &&
-          e.tid === longest.tid &&
-          e.ts >= longest.ts &&
-          e.ts + e.dur <= longest.ts + longest.dur,
+          e !== longest
+          && e.tid === longest.tid
+          && e.ts >= longest.ts
+          && e.ts + e.dur <= longest.ts + longest.dur,
       )
       .sort((a, b) => b.dur - a.dur)
       .slice(0, 4)

@@ -27,7 +27,8 @@ describe('the Firefox build', () => {
           stdio: ['ignore', 'pipe', 'ignore'],
         },
       );
-    } catch (error) {
+    }
+    catch (error) {
       // web-ext exits non-zero when it finds errors; its report is still on stdout.
       out = String((error as { stdout?: string }).stdout ?? '');
     }
@@ -36,7 +37,8 @@ describe('the Firefox build', () => {
       warnings: LintMessage[];
     };
     expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
-    // Preact's runtime can set innerHTML (for dangerouslySetInnerHTML, which our lint forbids): the only warning allowed.
+    // Preact's runtime can set innerHTML (for dangerouslySetInnerHTML, which our lint forbids):
+    // the only warning allowed.
     expect(report.warnings.filter((w) => w.code !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual([]);
   }, 120_000);
 });

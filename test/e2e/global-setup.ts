@@ -16,7 +16,7 @@ export default async function setup() {
     outfile: 'test/.cache/x-editor.js',
     jsx: 'automatic',
     minify: true,
-    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+    define: { 'process.env.NODE_ENV': '"production"', 'global': 'window' },
     logLevel: 'error',
   });
 }

@@ -51,7 +51,7 @@ describe('YouTube in Chromium', () => {
       .locator('ytd-comment-view-model#comment', { hasText: 'paper texture' })
       .locator('#contenteditable-root');
     await expect
-      // biome-ignore lint/performance/useDomNodeTextContent: a plain contenteditable's text is what innerText shows.
+      // A plain contenteditable's text, line breaks included, is what innerText shows.
       .poll(() => box.evaluate((el) => (el as HTMLElement).innerText.replace(/\n$/, '')))
       .toBe('Hi lenamakes! It is a scanned paper overlay.\nSet it to Multiply.');
     const submit = page.locator('#submit-button button');

@@ -42,6 +42,7 @@ class Effects implements BackgroundEffects {
     this.inserted.push(body);
     return this.insertResult;
   };
+
   isSiteUrl = (url: string) => url.startsWith('https://x.com/');
 }
 
