@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSnippet, badges, launch, type Session, screenshot } from './harness';
 
@@ -118,6 +119,27 @@ describe('X in Chromium', () => {
       )
       .toBe('answered');
     await expect.poll(() => session.badgeText()).toBe('3');
+    await page.close();
+  });
+
+  it('judges a page anew after single-page navigation', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/weatherbot/status/1950000000000000201');
+    await page.locator('article').first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await badges(page)).toEqual([]);
+    // X swaps the timeline and the address without loading a page.
+    const mentions = readFileSync('test/fixtures/x/mentions.html', 'utf8');
+    await page.evaluate((html) => {
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      history.pushState({}, '', '/notifications/mentions');
+      document.querySelector('main')!.replaceWith(document.adoptNode(next.querySelector('main')!));
+    }, mentions);
+    await expect.poll(() => badges(page), { timeout: 15_000 }).toEqual([
+      // Marked answered by the test above: the log outlives the page.
+      ['x:1950000000000000101', 'answered'],
+      ['x:1950000000000000102', 'pending'],
+    ]);
     await page.close();
   });
 });
