@@ -14,8 +14,8 @@ export interface Person {
   handle: string;
 }
 
-/** What a content script reports about one relevant item it saw on a page. */
-export interface ScannedItem {
+/** What a page shows of a comment, post or mention. */
+export interface ItemFacts {
   site: SiteId;
   /** The site's stable id of the comment or post. */
   id: string;
@@ -27,21 +27,17 @@ export interface ScannedItem {
   thread: string;
   /** Epoch ms from the site's own timestamp, when the page shows one. */
   createdAt: number | null;
+}
+
+/** What a content script reports about one relevant item it saw on a page. */
+export interface ScannedItem extends ItemFacts {
   /** The owner's own reply is visible under this item. */
   ownerReplied: boolean;
 }
 
 /** One entry of the log kept by the background. */
-export interface Item {
+export interface Item extends ItemFacts {
   key: string;
-  site: SiteId;
-  id: string;
-  kind: ItemKind;
-  author: Person;
-  text: string;
-  url: string;
-  thread: string;
-  createdAt: number | null;
   firstSeenAt: number;
   lastSeenAt: number;
   /** createdAt when known, else firstSeenAt: the order of "oldest first". */

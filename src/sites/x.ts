@@ -102,24 +102,16 @@ function articleIn(cell: Element | null): Element | null {
   return cell.matches(X_SELECTORS.tweet) ? cell : cell.querySelector(X_SELECTORS.tweet);
 }
 
-/** Tweets before this one in the timeline, nearest first. */
-function* previousTweets(article: Element): Generator<Element> {
-  let cell = cellOf(article).previousElementSibling;
-  while (cell) {
+/** Tweets before (or after) this one in the timeline, nearest first. */
+function* tweetsFrom(article: Element, step: 'previousElementSibling' | 'nextElementSibling'): Generator<Element> {
+  for (let cell = cellOf(article)[step]; cell; cell = cell[step]) {
     const found = articleIn(cell);
     if (found) yield found;
-    cell = cell.previousElementSibling;
   }
 }
 
-function* nextTweets(article: Element): Generator<Element> {
-  let cell = cellOf(article).nextElementSibling;
-  while (cell) {
-    const found = articleIn(cell);
-    if (found) yield found;
-    cell = cell.nextElementSibling;
-  }
-}
+const previousTweets = (article: Element) => tweetsFrom(article, 'previousElementSibling');
+const nextTweets = (article: Element) => tweetsFrom(article, 'nextElementSibling');
 
 /** The tweet a conversation page is about (`/<user>/status/<id>`), when it is on the page. */
 function focalTweet(article: Element, page: PageInfo): Element | null {

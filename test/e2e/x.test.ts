@@ -1,20 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSnippet, badges, launch, type Session, screenshot } from './harness';
+import { describe, expect, it } from 'vitest';
+import { addSnippet, badges, screenshot } from './harness';
+import { browserPerFile } from './session';
 
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 const key = (n: number) => `x:19500000000000000${String(n).padStart(2, '0')}`;
 
-let session: Session;
-beforeAll(async () => {
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const browser = browserPerFile();
 
 describe('X in Chromium', () => {
   it('draws badges on exactly the comments waiting for the owner', async () => {
+    const session = browser();
     const page = await session.context.newPage();
     await page.goto(CONVERSATION);
     await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
@@ -36,6 +32,7 @@ describe('X in Chromium', () => {
   });
 
   it('lists the waiting items in the popup, oldest first', async () => {
+    const session = browser();
     const popup = await session.extensionPage('popup');
     const rows = popup.locator('li.item');
     await expect.poll(() => rows.count()).toBe(3);
@@ -48,6 +45,7 @@ describe('X in Chromium', () => {
   });
 
   it('inserts a saved reply from the popup into the Draft.js composer, and sending answers the item', async () => {
+    const session = browser();
     await addSnippet(
       session,
       'Contrast fix',
@@ -103,6 +101,7 @@ describe('X in Chromium', () => {
   });
 
   it('marks mentions on the mentions page, and a badge menu marks one answered', async () => {
+    const session = browser();
     const page = await session.context.newPage();
     await page.goto('https://x.com/notifications/mentions');
     await expect
@@ -123,6 +122,7 @@ describe('X in Chromium', () => {
   });
 
   it('judges a page anew after single-page navigation', async () => {
+    const session = browser();
     const page = await session.context.newPage();
     await page.goto('https://x.com/weatherbot/status/1950000000000000201');
     await page.locator('article').first().waitFor();

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSnippet, badges, launch, type Session, setHandle } from './harness';
+import { describe, expect, it } from 'vitest';
+import { addSnippet, badges, setHandle } from './harness';
+import { browserPerFile } from './session';
 
 const WATCH = 'https://www.youtube.com/watch?v=Qm7tLp2vX9c';
 
-let session: Session;
-beforeAll(async () => {
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const browser = browserPerFile();
 
 describe('YouTube in Chromium', () => {
   it('judges nothing until the owner handle is known, then badges the right comments', async () => {
+    const session = browser();
     const page = await session.context.newPage();
     await page.goto(WATCH);
     await page.locator('ytd-comment-view-model').first().waitFor();
@@ -34,6 +30,7 @@ describe('YouTube in Chromium', () => {
   });
 
   it('replies with a snippet from the badge menu into the plain comment box, and sending answers it', async () => {
+    const session = browser();
     await addSnippet(
       session,
       'Paper texture',
@@ -70,6 +67,7 @@ describe('YouTube in Chromium', () => {
   });
 
   it('the popup lists what is still waiting, oldest first, and opens it in the tab that already shows it', async () => {
+    const session = browser();
     const page = await session.context.newPage();
     await page.goto(WATCH);
     const popup = await session.extensionPage('popup');

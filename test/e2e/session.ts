@@ -1,0 +1,17 @@
+import { afterAll, beforeAll } from 'vitest';
+import { launch, type Session } from './harness';
+
+/** One browser with the extension for a whole test file (each file gets a fresh profile). */
+export function browserPerFile(): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The browser did not start.');
+    return session;
+  };
+}
