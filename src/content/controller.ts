@@ -298,17 +298,14 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     stopSendWatch = stop;
   }
 
-  async function insertInto(
-    composer: HTMLElement,
-    body: string,
-    target: Tracked | null,
-  ): Promise<InsertResult> {
-    const expanded = expandTemplate(body, {
-      person: target?.item.author ?? null,
-      site: adapter.id,
-      myName: owner,
-      now: new Date(),
-    });
+  /** A snippet with the variables of the person being answered filled in. */
+  function expand(body: string, target: Tracked | null) {
+    const person = target?.item.author ?? null;
+    return expandTemplate(body, { person, site: adapter.id, myName: owner, now: new Date() });
+  }
+
+  async function insertInto(composer: HTMLElement, body: string, target: Tracked | null): Promise<InsertResult> {
+    const expanded = expand(body, target);
     const outcome = await insertText(composer, expanded.text, { cursor: expanded.cursor, saved: savedRange });
     if (!outcome.ok) {
       const copied = await copyToClipboard(doc, expanded.text);
@@ -332,7 +329,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
       composer = await waitFor(() => adapter.composerFor(el, doc), 4000);
     }
     if (!composer) {
-      const copied = await copyToClipboard(doc, snippet.body);
+      const copied = await copyToClipboard(doc, expand(snippet.body, entry ?? null).text);
       report(
         `Replyline could not open the reply box on ${SITE_NAMES[adapter.id]}.${copied ? ' The reply is on your clipboard.' : ''}`,
         'error',
