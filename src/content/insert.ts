@@ -1,11 +1,11 @@
 /**
- * Puts plain text into a site's editor so that the editor's own state changes (see editors.md):
- * textarea/input through execCommand (React sees a trusted input; undo works); contenteditable
- * editors through a synthetic paste (Draft.js, Lexical, ProseMirror, Quill 2 read it), else
- * execCommand insertText (plain contenteditable, Quill 1). Each step checks that the text
- * landed before it counts; nothing is ever inserted as HTML.
+ * Puts plain text into a site's editor so that the editor's own state changes (editors.md): the
+ * editor is recognised from its markup and the strategies it is known to take are tried in order,
+ * each checked by looking for the text afterwards. Nothing is ever inserted as HTML.
  */
-export type Strategy = 'execCommand' | 'setRangeText' | 'paste';
+export type Strategy = 'execCommand' | 'setRangeText' | 'paste' | 'beforeinput';
+
+export type EditorFamily = 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'slate' | 'ckeditor' | 'plain' | 'field';
 
 export type InsertOutcome = { ok: true; strategy: Strategy } | { ok: false; reason: string };
 
@@ -18,12 +18,7 @@ export function deepActiveElement(doc: Document): Element | null {
 
 export function isTextField(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
   if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;
-  return (
-    el instanceof HTMLInputElement
-    && /^(text|search|url|email|)$/.test(el.type)
-    && !el.readOnly
-    && !el.disabled
-  );
+  return el instanceof HTMLInputElement && /^(text|search|url|email|)$/.test(el.type) && !el.readOnly && !el.disabled;
 }
 
 export function isEditable(el: Element | null): el is HTMLElement {
@@ -38,14 +33,50 @@ export function editableRoot(el: HTMLElement): HTMLElement {
   return root;
 }
 
+/** Which editor drives an editable, from the hooks each one leaves in the DOM. */
+export function editorFamily(el: HTMLElement): EditorFamily {
+  if (isTextField(el)) return 'field';
+  if (el.closest('[data-lexical-editor]')) return 'lexical';
+  if (el.closest('.ProseMirror')) return 'prosemirror';
+  if (el.closest('.ql-editor')) return 'quill';
+  if (el.closest('.public-DraftEditor-content') || el.querySelector(':scope > [data-contents]')) return 'draft';
+  if (el.closest('[data-slate-editor]')) return 'slate';
+  if (el.closest('.ck-editor__editable')) return 'ckeditor';
+  return 'plain';
+}
+
+/**
+ * Strategies in the order each editor takes them (measured in Chromium and Firefox, editors.md).
+ * Draft.js corrupts its model when execCommand brings line breaks; ProseMirror collapses blank
+ * lines on paste; plain contenteditable and textareas ignore synthetic pastes.
+ */
+export function strategiesFor(family: EditorFamily, multiline: boolean): Strategy[] {
+  switch (family) {
+    case 'field':
+      return ['execCommand', 'setRangeText'];
+    case 'draft':
+      return multiline ? ['paste'] : ['paste', 'execCommand'];
+    case 'lexical':
+      return multiline ? ['paste', 'beforeinput'] : ['paste', 'beforeinput', 'execCommand'];
+    case 'prosemirror':
+      return ['execCommand', 'paste'];
+    case 'quill':
+      return ['paste', 'execCommand'];
+    case 'slate':
+    case 'ckeditor':
+      return ['paste', 'beforeinput'];
+    case 'plain':
+      return ['execCommand', 'paste'];
+  }
+}
+
 /** Text without white space: editors rewrite spaces and line breaks, so comparisons ignore them. */
 export const squash = (s: string) => s.replace(/\s+/gu, '');
 
 function occurrences(haystack: string, needle: string): number {
   if (!needle) return 0;
   let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length))
-    count++;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) count++;
   return count;
 }
 
@@ -61,10 +92,10 @@ const nextFrame = () =>
     else setTimeout(resolve, 16);
   });
 
-/** Whether `text` now appears once more than it did before (white space aside: editors rewrite it). */
-async function landed(el: HTMLElement, text: string, before: number): Promise<boolean> {
+/** Whether `text` now appears once more than it did before (white space aside). */
+async function landed(el: HTMLElement, text: string, before: number, frames = 3): Promise<boolean> {
   const needle = squash(text);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < frames; attempt++) {
     await nextFrame();
     if (occurrences(squash(contentOf(el)), needle) > before) return true;
   }
@@ -93,21 +124,58 @@ export function placeCaret(el: HTMLElement, saved: Range | null): void {
   selection.addRange(range);
 }
 
+/** Firefox's content scripts see the page through Xray wrappers (editors.md). */
+interface FirefoxWindow extends Window {
+  wrappedJSObject?: Window & typeof globalThis;
+}
+declare const cloneInto: ((value: object, scope: object, options?: { cloneFunctions?: boolean }) => object) | undefined;
+
+/**
+ * A paste event the page's own editor can read. In Firefox a synthetic paste built in a content
+ * script reaches the page with empty clipboardData (bug 1654724), so the event is built with the
+ * page's own constructors there.
+ */
+function makePasteEvent(el: HTMLElement): ClipboardEvent | null {
+  const init = { bubbles: true, cancelable: true, composed: true };
+  const view = el.ownerDocument.defaultView as FirefoxWindow | null;
+  const page = view?.wrappedJSObject;
+  if (page && typeof cloneInto === 'function') {
+    const pageInit = cloneInto({ ...init, clipboardData: new page.DataTransfer() }, page) as ClipboardEventInit;
+    return new page.ClipboardEvent('paste', pageInit);
+  }
+  // Fill the data after constructing the event: Firefox empties a pre-filled DataTransfer, and
+  // Chromium gives null clipboardData without one.
+  const event = new ClipboardEvent('paste', { ...init, clipboardData: new DataTransfer() });
+  return event.clipboardData ? event : null;
+}
+
+function eventTarget(el: HTMLElement): Element {
+  const anchor = el.ownerDocument.getSelection()?.anchorNode;
+  if (!anchor || !el.contains(anchor)) return el;
+  return (anchor instanceof Element ? anchor : anchor.parentElement) ?? el;
+}
+
+/** Dispatches a paste; true when an editor took it (called preventDefault). */
 function dispatchPaste(el: HTMLElement, text: string): boolean {
-  // Fill the data after constructing the event: Firefox empties a pre-filled DataTransfer.
-  const event = new ClipboardEvent('paste', {
-    clipboardData: new DataTransfer(),
+  const event = makePasteEvent(el);
+  if (!event?.clipboardData) return false;
+  event.clipboardData.setData('text/plain', text);
+  eventTarget(el).dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+/** Lexical, Slate and CKEditor 5 also take a beforeinput carrying the text in a DataTransfer. */
+function dispatchBeforeInput(el: HTMLElement, text: string): boolean {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const event = new InputEvent('beforeinput', {
+    inputType: 'insertReplacementText',
+    dataTransfer: data,
     bubbles: true,
     cancelable: true,
     composed: true,
   });
-  if (!event.clipboardData) return false;
-  event.clipboardData.setData('text/plain', text);
-  const selection = el.ownerDocument.getSelection();
-  const anchor = selection?.anchorNode;
-  const target =
-    anchor && el.contains(anchor) ? (anchor instanceof Element ? anchor : anchor.parentElement) : el;
-  (target ?? el).dispatchEvent(event);
+  eventTarget(el).dispatchEvent(event);
   return event.defaultPrevented;
 }
 
@@ -120,10 +188,29 @@ function moveCaretBack(el: HTMLElement, characters: number): void {
     el.setSelectionRange(at, at);
     return;
   }
-  const selection = el.ownerDocument.getSelection() as
-    | (Selection & { modify?: (...a: string[]) => void })
-    | null;
+  const selection = el.ownerDocument.getSelection() as (Selection & { modify?: (...a: string[]) => void }) | null;
   for (let i = 0; i < characters && selection?.modify; i++) selection.modify('move', 'backward', 'character');
+}
+
+async function attempt(el: HTMLElement, strategy: Strategy, text: string, before: number): Promise<boolean> {
+  const doc = el.ownerDocument;
+  switch (strategy) {
+    case 'execCommand':
+      return doc.execCommand('insertText', false, text) && (await landed(el, text, before));
+    case 'setRangeText': {
+      if (!isTextField(el)) return false;
+      const start = el.selectionStart ?? el.value.length;
+      el.setRangeText(text, start, el.selectionEnd ?? start, 'end');
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+      return landed(el, text, before);
+    }
+    case 'paste':
+      // An editor that took the paste may render a little later (Quill 1 works on a timer).
+      if (dispatchPaste(el, text)) return landed(el, text, before, 6);
+      return landed(el, text, before, 2);
+    case 'beforeinput':
+      return dispatchBeforeInput(el, text) && (await landed(el, text, before));
+  }
 }
 
 export async function insertText(
@@ -134,35 +221,18 @@ export async function insertText(
   const el = editableRoot(target);
   if (!el.isConnected) return { ok: false, reason: 'The comment box is gone from the page.' };
   placeCaret(el, options.saved ?? null);
+  // Editors sync their selection from the DOM a moment later (Lexical, Slate): give them a frame.
+  await nextFrame();
   const before = occurrences(squash(contentOf(el)), squash(text));
-  const back =
-    options.cursor === null || options.cursor === undefined
-      ? 0
-      : Array.from(text.slice(options.cursor)).length;
-  const done = (strategy: Strategy): InsertOutcome => {
-    moveCaretBack(el, back);
-    return { ok: true, strategy };
-  };
-
-  if (isTextField(el)) {
-    if (el.ownerDocument.execCommand('insertText', false, text) && (await landed(el, text, before))) {
-      return done('execCommand');
+  const cursor = options.cursor ?? null;
+  const back = cursor === null ? 0 : Array.from(text.slice(cursor)).length;
+  for (const strategy of strategiesFor(editorFamily(el), text.includes('\n'))) {
+    if (await attempt(el, strategy, text, before)) {
+      moveCaretBack(el, back);
+      return { ok: true, strategy };
     }
-    const start = el.selectionStart ?? el.value.length;
-    el.setRangeText(text, start, el.selectionEnd ?? start, 'end');
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
-    return (await landed(el, text, before))
-      ? done('setRangeText')
-      : { ok: false, reason: 'The text box refused the text.' };
-  }
-
-  if (dispatchPaste(el, text)) {
-    // An editor took the paste: give it time to render before judging.
-    if (await landed(el, text, before)) return done('paste');
-    return { ok: false, reason: 'The editor took the text but did not show it.' };
-  }
-  if (el.ownerDocument.execCommand('insertText', false, text) && (await landed(el, text, before))) {
-    return done('execCommand');
+    // A strategy that did nothing leaves the editor as it was; one that half worked must not be repeated.
+    if (occurrences(squash(contentOf(el)), squash(text)) > before) return { ok: true, strategy };
   }
   return { ok: false, reason: 'This comment box did not accept the text.' };
 }

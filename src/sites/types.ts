@@ -1,9 +1,6 @@
 import type { PageEntry } from '../core/relevance';
 import type { SiteId } from '../core/types';
 
-/** How text gets into a site's composer (see the insertion chain in src/content/insert.ts). */
-export type EditorKind = 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'plain' | 'textarea';
-
 /** What the adapter knows about the page being scanned; adapters may memoise per scan in `memo`. */
 export interface PageInfo {
   url: URL;
@@ -35,7 +32,6 @@ export interface SiteAdapter {
   readonly composerSelector: string;
   /** The buttons that send what a composer holds. */
   readonly sendButtonSelector: string;
-  readonly editor: EditorKind;
 }
 
 export function memoize<T>(page: PageInfo, key: string, compute: () => T): T {

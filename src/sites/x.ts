@@ -190,7 +190,6 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
 export const xAdapter: SiteAdapter = {
   id: 'x',
   matches: ['https://x.com/*'],
-  editor: 'draft',
   itemSelector: X_SELECTORS.tweet,
   composerSelector: X_SELECTORS.composer,
   sendButtonSelector: X_SELECTORS.send,

@@ -121,7 +121,6 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 export const youtubeAdapter: SiteAdapter = {
   id: 'youtube',
   matches: ['https://www.youtube.com/*'],
-  editor: 'plain',
   itemSelector: YOUTUBE_SELECTORS.comment,
   composerSelector: YOUTUBE_SELECTORS.composer,
   sendButtonSelector: YOUTUBE_SELECTORS.send,

@@ -1,7 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
-/** Bundles the pages' stand-in editors (real Draft.js) once per run; checks the extension was built. */
+/** Pages holding one real editor each (test/fixtures/editors/), at x.com/_replyline_fixture/editors/<name>. */
+export const EDITOR_PAGES = ['draft.jsx', 'lexical.js', 'quill.js', 'tiptap.js', 'react-field.jsx', 'plain.js'];
+
+const common = {
+  bundle: true,
+  format: 'iife',
+  jsx: 'automatic',
+  minify: true,
+  define: { 'process.env.NODE_ENV': '"production"', 'global': 'window' },
+  logLevel: 'error',
+} as const;
+
+/** Bundles the pages' stand-in editors (real packages) once per run; checks the extension was built. */
 export default async function setup() {
   if (!existsSync('dist/manifest.json')) {
     throw new Error('Build the extension first (npm run build): the end-to-end tests load dist/.');
@@ -9,14 +21,10 @@ export default async function setup() {
   mkdirSync('test/.cache', { recursive: true });
   mkdirSync('test/.artifacts', { recursive: true });
   if (process.env.UPDATE_SCREENSHOTS === '1') mkdirSync('test/screenshots', { recursive: true });
+  await build({ ...common, entryPoints: ['test/fixtures/x/editor-app.jsx'], outfile: 'test/.cache/x-editor.js' });
   await build({
-    entryPoints: ['test/fixtures/x/editor-app.jsx'],
-    bundle: true,
-    format: 'iife',
-    outfile: 'test/.cache/x-editor.js',
-    jsx: 'automatic',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"', 'global': 'window' },
-    logLevel: 'error',
+    ...common,
+    entryPoints: EDITOR_PAGES.map((name) => `test/fixtures/editors/${name}`),
+    outdir: 'test/.cache/editors',
   });
 }

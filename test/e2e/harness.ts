@@ -24,6 +24,14 @@ function xPage(url: URL): string | null {
   return 'x/conversation.html';
 }
 
+/** A page holding one real editor, as a site's comment box would. */
+function editorPage(name: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Editor: ${name}</title>
+<style>body{font:15px system-ui;margin:24px} #editor-host>*{min-height:60px;border:1px solid #999;padding:6px;width:520px}</style>
+</head><body><main><div id="editor-host"></div></main>
+<script src="/_replyline_fixture/editors/${name}.js"></script></body></html>`;
+}
+
 export interface Session {
   context: BrowserContext;
   worker: Worker;
@@ -32,6 +40,8 @@ export interface Session {
   extensionPage(path: 'popup' | 'options'): Promise<Page>;
   /** The toolbar badge text, read from the service worker. */
   badgeText(): Promise<string>;
+  /** Asks the content script of the tab showing `url` to insert a snippet body, as the popup's Insert does. */
+  insertInto(url: string, body: string): Promise<unknown>;
   /** An item as the background stored it (read in the service worker's IndexedDB). */
   storedItem(key: string): Promise<Record<string, unknown> | null>;
   close(): Promise<void>;
@@ -66,6 +76,12 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
         body: readFileSync('test/.cache/x-editor.js', 'utf8'),
       });
     }
+    const editor = /^\/_replyline_fixture\/editors\/([\w-]+)(\.js)?$/.exec(url.pathname);
+    if (editor?.[2]) {
+      const body = readFileSync(`test/.cache/editors/${editor[1]}.js`, 'utf8');
+      return route.fulfill({ contentType: 'text/javascript', body });
+    }
+    if (editor) return route.fulfill({ contentType: 'text/html', body: editorPage(editor[1] ?? '') });
     const page = xPage(url);
     return page ? route.fulfill({ contentType: 'text/html', body: read(page) }) : route.abort();
   });
@@ -93,6 +109,16 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
       return page;
     },
     badgeText: () => worker.evaluate(() => chrome.action.getBadgeText({})),
+    insertInto: (url, body) =>
+      worker.evaluate(
+        async ([pageUrl, text]) => {
+          const tabs = await chrome.tabs.query({});
+          const tab = tabs.find((t) => t.url === pageUrl);
+          if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
+          return chrome.tabs.sendMessage(tab.id, { type: 'content/insert', payload: { body: text } }, { frameId: 0 });
+        },
+        [url, body] as const,
+      ),
     storedItem: (key) =>
       worker.evaluate(
         (k) =>

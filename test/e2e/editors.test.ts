@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile } from './session';
+
+/** Each editor page holds the real package; the state is read from the editor's own model. */
+const EDITORS: { name: string; path: string; multiline?: false }[] = [
+  { name: 'Draft.js', path: 'draft' },
+  { name: 'Lexical (plain text)', path: 'lexical' },
+  { name: 'Lexical (rich text)', path: 'lexical?rich' },
+  { name: 'Quill 2', path: 'quill' },
+  { name: 'Quill 1', path: 'quill?v1' },
+  { name: 'TipTap (ProseMirror)', path: 'tiptap' },
+  { name: 'React textarea', path: 'react-field' },
+  { name: 'React input', path: 'react-field?input', multiline: false },
+  { name: 'contenteditable', path: 'plain' },
+  { name: 'contenteditable plaintext-only', path: 'plain?plaintext' },
+];
+
+const EDITABLE = [
+  '.ql-editor',
+  '.ProseMirror',
+  '[contenteditable="true"]',
+  '[contenteditable="plaintext-only"]',
+  'textarea',
+  'input',
+]
+  .map((s) => `#editor-host ${s}`)
+  .join(', ');
+
+const browser = browserPerFile();
+
+async function state(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __editor: { state(): string } }).__editor.state());
+}
+
+/** Single-line state: editors end their text with a newline of their own (Quill) or not. */
+const oneLine = (s: string) => s.replace(/\n+$/, '');
+/** Multi-line state: the lines, whatever blank lines the editor keeps between paragraphs. */
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** Opens the editor, types "AB" and leaves the caret between A and B. */
+async function openWithAB(path: string, pauseMs = 0): Promise<Page> {
+  const page = await browser().context.newPage();
+  await page.goto(`https://x.com/_replyline_fixture/editors/${path}`);
+  await page.waitForFunction(() => 'undefined' !== typeof (window as unknown as { __editor?: unknown }).__editor);
+  await page.locator(EDITABLE).first().click();
+  await page.keyboard.type('AB');
+  await expect.poll(() => state(page).then(oneLine)).toBe('AB');
+  // Editors group edits made close together into one undo step: let typing settle first.
+  if (pauseMs) await page.waitForTimeout(pauseMs);
+  await page.keyboard.press('ArrowLeft');
+  return page;
+}
+
+async function insert(page: Page, body: string) {
+  const reply = await browser().insertInto(page.url(), body);
+  expect(reply).toMatchObject({ ok: true, value: { ok: true } });
+}
+
+describe.each(EDITORS)('inserting into $name', ({ path, multiline }) => {
+  it('keeps emoji, CJK and right-to-left text, at the caret, with the text around it, and the caret after', async () => {
+    const page = await openWithAB(path);
+    const text = 'Thanks 👋 wörld — 你好 مرحبا ✓';
+    await insert(page, text);
+    await expect.poll(() => state(page).then(oneLine)).toBe(`A${text}B`);
+    await page.keyboard.type('Z');
+    await expect.poll(() => state(page).then(oneLine)).toBe(`A${text}ZB`);
+    await page.close();
+  });
+
+  it.runIf(multiline !== false)('keeps line breaks', async () => {
+    const page = await openWithAB(path);
+    await insert(page, 'Line one\nLine two\n\nPara three');
+    await expect.poll(() => state(page).then(lines)).toEqual(['ALine one', 'Line two', 'Para threeB']);
+    await page.close();
+  });
+
+  it('leaves the caret where {cursor} stood', async () => {
+    const page = await openWithAB(path);
+    await insert(page, 'Hello {cursor}world');
+    await expect.poll(() => state(page).then(oneLine)).toBe('AHello worldB');
+    await page.keyboard.type('Z');
+    await expect.poll(() => state(page).then(oneLine)).toBe('AHello ZworldB');
+    await page.close();
+  });
+
+  it('one undo removes the insertion and nothing else', async () => {
+    const page = await openWithAB(path, 1200);
+    await insert(page, 'Undo me please');
+    await expect.poll(() => state(page).then(oneLine)).toBe('AUndo me pleaseB');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => state(page).then(oneLine)).toBe('AB');
+    await page.close();
+  });
+});
