@@ -1,4 +1,5 @@
 import { parseHandleInput } from '../core/handles';
+import { parseShortcut, validateTrigger } from '../core/picker';
 import { validateSnippetDraft } from '../core/snippets';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
@@ -134,6 +135,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       return {
         owner: account?.manual || account?.detected || null,
         enabled: !settings.disabledSites.includes(site),
+        trigger: settings.trigger,
+        pickerShortcut: settings.pickerShortcut,
       };
     },
 
@@ -181,7 +184,22 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       return updateItem(key, answerBySnippet);
     },
 
+    'items/get': async ({ key }) => (await db.get('items', key)) ?? null,
+
     'settings/get': () => readSettings(db),
+
+    async 'settings/setPicker'({ trigger, pickerShortcut }) {
+      const problem = validateTrigger(trigger.trim());
+      if (problem) throw new RangeError(problem);
+      if (!parseShortcut(pickerShortcut)) {
+        throw new RangeError('A shortcut is a modifier (Ctrl, Alt or Cmd), maybe Shift, and one key: like Alt+Shift+S.');
+      }
+      const settings = await readSettings(db);
+      const next: Settings = { ...settings, trigger: trigger.trim(), pickerShortcut: pickerShortcut.trim() };
+      await writeSettings(db, next);
+      await fx.broadcastRefresh();
+      return next;
+    },
 
     async 'settings/setOwner'({ site, handle }) {
       const manual = handle === null || handle.trim() === '' ? null : parseHandleInput(handle);

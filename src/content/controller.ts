@@ -14,6 +14,7 @@ import {
   isEditable,
   squash,
 } from './insert';
+import { startInlinePicker } from './inline';
 import { showNotice } from './notice';
 import { watchItems, yieldToPage } from './watcher';
 
@@ -38,6 +39,8 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
   let controller = new AbortController();
   let owner: string | null = null;
   let enabled = true;
+  let pickerSettings = { trigger: ';;', pickerShortcut: 'Alt+Shift+S' };
+  const lifetime = new AbortController();
   let lastUrl = win.location.href;
   let ownerChecked = false;
   const tracked = new Map<Element, Tracked>();
@@ -52,6 +55,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     const state = await send('page/hello', { site: adapter.id });
     owner = state.owner;
     enabled = state.enabled;
+    pickerSettings = { trigger: state.trigger, pickerShortcut: state.pickerShortcut };
   }
 
   async function checkOwner() {
@@ -359,6 +363,25 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     async start() {
       await hello();
       startWatching();
+      startInlinePicker(
+        {
+          doc,
+          site: adapter.id,
+          settings: () => pickerSettings,
+          snippets: () => send('snippets/list', {}),
+          targetOf: (composer) => {
+            const target = itemForComposer(composer);
+            return target ? { key: target.key, person: target.item.author } : null;
+          },
+          item: (key) => send('items/get', { key }),
+          insert: async (composer, body, snippetId) => {
+            lastComposer = composer;
+            const result = await insertInto(composer, body, itemForComposer(composer));
+            if (result.ok) await send('snippets/used', { id: snippetId }).catch(() => null);
+          },
+        },
+        lifetime.signal,
+      );
       win.addEventListener('popstate', noticeNavigation);
       // YouTube announces its own navigations.
       doc.addEventListener('yt-navigate-finish', noticeNavigation);
@@ -372,6 +395,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     insertFromPopup,
     stop() {
       controller.abort();
+      lifetime.abort();
       for (const el of [...tracked.keys()]) forget(el);
     },
   };

@@ -107,11 +107,14 @@ function selectionInside(el: HTMLElement): boolean {
   return !!selection && selection.rangeCount > 0 && el.contains(selection.getRangeAt(0).startContainer);
 }
 
-/** Focuses the editor with the caret where the user left it (or at the end). */
-export function placeCaret(el: HTMLElement, saved: Range | null): void {
+/**
+ * Focuses the editor with the caret where the user left it (or at the end). A caret already in
+ * the editor stays, unless `force`: focusing puts the caret at the start in some browsers.
+ */
+export function placeCaret(el: HTMLElement, saved: Range | null, force = false): void {
   el.focus({ preventScroll: true });
   if (isTextField(el)) return;
-  if (selectionInside(el)) return;
+  if (selectionInside(el) && !(force && saved && el.contains(saved.startContainer))) return;
   const selection = el.ownerDocument.getSelection();
   if (!selection) return;
   let range = saved && el.contains(saved.startContainer) ? saved : null;

@@ -72,9 +72,18 @@ export interface Account {
 export interface Settings {
   accounts: Partial<Record<SiteId, Account>>;
   disabledSites: SiteId[];
+  /** Typed in a comment box, opens the inline picker of saved replies. */
+  trigger: string;
+  /** Pressed in a comment box, opens the inline picker (e.g. "Alt+Shift+S"). */
+  pickerShortcut: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { accounts: {}, disabledSites: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  accounts: {},
+  disabledSites: [],
+  trigger: ';;',
+  pickerShortcut: 'Alt+Shift+S',
+};
 
 export function itemKey(site: SiteId, id: string): string {
   return `${site}:${id}`;

@@ -12,6 +12,7 @@ export function Options() {
       <p class="muted">Everything stays in this browser: no account, no server.</p>
       <Handles />
       <SnippetManager />
+      <PickerSettings />
     </main>
   );
 }
@@ -276,6 +277,70 @@ function SnippetManager() {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+function PickerSettings() {
+  const [trigger, setTrigger] = useState('');
+  const [shortcut, setShortcut] = useState('');
+  const [status, setStatus] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  useEffect(() => {
+    send('settings/get', {}).then(
+      (s) => {
+        setTrigger(s.trigger);
+        setShortcut(s.pickerShortcut);
+      },
+      (e) => setStatus({ text: errorText(e), tone: 'error' }),
+    );
+  }, []);
+  const save = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const next = await send('settings/setPicker', { trigger, pickerShortcut: shortcut });
+      setTrigger(next.trigger);
+      setShortcut(next.pickerShortcut);
+      setStatus({ text: 'Saved: open pages use it at once.', tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
+  return (
+    <section aria-labelledby="picker-title">
+      <h2 id="picker-title">Inline picker</h2>
+      <p class="muted">
+        In any comment box on a supported site, type the trigger (then a few letters to filter) or press the
+        shortcut: your saved replies open at the caret. ↑ ↓ choose, Enter inserts, Esc closes.
+      </p>
+      <form class="editor" onSubmit={save} aria-label="Inline picker">
+        <div class="row">
+          <label>
+            Trigger
+            <input
+              name="trigger"
+              value={trigger}
+              maxLength={5}
+              onInput={(e) => setTrigger((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+          <label>
+            Shortcut
+            <input
+              name="pickerShortcut"
+              value={shortcut}
+              placeholder="Alt+Shift+S"
+              onInput={(e) => setShortcut((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+        </div>
+        <div class="row">
+          <button type="submit">Save picker settings</button>
+          <span class={status?.tone ?? ''} role="status">
+            {status?.text}
+          </span>
+        </div>
+      </form>
     </section>
   );
 }

@@ -23,6 +23,8 @@ export type InsertResult =
 export interface PageState {
   owner: string | null;
   enabled: boolean;
+  trigger: string;
+  pickerShortcut: string;
 }
 
 /** Who may send a message: our own extension pages, content scripts on supported sites, or both. */
@@ -36,8 +38,10 @@ export interface BackgroundProtocol {
   'items/list': { req: { statuses: ItemStatus[] }; res: Item[] };
   'items/act': { req: { key: string } & ItemAction; res: Item | null };
   'items/sent': { req: { key: string }; res: Item | null };
+  'items/get': { req: { key: string }; res: Item | null };
   'settings/get': { req: Record<string, never>; res: Settings };
   'settings/setOwner': { req: { site: SiteId; handle: string | null }; res: Settings };
+  'settings/setPicker': { req: { trigger: string; pickerShortcut: string }; res: Settings };
   'snippets/list': { req: Record<string, never>; res: Snippet[] };
   'snippets/save': { req: SnippetDraft; res: Snippet };
   'snippets/delete': { req: { id: string }; res: null };
@@ -95,8 +99,10 @@ export const BACKGROUND_MESSAGES: {
   'items/list': { from: 'page', check: shape({ statuses: arrayOf(status, 4) }) },
   'items/act': { from: 'any', check: itemAction },
   'items/sent': { from: 'content', check: shape({ key }) },
+  'items/get': { from: 'any', check: shape({ key }) },
   'settings/get': { from: 'page', check: empty },
   'settings/setOwner': { from: 'page', check: shape({ site, handle: nullable(str(100)) }) },
+  'settings/setPicker': { from: 'page', check: shape({ trigger: str(20), pickerShortcut: str(40) }) },
   'snippets/list': { from: 'any', check: empty },
   'snippets/save': {
     from: 'page',

@@ -130,7 +130,12 @@ describe('the item log', () => {
 describe('settings and snippets', () => {
   it('keeps detected and typed handles, the typed one winning', async () => {
     await h()['owner/detected']({ site: 'x', handle: 'brightloop' }, ctx);
-    expect(await h()['page/hello']({ site: 'x' }, ctx)).toEqual({ owner: 'brightloop', enabled: true });
+    expect(await h()['page/hello']({ site: 'x' }, ctx)).toEqual({
+      owner: 'brightloop',
+      enabled: true,
+      trigger: ';;',
+      pickerShortcut: 'Alt+Shift+S',
+    });
     await h()['settings/setOwner']({ site: 'x', handle: '@bright_two' }, ctx);
     expect((await h()['page/hello']({ site: 'x' }, ctx)).owner).toBe('bright_two');
     expect(fx.refreshes).toBe(1);
@@ -139,6 +144,14 @@ describe('settings and snippets', () => {
     await expect(h()['settings/setOwner']({ site: 'x', handle: 'two words' }, ctx)).rejects.toThrow(
       /no spaces/,
     );
+  });
+
+  it('keeps the picker trigger and shortcut, refusing ones that would not work', async () => {
+    const next = await h()['settings/setPicker']({ trigger: ' // ', pickerShortcut: 'Ctrl+Shift+Space' }, ctx);
+    expect(next).toMatchObject({ trigger: '//', pickerShortcut: 'Ctrl+Shift+Space' });
+    expect((await h()['page/hello']({ site: 'youtube' }, ctx)).trigger).toBe('//');
+    await expect(h()['settings/setPicker']({ trigger: 'hi', pickerShortcut: 'Alt+S' }, ctx)).rejects.toThrow(/sign/);
+    await expect(h()['settings/setPicker']({ trigger: ';;', pickerShortcut: 'S' }, ctx)).rejects.toThrow(/modifier/);
   });
 
   it('creates, edits and deletes snippets, rejecting empty ones', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandTemplate, searchSnippets, validateSnippetDraft } from '../../src/core/snippets';
+import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut, validateTrigger } from '../../src/core/picker';
 import { formatAge, parseRelativeAge, parseTime } from '../../src/core/time';
 import type { Snippet } from '../../src/core/types';
 
@@ -88,5 +89,41 @@ describe('time', () => {
     expect(parseTime('soon')).toBeNull();
     expect(parseRelativeAge('12 hours ago (edited)', 100_000_000)).toBe(100_000_000 - 12 * 3_600_000);
     expect(parseRelativeAge('vor 2 Tagen', 0)).toBeNull();
+  });
+});
+
+describe('the inline picker rules', () => {
+  it('finds the trigger and query before the caret', () => {
+    expect(findTrigger('Great point ;;thx', ';;')).toEqual({ query: 'thx', length: 5 });
+    expect(findTrigger(';;', ';;')).toEqual({ query: '', length: 2 });
+    expect(findTrigger('no trigger here', ';;')).toBeNull();
+    expect(findTrigger(';;thx\nnext line', ';;')).toBeNull();
+    expect(findTrigger(';; spaced', ';;')).toBeNull();
+  });
+
+  it('parses and matches shortcuts, refusing ones without a modifier', () => {
+    const s = parseShortcut('Alt+Shift+S')!;
+    expect(s).toEqual({ ctrl: false, alt: true, shift: true, meta: false, code: 'KeyS' });
+    const press = { ctrlKey: false, altKey: true, shiftKey: true, metaKey: false, code: 'KeyS' };
+    expect(matchesShortcut(press, s)).toBe(true);
+    expect(matchesShortcut({ ...press, shiftKey: false }, s)).toBe(false);
+    expect(parseShortcut('Ctrl+Space')?.code).toBe('Space');
+    expect(parseShortcut('S')).toBeNull();
+    expect(parseShortcut('Ctrl+S+T')).toBeNull();
+  });
+
+  it('validates triggers', () => {
+    expect(validateTrigger(';;')).toBeNull();
+    expect(validateTrigger('')).toMatch(/1 to 5/);
+    expect(validateTrigger('a b')).toMatch(/spaces/);
+    expect(validateTrigger('ty')).toMatch(/sign/);
+  });
+
+  it('asks each {input:Label} once and fills the answers in', () => {
+    const body = 'Your order {input:Order number} ships {input:Date}. Order {input:Order number} again?';
+    expect(inputLabels(body)).toEqual(['Order number', 'Date']);
+    expect(fillInputs(body, { 'Order number': '#42', 'Date': 'Monday' })).toBe(
+      'Your order #42 ships Monday. Order #42 again?',
+    );
   });
 });

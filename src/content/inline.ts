@@ -1,0 +1,223 @@
+import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut, SITE_LIMITS } from '../core/picker';
+import { expandTemplate, searchSnippets } from '../core/snippets';
+import { formatAge } from '../core/time';
+import type { Item, Person, SiteId, Snippet } from '../core/types';
+import { SITE_NAMES } from '../core/types';
+import { contentOf, deepActiveElement, editableRoot, isEditable, isTextField, placeCaret } from './insert';
+import { createPicker } from './picker';
+
+export interface InlineDeps {
+  doc: Document;
+  site: SiteId;
+  settings(): { trigger: string; pickerShortcut: string };
+  snippets(): Promise<Snippet[]>;
+  /** The item a composer answers, if known. */
+  targetOf(composer: HTMLElement): { key: string; person: Person } | null;
+  item(key: string): Promise<Item | null>;
+  /** Inserts a snippet body (variables still to fill) into the composer, replacing its selection. */
+  insert(composer: HTMLElement, body: string, snippetId: string): Promise<void>;
+}
+
+interface Session {
+  composer: HTMLElement;
+  /** Text before the caret when the shortcut opened the picker; null when the trigger did. */
+  anchor: string | null;
+  /** What was typed to open and filter the picker (trigger and query): replaced by the reply. */
+  typed: string;
+  query: string;
+}
+
+/** The text of the caret's line (its block) up to the caret. */
+function textBeforeCaret(doc: Document, composer: HTMLElement): string | null {
+  if (isTextField(composer)) return composer.value.slice(0, composer.selectionStart ?? 0);
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const caret = selection.getRangeAt(0);
+  if (!caret.collapsed || !composer.contains(caret.endContainer)) return null;
+  const node = caret.endContainer;
+  const element = node instanceof Element ? node : node.parentElement;
+  const block = element?.closest('p, li, [data-block], div:not([contenteditable])');
+  const start = block && composer.contains(block) && block !== composer ? block : composer;
+  const before = doc.createRange();
+  before.selectNodeContents(start);
+  before.setEnd(caret.endContainer, caret.endOffset);
+  return before.toString();
+}
+
+function caretRect(doc: Document, composer: HTMLElement): DOMRect {
+  const box = composer.getBoundingClientRect();
+  if (!isTextField(composer)) {
+    const selection = doc.getSelection();
+    const rect = selection?.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null;
+    if (rect && (rect.width > 0 || rect.height > 0)) return rect;
+  }
+  return new DOMRect(box.left + 8, box.top, 0, Math.min(box.height, 28));
+}
+
+/** Selects the `typed` text just before the caret, so that the insertion replaces it. */
+function selectTyped(doc: Document, composer: HTMLElement, typed: string) {
+  if (!typed) return;
+  if (isTextField(composer)) {
+    const end = composer.selectionStart ?? composer.value.length;
+    composer.setSelectionRange(Math.max(0, end - typed.length), end);
+    return;
+  }
+  const selection = doc.getSelection() as (Selection & { modify?: (...a: string[]) => void }) | null;
+  for (let i = 0; i < Array.from(typed).length && selection?.modify; i++) {
+    selection.modify('extend', 'backward', 'character');
+  }
+}
+
+export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
+  const { doc } = deps;
+  const win = doc.defaultView ?? window;
+  let session: Session | null = null;
+  /** A warning was shown for this snippet: the next Enter inserts anyway. */
+  let warnedFor: string | null = null;
+  let snippets: Snippet[] = [];
+  let refreshing = 0;
+
+  const picker = createPicker(doc, (snippet) => void choose(snippet));
+
+  function close() {
+    session = null;
+    warnedFor = null;
+    picker.close();
+  }
+
+  function focusedComposer(): HTMLElement | null {
+    const focused = deepActiveElement(doc);
+    if (!isEditable(focused) || (focused instanceof HTMLInputElement && focused.type !== 'text')) return null;
+    return editableRoot(focused);
+  }
+
+  async function open(next: Session) {
+    const run = ++refreshing;
+    if (!session) snippets = await deps.snippets().catch(() => []);
+    if (run !== refreshing) return;
+    session = next;
+    picker.show(caretRect(doc, next.composer), searchSnippets(snippets, next.query), next.query);
+  }
+
+  /** After each change in a comment box: is a trigger (or the shortcut's query) before the caret? */
+  function refresh() {
+    if (picker.prompting) return;
+    const composer = focusedComposer();
+    if (!composer) {
+      if (session) close();
+      return;
+    }
+    const before = textBeforeCaret(doc, composer);
+    if (before === null) return;
+    if (session?.anchor !== null && session?.anchor !== undefined && session.composer === composer) {
+      const query = before.startsWith(session.anchor) ? before.slice(session.anchor.length) : null;
+      if (query === null || query.includes('\n') || query.length > 40) close();
+      else void open({ ...session, typed: query, query });
+      return;
+    }
+    const found = findTrigger(before, deps.settings().trigger);
+    if (!found) {
+      if (session) close();
+      return;
+    }
+    const typed = before.slice(before.length - (deps.settings().trigger.length + found.query.length));
+    void open({ composer, anchor: null, typed, query: found.query });
+  }
+
+  async function warnings(current: Session, snippet: Snippet): Promise<string[]> {
+    const found: string[] = [];
+    const target = deps.targetOf(current.composer);
+    if (target) {
+      const item = await deps.item(target.key).catch(() => null);
+      if (item?.status === 'answered' && item.answeredAt) {
+        found.push(`You already answered ${item.author.name} ${formatAge(item.answeredAt, Date.now())} ago.`);
+      }
+    }
+    const expanded = expandTemplate(fillInputs(snippet.body, {}), {
+      person: target?.person ?? null,
+      site: deps.site,
+      myName: null,
+      now: new Date(),
+    }).text;
+    const limit = SITE_LIMITS[deps.site];
+    const length = Array.from(contentOf(current.composer)).length - Array.from(current.typed).length
+      + Array.from(expanded).length;
+    if (length > limit) {
+      found.push(`The reply would be ${length} characters: over ${SITE_NAMES[deps.site]}’s limit of ${limit}.`);
+    }
+    return found;
+  }
+
+  async function choose(snippet: Snippet) {
+    const current = session;
+    if (!current) return;
+    if (warnedFor !== snippet.id) {
+      const found = await warnings(current, snippet);
+      if (found.length > 0) {
+        warnedFor = snippet.id;
+        picker.warn(found.join(' '));
+        return;
+      }
+    }
+    const selection = doc.getSelection();
+    const saved = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    let body = snippet.body;
+    const labels = inputLabels(body);
+    if (labels.length > 0) {
+      const answers = await picker.ask(labels);
+      if (!answers) {
+        close();
+        placeCaret(current.composer, saved, true);
+        return;
+      }
+      body = fillInputs(body, answers);
+    }
+    close();
+    placeCaret(current.composer, saved, true);
+    selectTyped(doc, current.composer, current.typed);
+    await deps.insert(current.composer, body, snippet.id);
+  }
+
+  const onKey = (event: KeyboardEvent) => {
+    const shortcut = parseShortcut(deps.settings().pickerShortcut);
+    if (shortcut && matchesShortcut(event, shortcut)) {
+      const composer = focusedComposer();
+      if (!composer) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (picker.isOpen) {
+        close();
+        return;
+      }
+      const before = textBeforeCaret(doc, composer) ?? '';
+      void open({ composer, anchor: before, typed: '', query: '' });
+      return;
+    }
+    if (!picker.isOpen || picker.prompting || !session) return;
+    if (!session.composer.contains(event.target as Node) && event.target !== session.composer) return;
+    const handled = ['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'];
+    if (!handled.includes(event.key) || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    // The site's editor must not see these keys while the picker is open.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (event.key === 'ArrowDown') picker.move(1);
+    else if (event.key === 'ArrowUp') picker.move(-1);
+    else if (event.key === 'Escape') close();
+    else {
+      const snippet = picker.highlighted();
+      if (snippet) void choose(snippet);
+    }
+  };
+
+  const options = { capture: true, signal };
+  win.addEventListener('keydown', onKey, options);
+  doc.addEventListener('input', () => refresh(), options);
+  doc.addEventListener('selectionchange', () => picker.isOpen && refresh(), { signal });
+  doc.addEventListener(
+    'focusout',
+    () => setTimeout(() => !picker.prompting && picker.isOpen && !focusedComposer() && close(), 0),
+    options,
+  );
+  signal.addEventListener('abort', close, { once: true });
+  return { close };
+}
