@@ -89,6 +89,7 @@ function getService(): Promise<Service> {
           await browser.tabs.create({ url });
         }
       },
+      openOptions: () => browser.runtime.openOptionsPage(),
       async insertIntoActiveTab(body): Promise<InsertResult> {
         const tab = await targetTab();
         if (tab?.id === undefined) {

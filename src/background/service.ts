@@ -20,6 +20,7 @@ export interface BackgroundEffects {
   /** The next time a snoozed item wakes (null: none). */
   scheduleWake(at: number | null): Promise<void> | void;
   openUrl(url: string): Promise<void>;
+  openOptions(): Promise<void>;
   insertIntoActiveTab(body: string): Promise<InsertResult>;
   /** Whether a URL belongs to a supported site (only those are opened). */
   isSiteUrl(url: string): boolean;
@@ -231,6 +232,11 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     async 'tabs/open'({ url }) {
       if (!fx.isSiteUrl(url)) throw new RangeError('Replyline only opens pages of the sites it supports.');
       await fx.openUrl(url);
+      return null;
+    },
+
+    async 'options/open'() {
+      await fx.openOptions();
       return null;
     },
 

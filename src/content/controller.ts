@@ -374,6 +374,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
             return target ? { key: target.key, person: target.item.author } : null;
           },
           item: (key) => send('items/get', { key }),
+          manage: () => void send('options/open', {}).catch((e: Error) => report(e.message, 'error')),
           insert: async (composer, body, snippetId) => {
             lastComposer = composer;
             const result = await insertInto(composer, body, itemForComposer(composer));

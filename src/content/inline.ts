@@ -14,6 +14,8 @@ export interface InlineDeps {
   /** The item a composer answers, if known. */
   targetOf(composer: HTMLElement): { key: string; person: Person } | null;
   item(key: string): Promise<Item | null>;
+  /** Opens Replyline's options, where saved replies are managed. */
+  manage(): void;
   /** Inserts a snippet body (variables still to fill) into the composer, replacing its selection. */
   insert(composer: HTMLElement, body: string, snippetId: string): Promise<void>;
 }
@@ -77,7 +79,14 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
   let snippets: Snippet[] = [];
   let refreshing = 0;
 
-  const picker = createPicker(doc, (snippet) => void choose(snippet));
+  const picker = createPicker(
+    doc,
+    (snippet) => void choose(snippet),
+    () => {
+      close();
+      deps.manage();
+    },
+  );
 
   function close() {
     session = null;

@@ -3,7 +3,7 @@
  * editor is recognised from its markup and the strategies it is known to take are tried in order,
  * each checked by looking for the text afterwards. Nothing is ever inserted as HTML.
  */
-export type Strategy = 'execCommand' | 'setRangeText' | 'paste' | 'beforeinput';
+export type Strategy = 'execCommand' | 'execCommandLines' | 'setRangeText' | 'paste' | 'beforeinput';
 
 export type EditorFamily = 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'slate' | 'ckeditor' | 'plain' | 'field';
 
@@ -50,7 +50,7 @@ export function editorFamily(el: HTMLElement): EditorFamily {
  * Draft.js corrupts its model when execCommand brings line breaks; ProseMirror collapses blank
  * lines on paste; plain contenteditable and textareas ignore synthetic pastes.
  */
-export function strategiesFor(family: EditorFamily, multiline: boolean): Strategy[] {
+export function strategiesFor(family: EditorFamily, multiline: boolean, firefox = false): Strategy[] {
   switch (family) {
     case 'field':
       return ['execCommand', 'setRangeText'];
@@ -61,7 +61,8 @@ export function strategiesFor(family: EditorFamily, multiline: boolean): Strateg
     case 'prosemirror':
       return ['execCommand', 'paste'];
     case 'quill':
-      return ['paste', 'execCommand'];
+      // Firefox's execCommand drops the line breaks in Quill: there it goes line by line.
+      return multiline && firefox ? ['paste', 'execCommandLines'] : ['paste', 'execCommand'];
     case 'slate':
     case 'ckeditor':
       return ['paste', 'beforeinput'];
@@ -131,25 +132,33 @@ export function placeCaret(el: HTMLElement, saved: Range | null, force = false):
 interface FirefoxWindow extends Window {
   wrappedJSObject?: Window & typeof globalThis;
 }
-declare const cloneInto: ((value: object, scope: object, options?: { cloneFunctions?: boolean }) => object) | undefined;
 
 /**
- * A paste event the page's own editor can read. In Firefox a synthetic paste built in a content
- * script reaches the page with empty clipboardData (bug 1654724), so the event is built with the
- * page's own constructors there.
+ * The page's own window where the content script runs behind Xray wrappers (Firefox), else null.
+ * Events an editor must read the data of are built there: a synthetic paste built in a Firefox
+ * content script reaches the page with empty clipboardData (bug 1654724).
  */
-function makePasteEvent(el: HTMLElement): ClipboardEvent | null {
-  const init = { bubbles: true, cancelable: true, composed: true };
-  const view = el.ownerDocument.defaultView as FirefoxWindow | null;
-  const page = view?.wrappedJSObject;
-  if (page && typeof cloneInto === 'function') {
-    const pageInit = cloneInto({ ...init, clipboardData: new page.DataTransfer() }, page) as ClipboardEventInit;
-    return new page.ClipboardEvent('paste', pageInit);
+function pageWindow(el: HTMLElement): (Window & typeof globalThis) | null {
+  return (el.ownerDocument.defaultView as FirefoxWindow | null)?.wrappedJSObject ?? null;
+}
+
+/** Event options with a DataTransfer, as objects of the page (through the waived window) when needed. */
+function eventInit(el: HTMLElement, dataKey: 'clipboardData' | 'dataTransfer', extra: Record<string, unknown> = {}) {
+  const page = pageWindow(el);
+  const init = (page ? new page.Object() : {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries({ bubbles: true, cancelable: true, composed: true, ...extra })) {
+    init[key] = value;
   }
+  init[dataKey] = page ? new page.DataTransfer() : new DataTransfer();
+  return { page, init };
+}
+
+/** A paste event the page's own editor can read, its data still to fill in. */
+function makePasteEvent(el: HTMLElement): ClipboardEvent {
+  const { page, init } = eventInit(el, 'clipboardData');
   // Fill the data after constructing the event: Firefox empties a pre-filled DataTransfer, and
   // Chromium gives null clipboardData without one.
-  const event = new ClipboardEvent('paste', { ...init, clipboardData: new DataTransfer() });
-  return event.clipboardData ? event : null;
+  return page ? new page.ClipboardEvent('paste', init) : new ClipboardEvent('paste', init);
 }
 
 function eventTarget(el: HTMLElement): Element {
@@ -161,7 +170,7 @@ function eventTarget(el: HTMLElement): Element {
 /** Dispatches a paste; true when an editor took it (called preventDefault). */
 function dispatchPaste(el: HTMLElement, text: string): boolean {
   const event = makePasteEvent(el);
-  if (!event?.clipboardData) return false;
+  if (!event.clipboardData) return false;
   event.clipboardData.setData('text/plain', text);
   eventTarget(el).dispatchEvent(event);
   return event.defaultPrevented;
@@ -169,15 +178,9 @@ function dispatchPaste(el: HTMLElement, text: string): boolean {
 
 /** Lexical, Slate and CKEditor 5 also take a beforeinput carrying the text in a DataTransfer. */
 function dispatchBeforeInput(el: HTMLElement, text: string): boolean {
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  const event = new InputEvent('beforeinput', {
-    inputType: 'insertReplacementText',
-    dataTransfer: data,
-    bubbles: true,
-    cancelable: true,
-    composed: true,
-  });
+  const { page, init } = eventInit(el, 'dataTransfer', { inputType: 'insertReplacementText' });
+  (init.dataTransfer as DataTransfer).setData('text/plain', text);
+  const event = page ? new page.InputEvent('beforeinput', init) : new InputEvent('beforeinput', init);
   eventTarget(el).dispatchEvent(event);
   return event.defaultPrevented;
 }
@@ -200,6 +203,13 @@ async function attempt(el: HTMLElement, strategy: Strategy, text: string, before
   switch (strategy) {
     case 'execCommand':
       return doc.execCommand('insertText', false, text) && (await landed(el, text, before));
+    case 'execCommandLines': {
+      for (const [index, line] of text.split('\n').entries()) {
+        if (index > 0) doc.execCommand('insertParagraph');
+        if (line) doc.execCommand('insertText', false, line);
+      }
+      return landed(el, text, before);
+    }
     case 'setRangeText': {
       if (!isTextField(el)) return false;
       const start = el.selectionStart ?? el.value.length;
@@ -229,8 +239,12 @@ export async function insertText(
   const before = occurrences(squash(contentOf(el)), squash(text));
   const cursor = options.cursor ?? null;
   const back = cursor === null ? 0 : Array.from(text.slice(cursor)).length;
-  for (const strategy of strategiesFor(editorFamily(el), text.includes('\n'))) {
-    if (await attempt(el, strategy, text, before)) {
+  for (const strategy of strategiesFor(editorFamily(el), text.includes('\n'), pageWindow(el) !== null)) {
+    const worked = await attempt(el, strategy, text, before).catch((error: unknown) => {
+      console.warn(`Replyline: inserting by ${strategy} failed`, error);
+      return false;
+    });
+    if (worked) {
       moveCaretBack(el, back);
       return { ok: true, strategy };
     }

@@ -23,6 +23,7 @@ form { display: grid; gap: 6px; padding: 6px 8px; }
 label { display: grid; gap: 2px; font-weight: 600; }
 input { font: inherit; padding: 4px 6px; border: 1px solid #9ca3af; border-radius: 6px; }
 .hint { color: #6b7280; font-size: 12px; }
+.manage { all: unset; cursor: pointer; color: #1d4ed8; text-decoration: underline; font-size: 12px; padding: 2px 10px 6px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .box { background: #1f2937; color: #f9fafb; border-color: #374151; }
@@ -45,7 +46,11 @@ export interface Picker {
   close(): void;
 }
 
-export function createPicker(doc: Document, onChoose: (snippet: Snippet) => void): Picker {
+export function createPicker(
+  doc: Document,
+  onChoose: (snippet: Snippet) => void,
+  onManage: () => void,
+): Picker {
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
   let box: HTMLElement | null = null;
@@ -117,8 +122,14 @@ export function createPicker(doc: Document, onChoose: (snippet: Snippet) => void
     });
     const hint = shown.length
       ? el('div', 'hint note', '↑ ↓ to choose · Enter to insert · Esc to close')
-      : el('div', 'note', query ? `No saved reply matches “${query}”.` : 'No saved replies yet: add them in Replyline’s options.');
-    box.replaceChildren(list, hint);
+      : el('div', 'note', query ? `No saved reply matches “${query}”.` : 'No saved replies yet.');
+    const manage = el('button', 'manage', shown.length ? 'Manage saved replies' : 'Add saved replies');
+    manage.type = 'button';
+    manage.addEventListener('mousedown', (event) => {
+      event.preventDefault();
+      onManage();
+    });
+    box.replaceChildren(list, hint, manage);
     announce();
   }
 

@@ -48,6 +48,7 @@ export interface BackgroundProtocol {
   'snippets/used': { req: { id: string }; res: null };
   'tabs/open': { req: { url: string }; res: null };
   'tabs/insert': { req: { snippetId: string }; res: InsertResult };
+  'options/open': { req: Record<string, never>; res: null };
 }
 
 /** Messages from the background to a content script. */
@@ -118,6 +119,7 @@ export const BACKGROUND_MESSAGES: {
   'snippets/used': { from: 'any', check: shape({ id }) },
   'tabs/open': { from: 'page', check: shape({ url: str(4096, 1) }) },
   'tabs/insert': { from: 'page', check: shape({ snippetId: id }) },
+  'options/open': { from: 'any', check: empty },
 };
 
 export interface Envelope {

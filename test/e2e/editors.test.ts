@@ -1,52 +1,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { EDITABLE, EDITORS, editorReady, editorUrl, lines, oneLine, readState } from './editors';
 import { browserPerFile } from './session';
-
-/** Each editor page holds the real package; the state is read from the editor's own model. */
-const EDITORS: { name: string; path: string; multiline?: false }[] = [
-  { name: 'Draft.js', path: 'draft' },
-  { name: 'Lexical (plain text)', path: 'lexical' },
-  { name: 'Lexical (rich text)', path: 'lexical?rich' },
-  { name: 'Quill 2', path: 'quill' },
-  { name: 'Quill 1', path: 'quill?v1' },
-  { name: 'TipTap (ProseMirror)', path: 'tiptap' },
-  { name: 'React textarea', path: 'react-field' },
-  { name: 'React input', path: 'react-field?input', multiline: false },
-  { name: 'contenteditable', path: 'plain' },
-  { name: 'contenteditable plaintext-only', path: 'plain?plaintext' },
-];
-
-const EDITABLE = [
-  '.ql-editor',
-  '.ProseMirror',
-  '[contenteditable="true"]',
-  '[contenteditable="plaintext-only"]',
-  'textarea',
-  'input',
-]
-  .map((s) => `#editor-host ${s}`)
-  .join(', ');
 
 const browser = browserPerFile();
 
 async function state(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __editor: { state(): string } }).__editor.state());
+  return page.evaluate(readState);
 }
-
-/** Single-line state: editors end their text with a newline of their own (Quill) or not. */
-const oneLine = (s: string) => s.replace(/\n+$/, '');
-/** Multi-line state: the lines, whatever blank lines the editor keeps between paragraphs. */
-const lines = (s: string) =>
-  s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /** Opens the editor, types "AB" and leaves the caret between A and B. */
 async function openWithAB(path: string, pauseMs = 0): Promise<Page> {
   const page = await browser().context.newPage();
-  await page.goto(`https://x.com/_replyline_fixture/editors/${path}`);
-  await page.waitForFunction(() => 'undefined' !== typeof (window as unknown as { __editor?: unknown }).__editor);
+  await page.goto(editorUrl(path));
+  await page.waitForFunction(editorReady);
   await page.locator(EDITABLE).first().click();
   await page.keyboard.type('AB');
   await expect.poll(() => state(page).then(oneLine)).toBe('AB');

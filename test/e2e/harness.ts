@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
 
 const FIXTURES = resolve('test/fixtures');
 
@@ -17,11 +17,34 @@ function read(path: string): string {
 
 /** Which fixture answers which address. */
 function xPage(url: URL): string | null {
-  if (url.pathname === '/_replyline_fixture/x-editor.js') return null;
   if (/^\/notifications(\/mentions)?\/?$/.test(url.pathname)) return 'x/mentions.html';
   if (url.pathname.startsWith('/brightloop/status/')) return 'x/conversation.html';
   if (/^\/\w+\/status\/\d+/.test(url.pathname)) return 'x/other-conversation.html';
   return 'x/conversation.html';
+}
+
+export interface FixtureResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** What a fixture server answers at a site address, in either browser; null: nothing there. */
+export function fixtureFor(url: URL): FixtureResponse | null {
+  const ok = (contentType: string, body: string) => ({ status: 200, contentType, body });
+  if (url.hostname === 'www.youtube.com') {
+    if (url.pathname === '/watch') return ok('text/html', read('youtube/watch.html'));
+    return ok('text/html', '<!doctype html><title>YouTube</title><p>Home</p>');
+  }
+  if (url.hostname !== 'x.com') return null;
+  if (url.pathname === '/_replyline_fixture/x-editor.js') {
+    return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
+  }
+  const editor = /^\/_replyline_fixture\/editors\/([\w-]+)(\.js)?$/.exec(url.pathname);
+  if (editor?.[2]) return ok('text/javascript', readFileSync(`test/.cache/editors/${editor[1]}.js`, 'utf8'));
+  if (editor) return ok('text/html', editorPage(editor[1] ?? ''));
+  const page = xPage(url);
+  return page ? ok('text/html', read(page)) : null;
 }
 
 /** A page holding one real editor, as a site's comment box would. */
@@ -68,32 +91,12 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
       '--disable-sync',
     ],
   });
-  await context.route('https://x.com/**', (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/_replyline_fixture/x-editor.js') {
-      return route.fulfill({
-        contentType: 'text/javascript',
-        body: readFileSync('test/.cache/x-editor.js', 'utf8'),
-      });
-    }
-    const editor = /^\/_replyline_fixture\/editors\/([\w-]+)(\.js)?$/.exec(url.pathname);
-    if (editor?.[2]) {
-      const body = readFileSync(`test/.cache/editors/${editor[1]}.js`, 'utf8');
-      return route.fulfill({ contentType: 'text/javascript', body });
-    }
-    if (editor) return route.fulfill({ contentType: 'text/html', body: editorPage(editor[1] ?? '') });
-    const page = xPage(url);
-    return page ? route.fulfill({ contentType: 'text/html', body: read(page) }) : route.abort();
-  });
-  await context.route('https://www.youtube.com/**', (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/watch')
-      return route.fulfill({ contentType: 'text/html', body: read('youtube/watch.html') });
-    return route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><title>YouTube</title><p>Home</p>',
-    });
-  });
+  const serve = (route: Route) => {
+    const answer = fixtureFor(new URL(route.request().url()));
+    return answer ? route.fulfill(answer) : route.abort();
+  };
+  await context.route('https://x.com/**', serve);
+  await context.route('https://www.youtube.com/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -38,6 +38,8 @@ class Effects implements BackgroundEffects {
   broadcastRefresh = () => void this.refreshes++;
   scheduleWake = (at: number | null) => void this.wakeAt.push(at);
   openUrl = async (url: string) => void this.opened.push(url);
+  optionsOpened = 0;
+  openOptions = async () => void this.optionsOpened++;
   insertIntoActiveTab = async (body: string) => {
     this.inserted.push(body);
     return this.insertResult;
