@@ -64,3 +64,20 @@ describe.each(EDITORS)('inserting into $name', ({ path, multiline }) => {
     await page.close();
   });
 });
+
+describe('a comment box that refuses the text', () => {
+  it('tells the user, leaves the text out of the box and offers it on the clipboard', async () => {
+    const page = await openWithAB('plain?refuse');
+    const reply = await browser().insertInto(page.url(), 'Thanks for writing!');
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { ok: false, reason: expect.stringMatching(/did not accept.*on your clipboard/), copied: true },
+    });
+    const notice = page.locator('[data-replyline-notice="error"]');
+    await expect.poll(() => notice.evaluate((host) => host.shadowRoot?.textContent ?? '')).toMatch(/clipboard/);
+    expect(await state(page).then(oneLine)).toBe('AB');
+    await browser().context.grantPermissions(['clipboard-read'], { origin: 'https://x.com' });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Thanks for writing!');
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addSnippet, badges, setHandle } from './harness';
+import { addSnippet, badges, screenshot, setHandle } from './harness';
 import { browserPerFile } from './session';
 
 const browser = browserPerFile();
@@ -25,6 +25,7 @@ describe('the inline picker', () => {
     await box.waitFor();
     await page.keyboard.type('Hey! ;;');
     await expect.poll(() => options(page).count()).toBe(3);
+    await screenshot(page, 'picker');
     await page.keyboard.type('ship');
     await expect.poll(() => options(page).allInnerTexts()).toEqual([expect.stringContaining('Shipping times')]);
     // The highlighted reply is announced to screen readers.
