@@ -11,18 +11,23 @@ const draftText = (page: Page) =>
   page.evaluate(() => (window as unknown as { __xFixture: { text(): string } }).__xFixture.text());
 const options = (page: Page) => page.locator('[data-replyline-picker] [role=option]');
 
+/** The conversation page with X's reply modal open on the tweet that says `text`. */
+async function replyModal(text: string): Promise<Page> {
+  const page = await browser().context.newPage();
+  await page.goto(CONVERSATION);
+  await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
+  await page.locator('article', { hasText: text }).locator('[data-testid="reply"]').click();
+  await page.locator('[aria-labelledby="modal-header"] [data-testid="tweetTextarea_0"]').waitFor();
+  return page;
+}
+
 describe('the inline picker', () => {
   it('opens on the trigger in X’s composer, filters as you type, and Enter replaces trigger and query', async () => {
     const session = browser();
     await addSnippet(session, 'Thanks', 'Thanks {first_name}! {cursor}');
     await addSnippet(session, 'Shipping times', 'Orders ship within 2 days.');
     await addSnippet(session, 'Roadmap', 'It is on our roadmap for {input:Month}, {name}.');
-    const page = await session.context.newPage();
-    await page.goto(CONVERSATION);
-    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
-    await page.locator('article', { hasText: 'The contrast on buttons' }).locator('[data-testid="reply"]').click();
-    const box = page.locator('[aria-labelledby="modal-header"] [data-testid="tweetTextarea_0"]');
-    await box.waitFor();
+    const page = await replyModal('The contrast on buttons');
     await page.keyboard.type('Hey! ;;');
     await expect.poll(() => options(page).count()).toBe(3);
     await screenshot(page, 'picker');
@@ -39,12 +44,7 @@ describe('the inline picker', () => {
   });
 
   it('fills the person answered, asks {input:…} fields, and keeps the caret at {cursor}', async () => {
-    const session = browser();
-    const page = await session.context.newPage();
-    await page.goto(CONVERSATION);
-    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
-    await page.locator('article', { hasText: 'The contrast on buttons' }).locator('[data-testid="reply"]').click();
-    await page.locator('[aria-labelledby="modal-header"] [data-testid="tweetTextarea_0"]').waitFor();
+    const page = await replyModal('The contrast on buttons');
     await page.keyboard.type(';;thanks');
     await expect.poll(() => options(page).count()).toBe(1);
     await page.keyboard.press('Enter');
@@ -67,11 +67,7 @@ describe('the inline picker', () => {
   it('warns before going over X’s 280 characters, and inserts on a second Enter', async () => {
     const session = browser();
     await addSnippet(session, 'Long story', `Here is the whole story. ${'More details follow. '.repeat(14)}`);
-    const page = await session.context.newPage();
-    await page.goto(CONVERSATION);
-    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
-    await page.locator('article', { hasText: 'Congrats to the whole team' }).locator('[data-testid="reply"]').click();
-    await page.locator('[aria-labelledby="modal-header"] [data-testid="tweetTextarea_0"]').waitFor();
+    const page = await replyModal('Congrats to the whole team');
     await page.keyboard.type(';;long');
     await expect.poll(() => options(page).count()).toBe(1);
     await page.keyboard.press('Enter');
