@@ -49,7 +49,7 @@ export function openReplylineDb(name = DB_NAME): Promise<ReplylineDb> {
   });
 }
 
-const SETTINGS_KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 export async function readSettings(db: ReplylineDb): Promise<Settings> {
   const stored = await db.get('settings', SETTINGS_KEY);

@@ -1,11 +1,13 @@
+import { applyImport, makeBackup, parseBackup } from '../core/backup';
 import { parseHandleInput } from '../core/handles';
 import { parseShortcut, validateTrigger } from '../core/picker';
 import { validateSnippetDraft } from '../core/snippets';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/types';
 import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
-import { type ReplylineDb, readSettings, statusRange, writeSettings } from './db';
+import { type ReplylineDb, readSettings, SETTINGS_KEY, statusRange, writeSettings } from './db';
 
 /** What the background needs from the browser, injected so that the logic runs in Node tests. */
 export interface BackgroundEffects {
@@ -36,6 +38,13 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     await fx.setPendingCount(await pendingCount());
     await fx.broadcastStatuses(Object.fromEntries(changed.map((i) => [i.key, i.status])));
     if (changed.some((i) => i.status === 'snoozed')) await rescheduleWake();
+  }
+
+  /** After an import or a clear: the count, the pages and the alarms follow the new data. */
+  async function afterBulkChange(): Promise<void> {
+    await fx.setPendingCount(await pendingCount());
+    await fx.broadcastRefresh();
+    await rescheduleWake();
   }
 
   async function rescheduleWake(): Promise<void> {
@@ -232,6 +241,52 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     async 'tabs/open'({ url }) {
       if (!fx.isSiteUrl(url)) throw new RangeError('Replyline only opens pages of the sites it supports.');
       await fx.openUrl(url);
+      return null;
+    },
+
+    async 'data/export'() {
+      const tx = db.transaction(['items', 'snippets', 'settings']);
+      const [items, snippets] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('snippets').getAll()]);
+      const stored = await tx.objectStore('settings').get(SETTINGS_KEY);
+      await tx.done;
+      return makeBackup({ items, snippets, settings: { ...DEFAULT_SETTINGS, ...stored } }, new Date(fx.now()));
+    },
+
+    async 'data/import'({ text, mode }) {
+      // The page showed a preview, but the file is read and checked again here: nothing is trusted.
+      const parsed = parseBackup(text);
+      if (!parsed.ok) throw new RangeError(parsed.error);
+      const tx = db.transaction(['items', 'snippets', 'settings'], 'readwrite');
+      const items = tx.objectStore('items');
+      const snippets = tx.objectStore('snippets');
+      const settings = tx.objectStore('settings');
+      const stored = {
+        items: await items.getAll(),
+        snippets: await snippets.getAll(),
+        settings: { ...DEFAULT_SETTINGS, ...(await settings.get(SETTINGS_KEY)) },
+      };
+      const next = applyImport(stored, parsed.backup, mode);
+      // One transaction: on any failure (a full disk) it is all undone and nothing is lost.
+      await Promise.all([items.clear(), snippets.clear()]);
+      await Promise.all([
+        ...next.items.map((item) => items.put(item)),
+        ...next.snippets.map((snippet) => snippets.put(snippet)),
+        settings.put(next.settings, SETTINGS_KEY),
+      ]);
+      await tx.done;
+      await afterBulkChange();
+      return parsed.summary;
+    },
+
+    async 'data/clear'() {
+      const tx = db.transaction(['items', 'snippets', 'settings'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('items').clear(),
+        tx.objectStore('snippets').clear(),
+        tx.objectStore('settings').clear(),
+      ]);
+      await tx.done;
+      await afterBulkChange();
       return null;
     },
 

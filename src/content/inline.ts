@@ -70,6 +70,25 @@ function selectTyped(doc: Document, composer: HTMLElement, typed: string) {
   }
 }
 
+/**
+ * Editors read a new selection when the browser reports it (Lexical on selectionchange): the
+ * typed trigger must be selected in their model too before the reply replaces it.
+ */
+function selectionSettled(doc: Document): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => requestAnimationFrame(() => resolve());
+    const timer = setTimeout(done, 100);
+    doc.addEventListener(
+      'selectionchange',
+      () => {
+        clearTimeout(timer);
+        done();
+      },
+      { once: true },
+    );
+  });
+}
+
 export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
   const { doc } = deps;
   const win = doc.defaultView ?? window;
@@ -184,6 +203,7 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
     close();
     placeCaret(current.composer, saved, true);
     selectTyped(doc, current.composer, current.typed);
+    await selectionSettled(doc);
     await deps.insert(current.composer, body, snippet.id);
   }
 

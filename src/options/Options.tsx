@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type BackupSummary, type ImportMode, MAX_BACKUP_BYTES, parseBackup } from '../core/backup';
 import { validateSnippetDraft } from '../core/snippets';
 import type { Settings, SiteId, Snippet } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
@@ -13,6 +14,7 @@ export function Options() {
       <Handles />
       <SnippetManager />
       <PickerSettings />
+      <DataSection />
     </main>
   );
 }
@@ -341,6 +343,155 @@ function PickerSettings() {
           </span>
         </div>
       </form>
+    </section>
+  );
+}
+
+type Status = { text: string; tone: 'success' | 'error' } | null;
+
+function describeSummary(summary: BackupSummary): string {
+  const when = summary.exportedAt ? ` exported ${new Date(summary.exportedAt).toLocaleString()}` : '';
+  const sites = summary.sites.length ? ` from ${summary.sites.map((s) => SITE_NAMES[s]).join(', ')}` : '';
+  return `${summary.items} comments (${summary.pending} waiting)${sites} and ${summary.snippets} saved replies${when}`;
+}
+
+function DataSection() {
+  const [file, setFile] = useState<{ name: string; text: string; summary: BackupSummary } | null>(null);
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+
+  const exportAll = async () => {
+    try {
+      const backup = await send('data/export', {});
+      const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `replyline-backup-${backup.exportedAt.slice(0, 10)}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ text: `Exported ${backup.items.length} comments and ${backup.snippets.length} saved replies.`, tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
+
+  const choose = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const picked = input.files?.[0];
+    setFile(null);
+    if (!picked) return;
+    if (picked.size > MAX_BACKUP_BYTES) {
+      setStatus({ text: 'This file cannot be imported: it is larger than 50 MB.', tone: 'error' });
+      return;
+    }
+    const text = await picked.text();
+    const parsed = parseBackup(text);
+    if (!parsed.ok) {
+      setStatus({ text: `${parsed.error} Nothing was changed.`, tone: 'error' });
+      input.value = '';
+      return;
+    }
+    setFile({ name: picked.name, text, summary: parsed.summary });
+    setStatus(null);
+  };
+
+  const importFile = async () => {
+    if (!file) return;
+    try {
+      const summary = await send('data/import', { text: file.text, mode });
+      setStatus({
+        text: `${mode === 'merge' ? 'Merged' : 'Replaced everything with'} ${describeSummary(summary)}.`,
+        tone: 'success',
+      });
+      setFile(null);
+    }
+    catch (e) {
+      setStatus({ text: `${errorText(e)} Nothing was changed.`, tone: 'error' });
+    }
+  };
+
+  const clearAll = async () => {
+    try {
+      await send('data/clear', { confirm: 'delete everything' });
+      setConfirming(false);
+      setStatus({ text: 'All Replyline data was deleted.', tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
+
+  return (
+    <section aria-labelledby="data-title">
+      <h2 id="data-title">Your data</h2>
+      <p class="muted">
+        Everything Replyline knows lives in this browser. Export it to move it to another browser or to keep a copy.
+      </p>
+      <div class="row">
+        <button type="button" onClick={() => void exportAll()}>
+          Export everything
+        </button>
+        <label class="file">
+          Import a file…
+          <input type="file" name="import" accept="application/json,.json" onChange={(e) => void choose(e)} />
+        </label>
+      </div>
+      {file && (
+        <div class="preview" role="group" aria-label="Import preview">
+          <p>
+            <strong>{file.name}</strong>
+            {': '}
+            {describeSummary(file.summary)}
+            .
+          </p>
+          <fieldset>
+            <legend>How to import</legend>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+              {' '}
+              Merge with what is here (the most recent of each wins)
+            </label>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+              {' '}
+              Replace everything here with the file
+            </label>
+          </fieldset>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => void importFile()}>
+              Import
+            </button>
+            <button type="button" onClick={() => setFile(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      <div class="row danger-zone">
+        {confirming
+          ? (
+              <>
+                <span>Delete every comment, saved reply and setting? Export first if you may want them back.</span>
+                <button type="button" class="danger" onClick={() => void clearAll()}>
+                  Delete everything
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  Keep my data
+                </button>
+              </>
+            )
+          : (
+              <button type="button" class="danger" onClick={() => setConfirming(true)}>
+                Delete all data…
+              </button>
+            )}
+      </div>
+      <p class={status?.tone ?? ''} role="status" data-testid="data-status">
+        {status?.text}
+      </p>
     </section>
   );
 }

@@ -1,6 +1,8 @@
+import type { Backup, BackupSummary, ImportMode } from '../core/backup';
+import { MAX_BACKUP_BYTES } from '../core/backup';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet } from '../core/types';
 import { SITE_IDS } from '../core/types';
-import { arrayOf, bool, type Check, nullable, num, oneOf, shape, str } from './validate';
+import { arrayOf, bool, type Check, nullable, num, oneOf, shape, str } from '../core/validate';
 
 export type ItemAction =
   | { action: 'answer' }
@@ -49,6 +51,9 @@ export interface BackgroundProtocol {
   'tabs/open': { req: { url: string }; res: null };
   'tabs/insert': { req: { snippetId: string }; res: InsertResult };
   'options/open': { req: Record<string, never>; res: null };
+  'data/export': { req: Record<string, never>; res: Backup };
+  'data/import': { req: { text: string; mode: ImportMode }; res: BackupSummary };
+  'data/clear': { req: { confirm: 'delete everything' }; res: null };
 }
 
 /** Messages from the background to a content script. */
@@ -120,6 +125,9 @@ export const BACKGROUND_MESSAGES: {
   'tabs/open': { from: 'page', check: shape({ url: str(4096, 1) }) },
   'tabs/insert': { from: 'page', check: shape({ snippetId: id }) },
   'options/open': { from: 'any', check: empty },
+  'data/export': { from: 'page', check: empty },
+  'data/import': { from: 'page', check: shape({ text: str(MAX_BACKUP_BYTES, 1), mode: oneOf('merge', 'replace') }) },
+  'data/clear': { from: 'page', check: shape({ confirm: oneOf('delete everything') }) },
 };
 
 export interface Envelope {

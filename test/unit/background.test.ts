@@ -277,3 +277,40 @@ describe('the database', () => {
     await expect(openReplylineDb()).rejects.toThrow();
   });
 });
+
+describe('export, import and clearing', () => {
+  it('exports everything and imports it into an empty profile, giving the same data', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
+    await h()['items/act']({ key: 'x:11', action: 'dismiss' }, ctx);
+    await h()['snippets/save']({ id: null, title: 'Thanks', body: 'Thank you!', tags: ['a'], shortcut: 'ty' }, ctx);
+    await h()['owner/detected']({ site: 'x', handle: 'brightloop' }, ctx);
+    const backup = await h()['data/export']({}, ctx);
+
+    globalThis.indexedDB = new IDBFactory();
+    const fresh = createService(await openReplylineDb(), fx);
+    const summary = await fresh.handlers['data/import']({ text: JSON.stringify(backup), mode: 'replace' }, ctx);
+    expect(summary).toMatchObject({ items: 2, pending: 1, snippets: 1 });
+    const again = await fresh.handlers['data/export']({}, ctx);
+    expect({ ...again, exportedAt: '' }).toEqual({ ...backup, exportedAt: '' });
+    expect(fx.counts.at(-1)).toBe(1);
+  });
+
+  it('a broken file changes nothing and says why', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    const before = await h()['data/export']({}, ctx);
+    await expect(h()['data/import']({ text: '{"format":"replyline-backup","version":1,"items":[{}]', mode: 'replace' }, ctx))
+      .rejects.toThrow(/not JSON/);
+    const broken = JSON.stringify({ ...before, items: [{ ...before.items[0], status: 'gone' }] });
+    await expect(h()['data/import']({ text: broken, mode: 'replace' }, ctx)).rejects.toThrow(/item 1 \(x:10\)/);
+    expect({ ...(await h()['data/export']({}, ctx)), exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
+  });
+
+  it('clears everything', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    await h()['snippets/save']({ id: null, title: 'T', body: 'B', tags: [], shortcut: '' }, ctx);
+    await h()['data/clear']({ confirm: 'delete everything' }, ctx);
+    expect(await h()['items/list']({ statuses: ['pending'] }, ctx)).toEqual([]);
+    expect(await h()['snippets/list']({}, ctx)).toEqual([]);
+    expect(fx.counts.at(-1)).toBe(0);
+  });
+});

@@ -1,0 +1,210 @@
+import type { Item, Settings, SiteId, Snippet } from './types';
+import { DEFAULT_SETTINGS, itemKey, SITE_IDS } from './types';
+import { arrayOf, type Check, isRecord, nullable, num, oneOf, shape, str } from './validate';
+
+/** The file Replyline exports: everything it keeps, with a format version. */
+export const BACKUP_FORMAT = 'replyline-backup';
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before they are read (50 MB). */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  items: Item[];
+  snippets: Snippet[];
+  settings: Settings;
+}
+
+export interface BackupSummary {
+  exportedAt: string;
+  items: number;
+  pending: number;
+  snippets: number;
+  sites: SiteId[];
+}
+
+export type Parsed = { ok: true; backup: Backup; summary: BackupSummary } | { ok: false; error: string };
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface Stored {
+  items: Item[];
+  snippets: Snippet[];
+  settings: Settings;
+}
+
+export function makeBackup(stored: Stored, now: Date): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    items: stored.items,
+    snippets: stored.snippets,
+    settings: stored.settings,
+  };
+}
+
+const site = oneOf<SiteId>(...SITE_IDS);
+const time = nullable(num);
+const person = shape({ name: str(1000), handle: str(1000, 1) });
+
+const isItem: Check<Item> = shape<Item>({
+  key: str(300, 3),
+  site,
+  id: str(200, 1),
+  kind: oneOf('comment', 'reply', 'mention'),
+  author: person,
+  text: str(20_000),
+  url: str(4096),
+  thread: str(300),
+  createdAt: time,
+  firstSeenAt: num,
+  lastSeenAt: num,
+  sortAt: num,
+  status: oneOf('pending', 'answered', 'dismissed', 'snoozed'),
+  answeredAt: time,
+  answeredVia: nullable(oneOf('seen-reply', 'snippet', 'manual')),
+  snoozeUntil: time,
+  statusAt: num,
+});
+
+const isSnippet: Check<Snippet> = shape<Snippet>({
+  id: str(100, 1),
+  title: str(200, 1),
+  body: str(10_000, 1),
+  tags: arrayOf(str(50), 20),
+  shortcut: str(50),
+  uses: num,
+  lastUsedAt: time,
+  createdAt: num,
+  updatedAt: num,
+});
+
+const isAccount = shape({ detected: nullable(str(100)), manual: nullable(str(100)) });
+
+function checkSettings(value: unknown): Settings | string {
+  if (!isRecord(value)) return 'the settings are missing';
+  const accounts: Settings['accounts'] = {};
+  if (!isRecord(value.accounts)) return 'the handles are not in the expected form';
+  for (const [key, account] of Object.entries(value.accounts)) {
+    if (!site(key)) return `“${key}” is not a site Replyline knows`;
+    if (!isAccount(account)) return `the handle for ${key} is not in the expected form`;
+    accounts[key] = account;
+  }
+  const disabled = value.disabledSites ?? [];
+  if (!arrayOf(site, SITE_IDS.length)(disabled)) return 'the list of sites turned off is not in the expected form';
+  const trigger = value.trigger ?? DEFAULT_SETTINGS.trigger;
+  const shortcut = value.pickerShortcut ?? DEFAULT_SETTINGS.pickerShortcut;
+  if (!str(20, 1)(trigger) || !str(40, 1)(shortcut)) return 'the picker settings are not in the expected form';
+  return { accounts, disabledSites: disabled, trigger, pickerShortcut: shortcut };
+}
+
+function describe(index: number, value: unknown, what: string): string {
+  const name = isRecord(value) && typeof value.key === 'string' ? ` (${value.key.slice(0, 60)})` : '';
+  return `${what} ${index + 1}${name} is not in the expected form`;
+}
+
+/**
+ * Reads an exported file; nothing is trusted. Every item, snippet and setting is checked, and the
+ * first problem is named, so that a broken file changes nothing and says why.
+ */
+export function parseBackup(text: string): Parsed {
+  const fail = (error: string): Parsed => ({ ok: false, error: `This file cannot be imported: ${error}.` });
+  if (text.length > MAX_BACKUP_BYTES) return fail('it is larger than 50 MB');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  }
+  catch {
+    return fail('it is not a Replyline export (not JSON)');
+  }
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT) return fail('it is not a Replyline export');
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version)) return fail('its format version is missing');
+  if (data.version > BACKUP_VERSION) return fail('it was made by a newer version of Replyline: update Replyline first');
+  if (!Array.isArray(data.items) || !Array.isArray(data.snippets)) return fail('its items or saved replies are missing');
+  const items = data.items as unknown[];
+  const snippets = data.snippets as unknown[];
+  const keys = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    if (!isItem(item) || item.key !== itemKey(item.site, item.id)) return fail(describe(index, item, 'item'));
+    if (keys.has(item.key)) return fail(`item ${item.key.slice(0, 60)} appears twice`);
+    keys.add(item.key);
+  }
+  const ids = new Set<string>();
+  for (const [index, snippet] of snippets.entries()) {
+    if (!isSnippet(snippet)) return fail(describe(index, snippet, 'saved reply'));
+    if (ids.has(snippet.id)) return fail(`saved reply “${snippet.title.slice(0, 60)}” appears twice`);
+    ids.add(snippet.id);
+  }
+  const settings = checkSettings(data.settings);
+  if (typeof settings === 'string') return fail(settings);
+  const exportedAt = typeof data.exportedAt === 'string' ? data.exportedAt : '';
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: data.version,
+    exportedAt,
+    items: items as Item[],
+    snippets: snippets as Snippet[],
+    settings,
+  };
+  const sites = SITE_IDS.filter((s) => backup.items.some((i) => i.site === s));
+  const pending = backup.items.filter((i) => i.status === 'pending').length;
+  return {
+    ok: true,
+    backup,
+    summary: { exportedAt, items: backup.items.length, pending, snippets: backup.snippets.length, sites },
+  };
+}
+
+/** Of two records of one item, the one whose status changed last, seen over both spans. */
+function mergeItem(mine: Item, theirs: Item): Item {
+  const newer = theirs.statusAt > mine.statusAt ? theirs : mine;
+  return {
+    ...newer,
+    firstSeenAt: Math.min(mine.firstSeenAt, theirs.firstSeenAt),
+    lastSeenAt: Math.max(mine.lastSeenAt, theirs.lastSeenAt),
+  };
+}
+
+function mergeSnippet(mine: Snippet, theirs: Snippet): Snippet {
+  const newer = theirs.updatedAt > mine.updatedAt ? theirs : mine;
+  const lastUsedAt = Math.max(mine.lastUsedAt ?? 0, theirs.lastUsedAt ?? 0) || null;
+  return { ...newer, uses: Math.max(mine.uses, theirs.uses), lastUsedAt };
+}
+
+/**
+ * What the store holds after an import. Replace: exactly the file. Merge: both, the most recent
+ * record of each item and saved reply winning; handles typed here stay, missing ones come from
+ * the file.
+ */
+export function applyImport(stored: Stored, backup: Backup, mode: ImportMode): Stored {
+  if (mode === 'replace') return { items: backup.items, snippets: backup.snippets, settings: backup.settings };
+  const items = new Map(stored.items.map((i) => [i.key, i]));
+  for (const item of backup.items) {
+    const mine = items.get(item.key);
+    items.set(item.key, mine ? mergeItem(mine, item) : item);
+  }
+  const snippets = new Map(stored.snippets.map((s) => [s.id, s]));
+  for (const snippet of backup.snippets) {
+    const mine = snippets.get(snippet.id);
+    snippets.set(snippet.id, mine ? mergeSnippet(mine, snippet) : snippet);
+  }
+  const accounts: Settings['accounts'] = { ...backup.settings.accounts };
+  for (const key of SITE_IDS) {
+    const mine = stored.settings.accounts[key];
+    const theirs = backup.settings.accounts[key];
+    if (mine || theirs) {
+      accounts[key] = {
+        manual: mine?.manual ?? theirs?.manual ?? null,
+        detected: mine?.detected ?? theirs?.detected ?? null,
+      };
+    }
+  }
+  return {
+    items: [...items.values()],
+    snippets: [...snippets.values()],
+    settings: { ...stored.settings, accounts },
+  };
+}
