@@ -190,6 +190,25 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       return updateItem(req.key, (item, now) => applyAction(item, req, now));
     },
 
+    async 'items/actMany'(req) {
+      const now = fx.now();
+      if (req.action === 'snooze' && req.until <= now) throw new RangeError('A snooze must end in the future.');
+      const tx = db.transaction('items', 'readwrite');
+      const changed: Item[] = [];
+      for (const key of req.keys) {
+        const item = await tx.store.get(key);
+        if (!item) continue;
+        const next = applyAction(item, req, now);
+        if (next !== item) {
+          await tx.store.put(next);
+          changed.push(next);
+        }
+      }
+      await tx.done;
+      await afterChange(changed);
+      return changed.length;
+    },
+
     async 'items/sent'({ key }) {
       return updateItem(key, answerBySnippet);
     },

@@ -1,7 +1,10 @@
+import type { ComponentChild } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { searchSnippets } from '../core/snippets';
 import { formatAge } from '../core/time';
-import type { Item, Settings, SiteId, Snippet } from '../core/types';
+import { DEFAULT_FILTER, filterItems, type ItemFilter, labelsFor, snoozeChoices } from '../core/triage';
+import type { Item, ItemStatus, Settings, Snippet } from '../core/types';
+import type { ItemAction } from '../shared/protocol';
 import { ownerHandle, SITE_IDS, SITE_NAMES } from '../core/types';
 import { errorText, openOptions, send } from '../ui/api';
 
@@ -18,7 +21,7 @@ export function Popup() {
   const load = useCallback(async () => {
     try {
       const [pending, current] = await Promise.all([
-        send('items/list', { statuses: ['pending'] }),
+        send('items/list', { statuses: ['pending', 'snoozed', 'answered', 'dismissed'] }),
         send('settings/get', {}),
       ]);
       setItems(pending);
@@ -32,6 +35,7 @@ export function Popup() {
   useEffect(() => void load(), [load]);
 
   const select = (next: Tab) => setTab(next);
+  const pendingCount = items?.filter((i) => i.status === 'pending').length ?? 0;
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       const next: Tab = tab === 'waiting' ? 'snippets' : 'waiting';
@@ -44,9 +48,9 @@ export function Popup() {
     <>
       <header>
         <h1>Replyline</h1>
-        {items && items.length > 0 && (
+        {pendingCount > 0 && (
           <span class="count">
-            {items.length}
+            {pendingCount}
             <span class="visually-hidden"> waiting</span>
           </span>
         )}
@@ -82,27 +86,92 @@ export function Popup() {
   );
 }
 
-function Waiting({
-  items,
-  settings,
-  reload,
-}: {
+const STATUS_VIEWS: { status: ItemStatus; label: string; empty: string }[] = [
+  { status: 'pending', label: 'Waiting', empty: 'Nothing is waiting for you.' },
+  { status: 'snoozed', label: 'Snoozed', empty: 'Nothing is snoozed.' },
+  { status: 'answered', label: 'Answered', empty: 'Nothing answered yet.' },
+  { status: 'dismissed', label: 'Dismissed', empty: 'Nothing dismissed.' },
+];
+
+const ROW_HEIGHT = 118;
+const LIST_HEIGHT = 380;
+
+/** Renders only the rows in view (and a few around): thousands of items stay smooth. */
+function VirtualList({ items, render }: { items: Item[]; render: (item: Item) => ComponentChild }) {
+  const [top, setTop] = useState(0);
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - 4);
+  const last = Math.min(items.length, Math.ceil((top + LIST_HEIGHT) / ROW_HEIGHT) + 4);
+  return (
+    <ul
+      class="items"
+      aria-label="Comments"
+      style={{ maxHeight: `${LIST_HEIGHT}px` }}
+      onScroll={(e) => setTop((e.currentTarget as HTMLElement).scrollTop)}
+    >
+      {first > 0 && <li aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
+      {items.slice(first, last).map(render)}
+      {last < items.length && <li aria-hidden="true" style={{ height: `${(items.length - last) * ROW_HEIGHT}px` }} />}
+    </ul>
+  );
+}
+
+function SnoozeMenu({ onSnooze, onClose }: { onSnooze: (until: number) => void; onClose: () => void }) {
+  const [custom, setCustom] = useState('');
+  const choices = snoozeChoices(new Date());
+  const chosen = custom ? new Date(custom).getTime() : Number.NaN;
+  return (
+    <div class="snooze" role="group" aria-label="Snooze until">
+      {choices.map((c) => (
+        <button type="button" key={c.label} onClick={() => onSnooze(c.until)}>
+          {c.label}
+        </button>
+      ))}
+      <label>
+        <span class="visually-hidden">A chosen time</span>
+        <input type="datetime-local" value={custom} onInput={(e) => setCustom((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      <button type="button" disabled={!(chosen > Date.now())} onClick={() => onSnooze(chosen)}>
+        Snooze until then
+      </button>
+      <button type="button" class="link" onClick={onClose}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+interface WaitingProps {
   items: Item[] | null;
   settings: Settings | null;
   reload: () => Promise<void>;
-}) {
-  const [site, setSite] = useState<SiteId | 'all'>('all');
+}
+
+function Waiting({ items, settings, reload }: WaitingProps) {
+  const [filter, setFilter] = useState<ItemFilter>(DEFAULT_FILTER);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [snoozing, setSnoozing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const now = Date.now();
   const missingOwner = settings ? SITE_IDS.filter((s) => !ownerHandle(settings, s)) : [];
-  const shown = useMemo(() => (items ?? []).filter((i) => site === 'all' || i.site === site), [items, site]);
+  const shown = useMemo(() => filterItems(items ?? [], filter), [items, filter]);
+  const counts = useMemo(() => {
+    const c: Record<ItemStatus, number> = { pending: 0, snoozed: 0, answered: 0, dismissed: 0 };
+    for (const i of items ?? []) c[i.status]++;
+    return c;
+  }, [items]);
+  const view = STATUS_VIEWS.find((v) => v.status === filter.status) ?? STATUS_VIEWS[0]!;
+  const set = (patch: Partial<ItemFilter>) => {
+    setFilter({ ...filter, ...patch });
+    setSelected(new Set());
+  };
 
-  const act = async (item: Item, action: 'answer' | 'dismiss') => {
+  const run = async (keys: string[], action: ItemAction, done: string) => {
     try {
-      await send('items/act', { key: item.key, action });
-      setMessage(
-        action === 'answer' ? `Marked answered: ${item.author.name}` : `Dismissed: ${item.author.name}`,
-      );
+      if (keys.length === 1) await send('items/act', { key: keys[0]!, ...action });
+      else await send('items/actMany', { keys, ...action });
+      setMessage(done);
+      setSelected(new Set());
+      setSnoozing(null);
       await reload();
     }
     catch (e) {
@@ -118,6 +187,15 @@ function Waiting({
       setMessage(errorText(e));
     }
   };
+  const toggle = (key: string) => {
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setSelected(next);
+  };
+  const allSelected = shown.length > 0 && shown.every((i) => selected.has(i.key));
+  const keys = [...selected];
+  const plural = (n: number) => (n === 1 ? '1 comment' : `${n} comments`);
 
   if (items === null) return <p class="muted">Loading…</p>;
   return (
@@ -128,21 +206,43 @@ function Waiting({
           {' '}
           {missingOwner.map((s) => SITE_NAMES[s]).join(' and ')}
           {' '}
-          to know which
-          comments are for you.
+          to know which comments are
+          for you.
           {' '}
           <button type="button" class="link" onClick={openOptions}>
             Set your handles
           </button>
         </p>
       )}
+      <div class="views" role="group" aria-label="Show">
+        {STATUS_VIEWS.map((v) => (
+          <button
+            type="button"
+            key={v.status}
+            aria-pressed={filter.status === v.status}
+            onClick={() => set({ status: v.status })}
+          >
+            {v.label}
+            {' '}
+            <span class="muted">{counts[v.status]}</span>
+          </button>
+        ))}
+      </div>
       <div class="toolbar">
+        <label class="search">
+          <span class="visually-hidden">Search comments</span>
+          <input
+            type="search"
+            placeholder="Search comments"
+            value={filter.query}
+            onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </label>
+      </div>
+      <div class="toolbar filters">
         <label>
           <span class="visually-hidden">Site</span>
-          <select
-            value={site}
-            onChange={(e) => setSite((e.currentTarget as HTMLSelectElement).value as SiteId | 'all')}
-          >
+          <select value={filter.site} onChange={(e) => set({ site: (e.currentTarget as HTMLSelectElement).value as ItemFilter['site'] })}>
             <option value="all">All sites</option>
             {SITE_IDS.map((s) => (
               <option key={s} value={s}>
@@ -151,28 +251,95 @@ function Waiting({
             ))}
           </select>
         </label>
-        <span class="muted">Oldest first</span>
+        <label>
+          <span class="visually-hidden">Kind</span>
+          <select value={filter.kind} onChange={(e) => set({ kind: (e.currentTarget as HTMLSelectElement).value as ItemFilter['kind'] })}>
+            <option value="all">All kinds</option>
+            <option value="comment">Comments</option>
+            <option value="reply">Replies</option>
+            <option value="mention">Mentions</option>
+          </select>
+        </label>
+        <label>
+          <span class="visually-hidden">Label</span>
+          <select value={filter.label} onChange={(e) => set({ label: (e.currentTarget as HTMLSelectElement).value as ItemFilter['label'] })}>
+            <option value="all">Any label</option>
+            <option value="question">Questions</option>
+            <option value="complaint">Complaints</option>
+          </select>
+        </label>
+        <label>
+          <span class="visually-hidden">Order</span>
+          <select value={filter.order} onChange={(e) => set({ order: (e.currentTarget as HTMLSelectElement).value as ItemFilter['order'] })}>
+            <option value="oldest">Oldest first</option>
+            <option value="newest">Newest first</option>
+          </select>
+        </label>
       </div>
+      {shown.length > 0 && (
+        <div class="bulk">
+          <label>
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map((i) => i.key)))}
+            />
+            {' '}
+            {keys.length ? `${keys.length} selected` : `Select all ${shown.length}`}
+          </label>
+          {keys.length > 0 && (filter.status === 'pending'
+            ? (
+                <>
+                  <button type="button" onClick={() => void run(keys, { action: 'answer' }, `Marked ${plural(keys.length)} answered.`)}>
+                    Mark answered
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => void run(keys, { action: 'snooze', until: snoozeChoices(new Date()).at(-2)!.until }, `Snoozed ${plural(keys.length)} until tomorrow.`)}
+                  >
+                    Snooze until tomorrow
+                  </button>
+                  <button type="button" onClick={() => void run(keys, { action: 'dismiss' }, `Dismissed ${plural(keys.length)}.`)}>
+                    Dismiss
+                  </button>
+                </>
+              )
+            : (
+                <button type="button" onClick={() => void run(keys, { action: 'reopen' }, `Reopened ${plural(keys.length)}.`)}>
+                  Reopen
+                </button>
+              ))}
+        </div>
+      )}
       {shown.length === 0
         ? (
             <div class="empty">
               <p>
-                <strong>Nothing is waiting for you.</strong>
+                <strong>{filter.query || filter.site !== 'all' || filter.kind !== 'all' || filter.label !== 'all' ? 'No comment matches these filters.' : view.empty}</strong>
               </p>
-              <p class="muted">
-                Browse your posts, comments and mentions on
-                {' '}
-                {SITE_IDS.map((s) => SITE_NAMES[s]).join(' or ')}
-                :
-                each comment still waiting for your answer gets a Reply badge and shows up here.
-              </p>
+              {filter.status === 'pending' && (
+                <p class="muted">
+                  Browse your posts, comments and mentions on
+                  {' '}
+                  {SITE_IDS.map((s) => SITE_NAMES[s]).join(' or ')}
+                  : each comment
+                  still waiting for your answer gets a Reply badge and shows up here.
+                </p>
+              )}
             </div>
           )
         : (
-            <ul class="items" aria-label="Waiting for your answer">
-              {shown.map((item) => (
-                <li class="item" key={item.key} data-key={item.key}>
+            <VirtualList
+              items={shown}
+              render={(item) => (
+                <li class="item" key={item.key} data-key={item.key} style={{ height: `${ROW_HEIGHT - 8}px` }}>
                   <div class="meta">
+                    <input
+                      type="checkbox"
+                      checked={selected.has(item.key)}
+                      onChange={() => toggle(item.key)}
+                      aria-label={`Select ${item.author.name}`}
+                    />
                     <span class="site">{SITE_NAMES[item.site]}</span>
                     <strong>{item.author.name}</strong>
                     <span class="muted">
@@ -188,22 +355,57 @@ function Waiting({
                       {' '}
                       {formatAge(item.sortAt, now)}
                     </span>
+                    {labelsFor(item.text).map((l) => (
+                      <span class={`label ${l}`} key={l}>
+                        {l}
+                      </span>
+                    ))}
                   </div>
                   <p class="excerpt">{item.text || '(no text)'}</p>
-                  <div class="actions">
-                    <button type="button" onClick={() => void open(item)}>
-                      Open
-                    </button>
-                    <button type="button" onClick={() => void act(item, 'answer')}>
-                      Mark answered
-                    </button>
-                    <button type="button" onClick={() => void act(item, 'dismiss')}>
-                      Dismiss
-                    </button>
-                  </div>
+                  {snoozing === item.key
+                    ? (
+                        <SnoozeMenu
+                          onClose={() => setSnoozing(null)}
+                          onSnooze={(until) => void run([item.key], { action: 'snooze', until }, `Snoozed: ${item.author.name}`)}
+                        />
+                      )
+                    : (
+                        <div class="actions">
+                          <button type="button" onClick={() => void open(item)}>
+                            Open
+                          </button>
+                          {item.status === 'pending'
+                            ? (
+                                <>
+                                  <button type="button" onClick={() => void run([item.key], { action: 'answer' }, `Marked answered: ${item.author.name}`)}>
+                                    Mark answered
+                                  </button>
+                                  <button type="button" onClick={() => setSnoozing(item.key)}>
+                                    Snooze…
+                                  </button>
+                                  <button type="button" onClick={() => void run([item.key], { action: 'dismiss' }, `Dismissed: ${item.author.name}`)}>
+                                    Dismiss
+                                  </button>
+                                </>
+                              )
+                            : (
+                                <>
+                                  {item.status === 'snoozed' && item.snoozeUntil && (
+                                    <span class="muted">
+                                      until
+                                      {new Date(item.snoozeUntil).toLocaleString()}
+                                    </span>
+                                  )}
+                                  <button type="button" onClick={() => void run([item.key], { action: 'reopen' }, `Reopened: ${item.author.name}`)}>
+                                    Reopen
+                                  </button>
+                                </>
+                              )}
+                        </div>
+                      )}
                 </li>
-              ))}
-            </ul>
+              )}
+            />
           )}
       <p class="status" role="status">
         {message}

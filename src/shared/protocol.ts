@@ -41,6 +41,7 @@ export interface BackgroundProtocol {
   'items/act': { req: { key: string } & ItemAction; res: Item | null };
   'items/sent': { req: { key: string }; res: Item | null };
   'items/get': { req: { key: string }; res: Item | null };
+  'items/actMany': { req: { keys: string[] } & ItemAction; res: number };
   'settings/get': { req: Record<string, never>; res: Settings };
   'settings/setOwner': { req: { site: SiteId; handle: string | null }; res: Settings };
   'settings/setPicker': { req: { trigger: string; pickerShortcut: string }; res: Settings };
@@ -95,6 +96,11 @@ const itemAction: Check<{ key: string } & ItemAction> = (v): v is { key: string 
   return v.action !== 'snooze' || num((v as { until?: unknown }).until);
 };
 
+const itemActionMany: Check<{ keys: string[] } & ItemAction> = (v): v is { keys: string[] } & ItemAction => {
+  if (!shape({ keys: arrayOf(key, 5000), action: oneOf('answer', 'dismiss', 'reopen', 'snooze') })(v)) return false;
+  return v.action !== 'snooze' || num((v as { until?: unknown }).until);
+};
+
 /** Each message: who may send it and the shape its request must have. */
 export const BACKGROUND_MESSAGES: {
   [K in BackgroundType]: { from: Origin; check: Check<Req<BackgroundProtocol, K>> };
@@ -106,6 +112,7 @@ export const BACKGROUND_MESSAGES: {
   'items/act': { from: 'any', check: itemAction },
   'items/sent': { from: 'content', check: shape({ key }) },
   'items/get': { from: 'any', check: shape({ key }) },
+  'items/actMany': { from: 'page', check: itemActionMany },
   'settings/get': { from: 'page', check: empty },
   'settings/setOwner': { from: 'page', check: shape({ site, handle: nullable(str(100)) }) },
   'settings/setPicker': { from: 'page', check: shape({ trigger: str(20), pickerShortcut: str(40) }) },

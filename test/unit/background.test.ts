@@ -124,6 +124,16 @@ describe('the item log', () => {
     expect(reply).toEqual({ ok: false, error: 'A snooze must end in the future.' });
   });
 
+  it('acts on many items in one go', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11'), scanned('12')] }, ctx);
+    expect(await h()['items/actMany']({ keys: ['x:10', 'x:11', 'x:404'], action: 'answer' }, ctx)).toBe(2);
+    expect(fx.counts.at(-1)).toBe(1);
+    expect(fx.broadcasts.at(-1)).toEqual({ 'x:10': 'answered', 'x:11': 'answered' });
+    await expect(h()['items/actMany']({ keys: ['x:12'], action: 'snooze', until: 1 }, ctx)).rejects.toThrow(/future/);
+    expect(await h()['items/actMany']({ keys: ['x:10', 'x:11'], action: 'reopen' }, ctx)).toBe(2);
+    expect(fx.counts.at(-1)).toBe(3);
+  });
+
   it('an unknown key acts on nothing', async () => {
     expect(await h()['items/act']({ key: 'x:404', action: 'dismiss' }, ctx)).toBeNull();
   });
