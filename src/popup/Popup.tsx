@@ -1,6 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { searchSnippets } from '../core/snippets';
+import { computeStats, formatDuration } from '../core/stats';
 import { formatAge } from '../core/time';
 import { DEFAULT_FILTER, filterItems, type ItemFilter, labelsFor, snoozeChoices } from '../core/triage';
 import type { Item, ItemStatus, Settings, Snippet } from '../core/types';
@@ -8,7 +9,13 @@ import type { ItemAction } from '../shared/protocol';
 import { ownerHandle, SITE_IDS, SITE_NAMES } from '../core/types';
 import { errorText, openOptions, send } from '../ui/api';
 
-type Tab = 'waiting' | 'snippets';
+type Tab = 'waiting' | 'snippets' | 'stats';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'waiting', label: 'Comments' },
+  { id: 'snippets', label: 'Saved replies' },
+  { id: 'stats', label: 'Stats' },
+];
 
 const KIND_LABEL: Record<Item['kind'], string> = { comment: 'comment', reply: 'reply', mention: 'mention' };
 
@@ -37,11 +44,12 @@ export function Popup() {
   const select = (next: Tab) => setTab(next);
   const pendingCount = items?.filter((i) => i.status === 'pending').length ?? 0;
   const onTabKey = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      const next: Tab = tab === 'waiting' ? 'snippets' : 'waiting';
-      setTab(next);
-      document.getElementById(`tab-${next}`)?.focus();
-    }
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(at + step + TABS.length) % TABS.length]!.id;
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
   };
 
   return (
@@ -59,18 +67,18 @@ export function Popup() {
         </button>
       </header>
       <div role="tablist" aria-label="Views" onKeyDown={onTabKey}>
-        {(['waiting', 'snippets'] as const).map((t) => (
+        {TABS.map((t) => (
           <button
             type="button"
             role="tab"
-            id={`tab-${t}`}
-            key={t}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => select(t)}
+            id={`tab-${t.id}`}
+            key={t.id}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => select(t.id)}
           >
-            {t === 'waiting' ? 'Waiting' : 'Saved replies'}
+            {t.label}
           </button>
         ))}
       </div>
@@ -80,7 +88,9 @@ export function Popup() {
             {error}
           </p>
         )}
-        {tab === 'waiting' ? <Waiting items={items} settings={settings} reload={load} /> : <Snippets />}
+        {tab === 'waiting' && <Waiting items={items} settings={settings} reload={load} />}
+        {tab === 'snippets' && <Snippets />}
+        {tab === 'stats' && <StatsView items={items} />}
       </section>
     </>
   );
@@ -529,5 +539,75 @@ function Snippets() {
         {message?.text}
       </p>
     </>
+  );
+}
+
+function StatsView({ items }: { items: Item[] | null }) {
+  const stats = useMemo(() => (items ? computeStats(items, Date.now()) : null), [items]);
+  if (!stats) return <p class="muted">Loading…</p>;
+  const max = Math.max(1, ...stats.answeredPerDay.map((d) => d.count));
+  const total = stats.answeredPerDay.reduce((sum, d) => sum + d.count, 0);
+  const width = 360;
+  const height = 90;
+  const bar = width / stats.answeredPerDay.length;
+  return (
+    <div class="stats">
+      <p>
+        Oldest comment waiting:
+        {' '}
+        <strong>{stats.oldestPending === null ? 'none' : formatDuration(stats.oldestPending)}</strong>
+      </p>
+      <table>
+        <caption>Time from seeing a comment to answering it</caption>
+        <thead>
+          <tr>
+            <th scope="col">Site</th>
+            <th scope="col">7 days: median</th>
+            <th scope="col">90th pct.</th>
+            <th scope="col">30 days: median</th>
+            <th scope="col">90th pct.</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SITE_IDS.map((site) => {
+            const { week, month } = stats.perSite[site];
+            return (
+              <tr key={site}>
+                <th scope="row">{SITE_NAMES[site]}</th>
+                <td>{formatDuration(week.median)}</td>
+                <td>{formatDuration(week.p90)}</td>
+                <td>{formatDuration(month.median)}</td>
+                <td>{formatDuration(month.p90)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <figure>
+        <figcaption>{`Answered per day, last ${stats.answeredPerDay.length} days: ${total}`}</figcaption>
+        <svg
+          viewBox={`0 0 ${width} ${height + 14}`}
+          width="100%"
+          role="img"
+          aria-label={stats.answeredPerDay.map((d) => `${d.day}: ${d.count}`).join(', ')}
+        >
+          {stats.answeredPerDay.map((d, i) => {
+            const h = (d.count / max) * height;
+            return (
+              <g key={d.day}>
+                <rect x={i * bar + 2} y={height - h} width={bar - 4} height={Math.max(h, 1)} rx="2" class="bar">
+                  <title>{`${d.day}: ${d.count}`}</title>
+                </rect>
+                {i % 2 === 0 && (
+                  <text x={i * bar + bar / 2} y={height + 12} text-anchor="middle" class="axis">
+                    {d.day.slice(8)}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </figure>
+    </div>
   );
 }

@@ -72,4 +72,19 @@ describe('a day of triage in the popup', () => {
     expect(await session.storedItem('x:1950000000000000008')).toMatchObject({ status: 'pending', snoozeUntil: null });
     await popup.close();
   });
+
+  it('shows local stats: answers per day, time to answer, the oldest waiting', async () => {
+    const session = browser();
+    const popup = await session.extensionPage('popup');
+    await popup.getByRole('tab', { name: 'Stats' }).click();
+    // Four answered today (Lina was reopened and has come back to wait).
+    await expect.poll(() => popup.locator('.stats figcaption').textContent()).toBe('Answered per day, last 14 days: 4');
+    const x = popup.locator('.stats tbody tr', { hasText: 'X' });
+    expect(await x.locator('td').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^< 1m$|^\d+m$/)]),
+    );
+    expect(await popup.locator('.stats p strong').textContent()).toMatch(/^\d+w$|^\d+d/);
+    await screenshot(popup, 'popup-stats');
+    await popup.close();
+  });
 });

@@ -92,7 +92,7 @@ describe('X in Chromium', () => {
       .poll(() => session.storedItem(key(4)))
       .toMatchObject({ status: 'answered', answeredVia: 'snippet' });
     await popup.reload();
-    await popup.getByRole('tab', { name: 'Waiting' }).click();
+    await popup.getByRole('tab', { name: 'Comments' }).click();
     await expect
       .poll(() => popup.locator('li.item strong').allTextContents())
       .toEqual(['Otto Brandt', 'Lina Park']);
