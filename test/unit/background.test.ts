@@ -4,22 +4,10 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, openReplylineDb } from '../../src/background/db';
 import { type BackgroundEffects, createService } from '../../src/background/service';
-import type { ItemStatus, ScannedItem } from '../../src/core/types';
+import type { ItemStatus } from '../../src/core/types';
 import type { InsertResult } from '../../src/shared/protocol';
 import { createRouter, type RouterOptions } from '../../src/shared/router';
-
-const scanned = (id: string, over: Partial<ScannedItem> = {}): ScannedItem => ({
-  site: 'x',
-  id,
-  kind: 'comment',
-  author: { name: 'Devon K', handle: 'devon_k' },
-  text: `comment ${id}`,
-  url: `https://x.com/devon_k/status/${id}`,
-  thread: '1',
-  createdAt: Number(id) * 1000,
-  ownerReplied: false,
-  ...over,
-});
+import { scanned } from './items';
 
 class Effects implements BackgroundEffects {
   clock = 1_000_000;

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, type Backup, makeBackup, parseBackup } from '../../src/core/backup';
-import { mergeScanned } from '../../src/core/status';
 import { DEFAULT_SETTINGS, type Item, type Snippet } from '../../src/core/types';
+import { logged } from './items';
 
-const item = (id: string, over: Partial<Item> = {}): Item => ({
-  ...mergeScanned(
-    undefined,
-    {
-      site: 'x',
-      id,
-      kind: 'comment',
-      author: { name: 'Devon K', handle: 'devon_k' },
-      text: `comment ${id}`,
-      url: `https://x.com/devon_k/status/${id}`,
-      thread: '1',
-      createdAt: 1000,
-      ownerReplied: false,
-    },
-    2000,
-  ),
-  ...over,
-});
+const item = (id: string, over: Partial<Item> = {}): Item => logged(id, { createdAt: 1000, sortAt: 1000, ...over });
 
 const snippet = (id: string, over: Partial<Snippet> = {}): Snippet => ({
   id,

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeStats, formatDuration, percentile } from '../../src/core/stats';
-import { mergeScanned } from '../../src/core/status';
 import type { Item } from '../../src/core/types';
+import { logged } from './items';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NOW = new Date(2026, 10, 23, 15, 0).getTime();
 
-const item = (id: string, over: Partial<Item>): Item => ({
-  ...mergeScanned(
-    undefined,
-    {
-      site: 'x',
-      id,
-      kind: 'comment',
-      author: { name: 'A', handle: 'a' },
-      text: '',
-      url: `https://x.com/a/status/${id}`,
-      thread: '1',
-      createdAt: null,
-      ownerReplied: false,
-    },
-    NOW - 40 * DAY,
-  ),
-  ...over,
-});
+const item = (id: string, over: Partial<Item>): Item => logged(id, { createdAt: null, ...over }, NOW - 40 * DAY);
 
 const answered = (id: string, seenAgo: number, tookMs: number, site: Item['site'] = 'x') =>
   item(id, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeScanned } from '../../src/core/status';
 import { DEFAULT_FILTER, filterItems, labelsFor, snoozeChoices } from '../../src/core/triage';
 import type { Item } from '../../src/core/types';
+import { logged } from './items';
 
 describe('labels', () => {
   it('finds questions and complaints', () => {
@@ -13,24 +13,8 @@ describe('labels', () => {
   });
 });
 
-const item = (id: string, over: Partial<Item>): Item => ({
-  ...mergeScanned(
-    undefined,
-    {
-      site: 'x',
-      id,
-      kind: 'comment',
-      author: { name: 'Someone', handle: 'someone' },
-      text: 'hello',
-      url: `https://x.com/a/status/${id}`,
-      thread: '1',
-      createdAt: Number(id),
-      ownerReplied: false,
-    },
-    100,
-  ),
-  ...over,
-});
+const item = (id: string, over: Partial<Item>): Item =>
+  logged(id, { author: { name: 'Someone', handle: 'someone' }, text: 'hello', sortAt: Number(id), ...over }, 100);
 
 describe('filterItems', () => {
   const items = [
