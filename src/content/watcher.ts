@@ -69,11 +69,12 @@ export function watchItems(options: WatcherOptions): { rescan(): void } {
         let start = performance.now();
         const items = collect(nodes, changed);
         for (let i = 0; i < items.length && !signal.aborted; i += chunkSize) {
-          await options.onItems(items.slice(i, i + chunkSize));
+          // Finding the items on a large page can fill a slice by itself.
           if (performance.now() - start > sliceMs) {
             await yieldToPage();
             start = performance.now();
           }
+          await options.onItems(items.slice(i, i + chunkSize));
         }
         await yieldToPage();
       }
