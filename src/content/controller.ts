@@ -1,7 +1,7 @@
 import { judgeEntry } from '../core/relevance';
 import { expandTemplate } from '../core/snippets';
 import type { ItemStatus, ScannedItem, Snippet } from '../core/types';
-import { itemKey, SITE_NAMES } from '../core/types';
+import { DEFAULT_SETTINGS, itemKey, SITE_NAMES } from '../core/types';
 import type { BackgroundProtocol, BackgroundType, InsertResult, Req, Res } from '../shared/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { type Badge, createBadge } from './badge';
@@ -39,7 +39,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
   let controller = new AbortController();
   let owner: string | null = null;
   let enabled = true;
-  let pickerSettings = { trigger: ';;', pickerShortcut: 'Alt+Shift+S' };
+  let pickerSettings = { trigger: DEFAULT_SETTINGS.trigger, pickerShortcut: DEFAULT_SETTINGS.pickerShortcut };
   const lifetime = new AbortController();
   let lastUrl = win.location.href;
   let ownerChecked = false;

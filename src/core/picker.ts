@@ -1,8 +1,5 @@
 import type { SiteId } from './types';
 
-export const DEFAULT_TRIGGER = ';;';
-export const DEFAULT_SHORTCUT = 'Alt+Shift+S';
-
 /** What a comment box holds at most, as each site documents it. */
 export const SITE_LIMITS: Record<SiteId, number> = { x: 280, youtube: 10_000 };
 

@@ -93,7 +93,3 @@ export function ownerHandle(settings: Settings, site: SiteId): string | null {
   const account = settings.accounts[site];
   return account?.manual || account?.detected || null;
 }
-
-export function isSiteId(value: unknown): value is SiteId {
-  return typeof value === 'string' && (SITE_IDS as readonly string[]).includes(value);
-}

@@ -49,9 +49,3 @@ export function searchParam(a: Element | null | undefined, name: string): string
     return null;
   }
 }
-
-/** Nearest ancestor (or self) matching a selector that lies inside `root` (inclusive). */
-export function closestWithin(el: Element, selector: string, root: Element): Element | null {
-  const found = el.closest(selector);
-  return found && root.contains(found) ? found : null;
-}

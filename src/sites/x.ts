@@ -33,11 +33,13 @@ function isMentionsPage(url: URL): boolean {
   return /^\/notifications(\/mentions)?\/?$/.test(url.pathname);
 }
 
-/** The author's handle alone: cheaper than tweetFacts, for walks over many tweets. */
-function authorHandle(article: Element): string | null {
-  const link = article.querySelector(`${X_SELECTORS.userName} a[href]`);
-  const match = HANDLE_PATH.exec(hrefPath(link) ?? '');
-  return match?.[1] ?? null;
+/** The author's handle: the first profile link in the header (cheap, for walks over many tweets). */
+function authorHandle(article: Element, userName = article.querySelector(X_SELECTORS.userName)): string | null {
+  for (const a of Array.from(userName?.querySelectorAll('a[href]') ?? [])) {
+    const match = HANDLE_PATH.exec(hrefPath(a) ?? '');
+    if (match?.[1]) return match[1];
+  }
+  return null;
 }
 
 interface TweetFacts {
@@ -51,14 +53,7 @@ interface TweetFacts {
 function tweetFacts(article: Element): TweetFacts | null {
   const userName = article.querySelector(X_SELECTORS.userName);
   if (!userName) return null;
-  let handle: string | null = null;
-  for (const a of Array.from(userName.querySelectorAll('a[href]'))) {
-    const match = HANDLE_PATH.exec(hrefPath(a) ?? '');
-    if (match) {
-      handle = match[1] ?? null;
-      break;
-    }
-  }
+  const handle = authorHandle(article, userName);
   if (!handle) return null;
   // The tweet's own time link: the first status link in the header that is the author's.
   let status: { handle: string; id: string } | null = null;
