@@ -4,6 +4,7 @@
  */
 
 import { browser, type Runtime } from '../shared/browser';
+import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/messaging';
 import type { InsertResult } from '../shared/protocol';
 import { createRouter } from '../shared/router';
@@ -69,7 +70,7 @@ function getService(): Promise<Service> {
         await browser.action.setBadgeText({ text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
         await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
         await browser.action.setTitle({
-          title: count === 1 ? 'Replyline: 1 waiting' : `Replyline: ${count} waiting`,
+          title: count === 1 ? t('actionTitleOne') : t('actionTitleMany', count),
         });
       },
       broadcastStatuses: (statuses) => broadcast((id) => sendToTab(id, 'content/statuses', { statuses })),
@@ -93,7 +94,7 @@ function getService(): Promise<Service> {
       async insertIntoActiveTab(body): Promise<InsertResult> {
         const tab = await targetTab();
         if (tab?.id === undefined) {
-          return { ok: false, reason: 'Open a comment box on a supported site first.', copied: false };
+          return { ok: false, reason: t('openBoxFirst'), copied: false };
         }
         try {
           return await sendToTab(tab.id, 'content/insert', { body });
@@ -101,7 +102,7 @@ function getService(): Promise<Service> {
         catch {
           return {
             ok: false,
-            reason: 'That page is not ready for Replyline yet: reload it and try again.',
+            reason: t('pageNotReady'),
             copied: false,
           };
         }

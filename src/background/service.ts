@@ -1,10 +1,11 @@
+import { t } from '../shared/i18n';
 import { applyImport, makeBackup, parseBackup } from '../core/backup';
 import { parseHandleInput } from '../core/handles';
 import { parseShortcut, validateTrigger } from '../core/picker';
 import { validateSnippetDraft } from '../core/snippets';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
-import { DEFAULT_SETTINGS } from '../core/types';
+import { DEFAULT_SETTINGS, SITE_IDS } from '../core/types';
 import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, statusRange, writeSettings } from './db';
@@ -107,28 +108,55 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     return next;
   }
 
-  async function saveSnippet(draft: SnippetDraft): Promise<Snippet> {
+  function snippetFrom(draft: SnippetDraft, existing: Snippet | undefined, now: number): Snippet {
     const problem = validateSnippetDraft(draft);
     if (problem) throw new RangeError(problem);
-    const now = fx.now();
-    const tx = db.transaction('snippets', 'readwrite');
-    const existing = draft.id ? await tx.store.get(draft.id) : undefined;
-    if (draft.id && !existing) throw new RangeError('That snippet no longer exists.');
-    const tags = [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))];
-    const snippet: Snippet = {
+    return {
       id: existing?.id ?? fx.newId(),
       title: draft.title.trim(),
       body: draft.body,
-      tags,
+      tags: [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))],
       shortcut: draft.shortcut.trim(),
       uses: existing?.uses ?? 0,
       lastUsedAt: existing?.lastUsedAt ?? null,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
+  }
+
+  async function saveSnippet(draft: SnippetDraft): Promise<Snippet> {
+    const tx = db.transaction('snippets', 'readwrite');
+    const existing = draft.id ? await tx.store.get(draft.id) : undefined;
+    if (draft.id && !existing) throw new RangeError(t('snippetGone'));
+    const snippet = snippetFrom(draft, existing, fx.now());
     await tx.store.put(snippet);
     await tx.done;
     return snippet;
+  }
+
+  async function importSnippets(drafts: SnippetDraft[]): Promise<{ added: number; skipped: number }> {
+    const now = fx.now();
+    // Every row is checked before anything is written: one bad row and nothing is added.
+    const fresh = drafts.map((draft, row) => {
+      try {
+        return snippetFrom({ ...draft, id: null }, undefined, now);
+      }
+      catch (error) {
+        throw new RangeError(t('snippetRowProblem', row + 1, (error as Error).message), { cause: error });
+      }
+    });
+    const tx = db.transaction('snippets', 'readwrite');
+    const seen = new Set((await tx.store.getAll()).map((s) => `${s.title}\u0000${s.body}`));
+    let added = 0;
+    for (const snippet of fresh) {
+      const key = `${snippet.title}\u0000${snippet.body}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await tx.store.put(snippet);
+      added++;
+    }
+    await tx.done;
+    return { added, skipped: fresh.length - added };
   }
 
   async function markSnippetUsed(id: string): Promise<void> {
@@ -152,7 +180,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
 
     async 'owner/detected'({ site, handle }) {
       const parsed = parseHandleInput(handle);
-      if (!parsed) throw new RangeError('That is not a handle.');
+      if (!parsed) throw new RangeError(t('notAHandle'));
       const settings = await readSettings(db);
       if (settings.accounts[site]?.detected === parsed) return null;
       await setAccount(site, { detected: parsed });
@@ -192,7 +220,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
 
     async 'items/actMany'(req) {
       const now = fx.now();
-      if (req.action === 'snooze' && req.until <= now) throw new RangeError('A snooze must end in the future.');
+      if (req.action === 'snooze' && req.until <= now) throw new RangeError(t('snoozeInPast'));
       const tx = db.transaction('items', 'readwrite');
       const changed: Item[] = [];
       for (const key of req.keys) {
@@ -221,7 +249,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       const problem = validateTrigger(trigger.trim());
       if (problem) throw new RangeError(problem);
       if (!parseShortcut(pickerShortcut)) {
-        throw new RangeError('A shortcut is a modifier (Ctrl, Alt or Cmd), maybe Shift, and one key: like Alt+Shift+S.');
+        throw new RangeError(t('shortcutForm'));
       }
       const settings = await readSettings(db);
       const next: Settings = { ...settings, trigger: trigger.trim(), pickerShortcut: pickerShortcut.trim() };
@@ -230,10 +258,18 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       return next;
     },
 
+    async 'settings/setSites'({ disabledSites }) {
+      const settings = await readSettings(db);
+      const next: Settings = { ...settings, disabledSites: SITE_IDS.filter((s) => disabledSites.includes(s)) };
+      await writeSettings(db, next);
+      await fx.broadcastRefresh();
+      return next;
+    },
+
     async 'settings/setOwner'({ site, handle }) {
       const manual = handle === null || handle.trim() === '' ? null : parseHandleInput(handle);
       if (handle && handle.trim() !== '' && !manual) {
-        throw new RangeError('A handle has letters, digits, “_”, “.” or “-”, and no spaces.');
+        throw new RangeError(t('handleForm'));
       }
       const next = await setAccount(site, { manual });
       await fx.broadcastRefresh();
@@ -247,6 +283,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
 
     'snippets/save': saveSnippet,
 
+    'snippets/import': ({ drafts }) => importSnippets(drafts),
+
     async 'snippets/delete'({ id }) {
       await db.delete('snippets', id);
       return null;
@@ -258,7 +296,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'tabs/open'({ url }) {
-      if (!fx.isSiteUrl(url)) throw new RangeError('Replyline only opens pages of the sites it supports.');
+      if (!fx.isSiteUrl(url)) throw new RangeError(t('onlySupportedPages'));
       await fx.openUrl(url);
       return null;
     },
@@ -316,7 +354,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
 
     async 'tabs/insert'({ snippetId }) {
       const snippet = await db.get('snippets', snippetId);
-      if (!snippet) throw new RangeError('That snippet no longer exists.');
+      if (!snippet) throw new RangeError(t('snippetGone'));
       const result = await fx.insertIntoActiveTab(snippet.body);
       if (result.ok) await markSnippetUsed(snippetId);
       return result;

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { ItemStatus, Snippet } from '../core/types';
 import { HOST_ATTRIBUTE } from './watcher';
 
@@ -10,11 +11,11 @@ export interface BadgeActions {
   replyWith(snippet: Snippet): void;
 }
 
-const LABELS: Record<ItemStatus, { text: string; title: string }> = {
-  pending: { text: 'Reply', title: 'Replyline: waiting for your answer' },
-  answered: { text: '✓', title: 'Replyline: answered' },
-  dismissed: { text: 'Dismissed', title: 'Replyline: dismissed' },
-  snoozed: { text: 'Snoozed', title: 'Replyline: snoozed' },
+const LABELS: Record<ItemStatus, { text: () => string; title: () => string }> = {
+  pending: { text: () => t('badgeReply'), title: () => t('badgeReplyTitle') },
+  answered: { text: () => '✓', title: () => t('badgeAnsweredTitle') },
+  dismissed: { text: () => t('badgeDismissed'), title: () => t('badgeDismissedTitle') },
+  snoozed: { text: () => t('badgeSnoozed'), title: () => t('badgeSnoozedTitle') },
 };
 
 const STYLE = `
@@ -114,16 +115,16 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
     const entries: HTMLElement[] = [];
     if (current === 'pending') {
       entries.push(
-        item('Mark answered', actions.answer),
-        item('Snooze 1 hour', () => actions.snooze(Date.now() + 3_600_000)),
-        item('Snooze until tomorrow', () => actions.snooze(tomorrowMorning(new Date()))),
-        item('Dismiss', actions.dismiss),
+        item(t('markAnswered'), actions.answer),
+        item(t('snoozeHour'), () => actions.snooze(Date.now() + 3_600_000)),
+        item(t('snoozeTomorrowShort'), () => actions.snooze(tomorrowMorning(new Date()))),
+        item(t('dismiss'), actions.dismiss),
       );
     }
     else {
-      entries.push(item('Reopen (mark as waiting)', actions.reopen));
+      entries.push(item(t('badgeReopen'), actions.reopen));
     }
-    menu.replaceChildren(...entries, doc.createElement('hr'), note('heading', 'Reply with a snippet'));
+    menu.replaceChildren(...entries, doc.createElement('hr'), note('heading', t('badgeReplyWith')));
     menu.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     doc.addEventListener('pointerdown', onOutside, true);
@@ -132,13 +133,13 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
       const snippets = await actions.loadSnippets();
       if (menu.hidden) return;
       if (snippets.length === 0) {
-        menu.append(note('empty', 'No saved replies yet: add them in Replyline’s options.'));
+        menu.append(note('empty', t('badgeNoSnippets')));
       }
       for (const snippet of snippets.slice(0, 12))
         menu.append(item(snippet.title, () => actions.replyWith(snippet)));
     }
     catch {
-      menu.append(note('empty', 'Saved replies could not be loaded.'));
+      menu.append(note('empty', t('badgeSnippetsFailed')));
     }
   }
 
@@ -165,9 +166,9 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
     current = next;
     host.setAttribute('data-replyline-status', next);
     button.className = `badge ${next}`;
-    button.textContent = LABELS[next].text;
-    button.title = LABELS[next].title;
-    button.setAttribute('aria-label', LABELS[next].title);
+    button.textContent = LABELS[next].text();
+    button.title = LABELS[next].title();
+    button.setAttribute('aria-label', LABELS[next].title());
     close();
   }
   update(status);

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import { judgeEntry } from '../core/relevance';
 import { expandTemplate } from '../core/snippets';
 import type { ItemStatus, ScannedItem, Snippet } from '../core/types';
@@ -186,7 +187,8 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
   function rescanAll() {
     unreported = [];
     for (const el of [...tracked.keys()]) forget(el);
-    watcher?.rescan();
+    // Turned off in the options: the badges go and nothing is read until it is turned on again.
+    if (enabled) watcher?.rescan();
   }
 
   /** Single-page sites change the address without a page load: what is on the page is judged anew. */
@@ -313,14 +315,13 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     const outcome = await insertText(composer, expanded.text, { cursor: expanded.cursor, saved: savedRange });
     if (!outcome.ok) {
       const copied = await copyToClipboard(doc, expanded.text);
-      const reason =
-        `${outcome.reason} ${copied ? 'The reply is on your clipboard: paste it with Ctrl+V.' : ''}`.trim();
+      const reason = copied ? `${outcome.reason} ${t('replyOnClipboard')}` : outcome.reason;
       report(reason, 'error');
       return { ok: false, reason, copied };
     }
     if (target) watchSend(composer, target.key, expanded.text);
     const gaps = [...expanded.missing, ...expanded.unknown];
-    if (gaps.length > 0) report(`Check the reply: no value for ${gaps.map((g) => `{${g}}`).join(', ')}.`);
+    if (gaps.length > 0) report(t('checkReply', gaps.map((g) => `{${g}}`).join(', ')));
     return { ok: true, itemKey: target?.key ?? null, missing: expanded.missing, unknown: expanded.unknown };
   }
 
@@ -335,7 +336,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     if (!composer) {
       const copied = await copyToClipboard(doc, expand(snippet.body, entry ?? null).text);
       report(
-        `Replyline could not open the reply box on ${SITE_NAMES[adapter.id]}.${copied ? ' The reply is on your clipboard.' : ''}`,
+        `${t('noReplyBox', SITE_NAMES[adapter.id])}${copied ? ` ${t('onClipboard')}` : ''}`,
         'error',
       );
       return;
@@ -352,7 +353,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     const active = isEditable(focused) ? editableRoot(focused) : null;
     const composer = active ?? (lastComposer?.isConnected ? lastComposer : null);
     if (!composer) {
-      const reason = 'Click into a comment box on the page first, then insert again.';
+      const reason = t('clickBoxFirst');
       report(reason, 'error');
       return { ok: false, reason, copied: false };
     }
@@ -367,7 +368,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
         {
           doc,
           site: adapter.id,
-          settings: () => pickerSettings,
+          settings: () => (enabled ? pickerSettings : null),
           snippets: () => send('snippets/list', {}),
           targetOf: (composer) => {
             const target = itemForComposer(composer);

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut, SITE_LIMITS } from '../core/picker';
 import { expandTemplate, searchSnippets } from '../core/snippets';
 import { formatAge } from '../core/time';
@@ -9,7 +10,8 @@ import { createPicker } from './picker';
 export interface InlineDeps {
   doc: Document;
   site: SiteId;
-  settings(): { trigger: string; pickerShortcut: string };
+  /** The trigger and shortcut; null while Replyline is turned off on this site. */
+  settings(): { trigger: string; pickerShortcut: string } | null;
   snippets(): Promise<Snippet[]>;
   /** The item a composer answers, if known. */
   targetOf(composer: HTMLElement): { key: string; person: Person } | null;
@@ -143,12 +145,13 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
       else void open({ ...session, typed: query, query });
       return;
     }
-    const found = findTrigger(before, deps.settings().trigger);
-    if (!found) {
+    const settings = deps.settings();
+    const found = settings ? findTrigger(before, settings.trigger) : null;
+    if (!settings || !found) {
       if (session) close();
       return;
     }
-    const typed = before.slice(before.length - (deps.settings().trigger.length + found.query.length));
+    const typed = before.slice(before.length - (settings.trigger.length + found.query.length));
     void open({ composer, anchor: null, typed, query: found.query });
   }
 
@@ -158,7 +161,7 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
     if (target) {
       const item = await deps.item(target.key).catch(() => null);
       if (item?.status === 'answered' && item.answeredAt) {
-        found.push(`You already answered ${item.author.name} ${formatAge(item.answeredAt, Date.now())} ago.`);
+        found.push(t('warnAnswered', item.author.name, formatAge(item.answeredAt, Date.now())));
       }
     }
     const expanded = expandTemplate(fillInputs(snippet.body, {}), {
@@ -171,7 +174,7 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
     const length = Array.from(contentOf(current.composer)).length - Array.from(current.typed).length
       + Array.from(expanded).length;
     if (length > limit) {
-      found.push(`The reply would be ${length} characters: over ${SITE_NAMES[deps.site]}’s limit of ${limit}.`);
+      found.push(t('warnLength', length, SITE_NAMES[deps.site], limit));
     }
     return found;
   }
@@ -208,7 +211,8 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
   }
 
   const onKey = (event: KeyboardEvent) => {
-    const shortcut = parseShortcut(deps.settings().pickerShortcut);
+    const settings = deps.settings();
+    const shortcut = settings ? parseShortcut(settings.pickerShortcut) : null;
     if (shortcut && matchesShortcut(event, shortcut)) {
       const composer = focusedComposer();
       if (!composer) return;

@@ -3,6 +3,9 @@
  * editor is recognised from its markup and the strategies it is known to take are tried in order,
  * each checked by looking for the text afterwards. Nothing is ever inserted as HTML.
  */
+
+import { t } from '../shared/i18n';
+
 export type Strategy = 'execCommand' | 'execCommandLines' | 'setRangeText' | 'paste' | 'beforeinput';
 
 export type EditorFamily = 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'slate' | 'ckeditor' | 'plain' | 'field';
@@ -232,7 +235,7 @@ export async function insertText(
   options: { cursor?: number | null; saved?: Range | null } = {},
 ): Promise<InsertOutcome> {
   const el = editableRoot(target);
-  if (!el.isConnected) return { ok: false, reason: 'The comment box is gone from the page.' };
+  if (!el.isConnected) return { ok: false, reason: t('boxGone') };
   placeCaret(el, options.saved ?? null);
   // Editors sync their selection from the DOM a moment later (Lexical, Slate): give them a frame.
   await nextFrame();
@@ -251,7 +254,7 @@ export async function insertText(
     // A strategy that did nothing leaves the editor as it was; one that half worked must not be repeated.
     if (occurrences(squash(contentOf(el)), squash(text)) > before) return { ok: true, strategy };
   }
-  return { ok: false, reason: 'This comment box did not accept the text.' };
+  return { ok: false, reason: t('boxRefused') };
 }
 
 /** Leaves the text on the clipboard; true when that worked. */

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { Snippet } from '../core/types';
 import { HOST_ATTRIBUTE } from './watcher';
 
@@ -96,14 +97,14 @@ export function createPicker(
 
   function announce() {
     const snippet = shown[index];
-    if (live) live.textContent = snippet ? `${snippet.title}, ${index + 1} of ${shown.length}` : 'No saved reply matches';
+    if (live) live.textContent = snippet ? t('pickerAnnounce', snippet.title, index + 1, shown.length) : t('pickerNoMatch');
   }
 
   function render(query: string) {
     if (!box) return;
     const list = el('div');
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Saved replies');
+    list.setAttribute('aria-label', t('savedReplies'));
     shown.forEach((snippet, i) => {
       const option = el('div');
       option.setAttribute('role', 'option');
@@ -121,9 +122,9 @@ export function createPicker(
       list.append(option);
     });
     const hint = shown.length
-      ? el('div', 'hint note', '↑ ↓ to choose · Enter to insert · Esc to close')
-      : el('div', 'note', query ? `No saved reply matches “${query}”.` : 'No saved replies yet.');
-    const manage = el('button', 'manage', shown.length ? 'Manage saved replies' : 'Add saved replies');
+      ? el('div', 'hint note', t('pickerHint'))
+      : el('div', 'note', query ? t('noSnippetMatches', query) : t('emptySnippets'));
+    const manage = el('button', 'manage', shown.length ? t('pickerManage') : t('pickerAdd'));
     manage.type = 'button';
     manage.addEventListener('mousedown', (event) => {
       event.preventDefault();
@@ -161,7 +162,7 @@ export function createPicker(
     warn(message) {
       if (!box) return;
       box.querySelector('.warning')?.remove();
-      const warning = el('div', 'warning', `${message} Press Enter again to insert anyway.`);
+      const warning = el('div', 'warning', t('pickerWarning', message));
       warning.setAttribute('role', 'alert');
       box.prepend(warning);
     },
@@ -182,7 +183,7 @@ export function createPicker(
           form.append(field);
           return input;
         });
-        form.append(el('div', 'hint', 'Enter to insert · Esc to cancel'));
+        form.append(el('div', 'hint', t('pickerAskHint')));
         const finish = (answers: Record<string, string> | null) => {
           prompting = false;
           resolve(answers);

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { Item, Settings, SiteId, Snippet } from './types';
 import { DEFAULT_SETTINGS, itemKey, SITE_IDS } from './types';
 import { arrayOf, type Check, isRecord, nullable, num, oneOf, shape, str } from './validate';
@@ -85,25 +86,25 @@ const isSnippet: Check<Snippet> = shape<Snippet>({
 const isAccount = shape({ detected: nullable(str(100)), manual: nullable(str(100)) });
 
 function checkSettings(value: unknown): Settings | string {
-  if (!isRecord(value)) return 'the settings are missing';
+  if (!isRecord(value)) return t('backupNoSettings');
   const accounts: Settings['accounts'] = {};
-  if (!isRecord(value.accounts)) return 'the handles are not in the expected form';
+  if (!isRecord(value.accounts)) return t('backupBadHandles');
   for (const [key, account] of Object.entries(value.accounts)) {
-    if (!site(key)) return `“${key}” is not a site Replyline knows`;
-    if (!isAccount(account)) return `the handle for ${key} is not in the expected form`;
+    if (!site(key)) return t('backupUnknownSite', key.slice(0, 40));
+    if (!isAccount(account)) return t('backupBadHandle', key);
     accounts[key] = account;
   }
   const disabled = value.disabledSites ?? [];
-  if (!arrayOf(site, SITE_IDS.length)(disabled)) return 'the list of sites turned off is not in the expected form';
+  if (!arrayOf(site, SITE_IDS.length)(disabled)) return t('backupBadSites');
   const trigger = value.trigger ?? DEFAULT_SETTINGS.trigger;
   const shortcut = value.pickerShortcut ?? DEFAULT_SETTINGS.pickerShortcut;
-  if (!str(20, 1)(trigger) || !str(40, 1)(shortcut)) return 'the picker settings are not in the expected form';
+  if (!str(20, 1)(trigger) || !str(40, 1)(shortcut)) return t('backupBadPicker');
   return { accounts, disabledSites: disabled, trigger, pickerShortcut: shortcut };
 }
 
-function describe(index: number, value: unknown, what: string): string {
+function describe(index: number, value: unknown, what: 'backupBadItem' | 'backupBadSnippet'): string {
   const name = isRecord(value) && typeof value.key === 'string' ? ` (${value.key.slice(0, 60)})` : '';
-  return `${what} ${index + 1}${name} is not in the expected form`;
+  return t(what, `${index + 1}${name}`);
 }
 
 /**
@@ -111,31 +112,31 @@ function describe(index: number, value: unknown, what: string): string {
  * first problem is named, so that a broken file changes nothing and says why.
  */
 export function parseBackup(text: string): Parsed {
-  const fail = (error: string): Parsed => ({ ok: false, error: `This file cannot be imported: ${error}.` });
-  if (text.length > MAX_BACKUP_BYTES) return fail('it is larger than 50 MB');
+  const fail = (error: string): Parsed => ({ ok: false, error: t('backupCannotImport', error) });
+  if (text.length > MAX_BACKUP_BYTES) return fail(t('backupLarger'));
   let data: unknown;
   try {
     data = JSON.parse(text);
   }
   catch {
-    return fail('it is not a Replyline export (not JSON)');
+    return fail(t('backupNotJson'));
   }
-  if (!isRecord(data) || data.format !== BACKUP_FORMAT) return fail('it is not a Replyline export');
-  if (typeof data.version !== 'number' || !Number.isInteger(data.version)) return fail('its format version is missing');
-  if (data.version > BACKUP_VERSION) return fail('it was made by a newer version of Replyline: update Replyline first');
-  if (!Array.isArray(data.items) || !Array.isArray(data.snippets)) return fail('its items or saved replies are missing');
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT) return fail(t('backupNotOurs'));
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version)) return fail(t('backupNoVersion'));
+  if (data.version > BACKUP_VERSION) return fail(t('backupNewer'));
+  if (!Array.isArray(data.items) || !Array.isArray(data.snippets)) return fail(t('backupNoLists'));
   const items = data.items as unknown[];
   const snippets = data.snippets as unknown[];
   const keys = new Set<string>();
   for (const [index, item] of items.entries()) {
-    if (!isItem(item) || item.key !== itemKey(item.site, item.id)) return fail(describe(index, item, 'item'));
-    if (keys.has(item.key)) return fail(`item ${item.key.slice(0, 60)} appears twice`);
+    if (!isItem(item) || item.key !== itemKey(item.site, item.id)) return fail(describe(index, item, 'backupBadItem'));
+    if (keys.has(item.key)) return fail(t('backupItemTwice', item.key.slice(0, 60)));
     keys.add(item.key);
   }
   const ids = new Set<string>();
   for (const [index, snippet] of snippets.entries()) {
-    if (!isSnippet(snippet)) return fail(describe(index, snippet, 'saved reply'));
-    if (ids.has(snippet.id)) return fail(`saved reply “${snippet.title.slice(0, 60)}” appears twice`);
+    if (!isSnippet(snippet)) return fail(describe(index, snippet, 'backupBadSnippet'));
+    if (ids.has(snippet.id)) return fail(t('backupSnippetTwice', snippet.title.slice(0, 60)));
     ids.add(snippet.id);
   }
   const settings = checkSettings(data.settings);

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { SiteId } from './types';
 
 /** What a comment box holds at most, as each site documents it. */
@@ -17,9 +18,9 @@ export function findTrigger(beforeCaret: string, trigger: string): { query: stri
 }
 
 export function validateTrigger(trigger: string): string | null {
-  if (!trigger || Array.from(trigger).length > 5) return 'The trigger has 1 to 5 characters.';
-  if (/\s/u.test(trigger)) return 'The trigger has no spaces.';
-  if (/^[\p{L}\p{N}]+$/u.test(trigger)) return 'Use at least one sign (like ; or /), so ordinary words do not open the picker.';
+  if (!trigger || Array.from(trigger).length > 5) return t('triggerLength');
+  if (/\s/u.test(trigger)) return t('triggerSpaces');
+  if (/^[\p{L}\p{N}]+$/u.test(trigger)) return t('triggerSign');
   return null;
 }
 

@@ -1,4 +1,5 @@
-import type { Person, SiteId, Snippet } from './types';
+import { t } from '../shared/i18n';
+import type { Person, SiteId, Snippet, SnippetDraft } from './types';
 import { SITE_NAMES } from './types';
 
 export interface TemplateContext {
@@ -96,9 +97,28 @@ export function searchSnippets(snippets: readonly Snippet[], query: string): Sni
 }
 
 export function validateSnippetDraft(draft: { title: string; body: string }): string | null {
-  if (!draft.title.trim()) return 'Give the snippet a title.';
-  if (!draft.body.trim()) return 'The snippet has no text.';
-  if (draft.title.length > 200) return 'The title is longer than 200 characters.';
-  if (draft.body.length > 10000) return 'The text is longer than 10,000 characters.';
+  if (!draft.title.trim()) return t('snippetNoTitle');
+  if (!draft.body.trim()) return t('snippetNoText');
+  if (draft.title.length > 200) return t('snippetTitleLong');
+  if (draft.body.length > 10000) return t('snippetTextLong');
   return null;
+}
+
+export type SnippetOrder = 'uses' | 'recent' | 'title' | 'newest';
+
+/** The manager's orders: most used, most recently used, by title, most recently added. */
+export function sortSnippets(snippets: readonly Snippet[], order: SnippetOrder): Snippet[] {
+  const byTitle = (a: Snippet, b: Snippet) => a.title.localeCompare(b.title);
+  const compare: Record<SnippetOrder, (a: Snippet, b: Snippet) => number> = {
+    uses: (a, b) => b.uses - a.uses || (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0) || byTitle(a, b),
+    recent: (a, b) => (b.lastUsedAt ?? -1) - (a.lastUsedAt ?? -1) || byTitle(a, b),
+    title: byTitle,
+    newest: (a, b) => b.createdAt - a.createdAt || byTitle(a, b),
+  };
+  return [...snippets].sort(compare[order]);
+}
+
+/** The draft of a copy: same text, tags and no shortcut (two replies cannot share one), " (copy)" added. */
+export function duplicateDraft(snippet: Snippet, copyTitle: (title: string) => string): SnippetDraft {
+  return { id: null, title: copyTitle(snippet.title).slice(0, 200), body: snippet.body, tags: [...snippet.tags], shortcut: '' };
 }

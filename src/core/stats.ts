@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { Item, SiteId } from './types';
 import { SITE_IDS } from './types';
 
@@ -66,10 +67,10 @@ export function computeStats(items: readonly Item[], now: number, days = 14): St
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '—';
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return '< 1m';
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 1) return `< ${t('unitMinutes', 1)}`;
+  if (minutes < 60) return t('unitMinutes', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours}h ${minutes % 60}m` : `${hours}h`;
+  if (hours < 24) return minutes % 60 ? `${t('unitHours', hours)} ${t('unitMinutes', minutes % 60)}` : t('unitHours', hours);
   const d = Math.floor(hours / 24);
-  return hours % 24 ? `${d}d ${hours % 24}h` : `${d}d`;
+  return hours % 24 ? `${t('unitDays', d)} ${t('unitHours', hours % 24)}` : t('unitDays', d);
 }

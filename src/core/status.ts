@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { AnsweredVia, Item, ScannedItem } from './types';
 import { itemKey } from './types';
 
@@ -71,7 +72,7 @@ export function dismiss(item: Item, now: number): Item {
 }
 
 export function snooze(item: Item, until: number, now: number): Item {
-  if (until <= now) throw new RangeError('A snooze must end in the future.');
+  if (until <= now) throw new RangeError(t('snoozeInPast'));
   return { ...item, status: 'snoozed', snoozeUntil: until, statusAt: now };
 }
 

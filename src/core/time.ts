@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -5,11 +6,11 @@ const DAY = 24 * HOUR;
 /** "just now", "5m", "3h", "2d", "6w": the age of an item, compact for lists. */
 export function formatAge(since: number, now: number): string {
   const age = Math.max(0, now - since);
-  if (age < MINUTE) return 'just now';
-  if (age < HOUR) return `${Math.floor(age / MINUTE)}m`;
-  if (age < DAY) return `${Math.floor(age / HOUR)}h`;
-  if (age < 14 * DAY) return `${Math.floor(age / DAY)}d`;
-  return `${Math.floor(age / (7 * DAY))}w`;
+  if (age < MINUTE) return t('justNow');
+  if (age < HOUR) return t('unitMinutes', Math.floor(age / MINUTE));
+  if (age < DAY) return t('unitHours', Math.floor(age / HOUR));
+  if (age < 14 * DAY) return t('unitDays', Math.floor(age / DAY));
+  return t('unitWeeks', Math.floor(age / (7 * DAY)));
 }
 
 /** Parses a site's ISO timestamp; null when absent or not a date. */

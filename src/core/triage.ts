@@ -80,7 +80,7 @@ export function filterItems(items: readonly Item[], filter: ItemFilter): Item[] 
 }
 
 export interface SnoozeChoice {
-  label: string;
+  id: 'hour' | 'evening' | 'tomorrow' | 'nextWeek';
   until: number;
 }
 
@@ -92,10 +92,39 @@ export function snoozeChoices(now: Date): SnoozeChoice[] {
     d.setHours(hour, 0, 0, 0);
     return d.getTime();
   };
-  const choices: SnoozeChoice[] = [{ label: 'In 1 hour', until: now.getTime() + 3_600_000 }];
-  if (now.getHours() < 17) choices.push({ label: 'This evening (18:00)', until: at(0, 18) });
-  choices.push({ label: 'Tomorrow morning (9:00)', until: at(1, 9) });
+  const choices: SnoozeChoice[] = [{ id: 'hour', until: now.getTime() + 3_600_000 }];
+  if (now.getHours() < 17) choices.push({ id: 'evening', until: at(0, 18) });
+  choices.push({ id: 'tomorrow', until: at(1, 9) });
   const toMonday = ((8 - now.getDay()) % 7) || 7;
-  choices.push({ label: 'Next week (Monday 9:00)', until: at(toMonday, 9) });
+  choices.push({ id: 'nextWeek', until: at(toMonday, 9) });
   return choices;
+}
+
+export type Row =
+  | { type: 'group'; id: string; site: SiteId; keys: string[] }
+  | { type: 'item'; item: Item; grouped: boolean };
+
+/**
+ * The list's rows: when several items come from one conversation they follow each other under a
+ * header, placed where the first of them falls in the list's order. Single items stay as they are.
+ */
+export function groupRows(items: readonly Item[]): Row[] {
+  const byThread = new Map<string, Item[]>();
+  for (const item of items) {
+    const id = `${item.site}:${item.thread || item.key}`;
+    const members = byThread.get(id);
+    if (members) members.push(item);
+    else byThread.set(id, [item]);
+  }
+  const rows: Row[] = [];
+  for (const [id, members] of byThread) {
+    const first = members[0]!;
+    if (members.length === 1) {
+      rows.push({ type: 'item', item: first, grouped: false });
+      continue;
+    }
+    rows.push({ type: 'group', id, site: first.site, keys: members.map((m) => m.key) });
+    for (const item of members) rows.push({ type: 'item', item, grouped: true });
+  }
+  return rows;
 }

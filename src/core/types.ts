@@ -62,6 +62,15 @@ export interface Snippet {
   updatedAt: number;
 }
 
+/** A saved reply as the editor sends it: id null for a new one. */
+export interface SnippetDraft {
+  id: string | null;
+  title: string;
+  body: string;
+  tags: string[];
+  shortcut: string;
+}
+
 export interface Account {
   /** Handle read from the page (the site shows who is signed in). */
   detected: string | null;

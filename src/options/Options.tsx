@@ -1,17 +1,29 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type BackupSummary, type ImportMode, MAX_BACKUP_BYTES, parseBackup } from '../core/backup';
-import { validateSnippetDraft } from '../core/snippets';
-import type { Settings, SiteId, Snippet } from '../core/types';
+import { parseSnippetCsv, snippetsToCsv } from '../core/csv';
+import {
+  duplicateDraft,
+  searchSnippets,
+  type SnippetOrder,
+  sortSnippets,
+  validateSnippetDraft,
+} from '../core/snippets';
+import { formatAge } from '../core/time';
+import type { Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
-import type { SnippetDraft } from '../shared/protocol';
-import { errorText, send } from '../ui/api';
+import { plural, t } from '../shared/i18n';
+import { download, errorText, send } from '../ui/api';
+
+type Status = { text: string; tone: 'success' | 'error' } | null;
+
+const inputValue = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
 export function Options() {
   return (
     <main>
       <h1>Replyline</h1>
-      <p class="muted">Everything stays in this browser: no account, no server.</p>
-      <Handles />
+      <p class="muted">{t('optionsTagline')}</p>
+      <Sites />
       <SnippetManager />
       <PickerSettings />
       <DataSection />
@@ -19,74 +31,88 @@ export function Options() {
   );
 }
 
-function Handles() {
+function Sites() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>(null);
   useEffect(() => {
-    send('settings/get', {}).then(setSettings, (e) => setError(errorText(e)));
+    send('settings/get', {}).then(setSettings, (e) => setStatus({ text: errorText(e), tone: 'error' }));
   }, []);
-  return (
-    <section aria-labelledby="handles-title">
-      <h2 id="handles-title">Your handles</h2>
-      <p class="muted">
-        Replyline marks comments on your posts and mentions of you. It reads your handle from the page where
-        the site shows it; a handle typed here wins.
-      </p>
-      {error && <p class="error">{error}</p>}
-      {settings
-        && SITE_IDS.map((site) => (
-          <HandleRow key={site} site={site} settings={settings} onSaved={setSettings} />
-        ))}
-    </section>
-  );
-}
-
-function HandleRow({
-  site,
-  settings,
-  onSaved,
-}: {
-  site: SiteId;
-  settings: Settings;
-  onSaved: (s: Settings) => void;
-}) {
-  const account = settings.accounts[site];
-  const [value, setValue] = useState(account?.manual ?? '');
-  const [status, setStatus] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
-  const id = `handle-${site}`;
-  const save = async (event: Event) => {
-    event.preventDefault();
+  const toggle = async (site: SiteId, on: boolean) => {
+    if (!settings) return;
+    const disabled = on ? settings.disabledSites.filter((s) => s !== site) : [...settings.disabledSites, site];
     try {
-      const next = await send('settings/setOwner', { site, handle: value.trim() || null });
-      onSaved(next);
-      setStatus({
-        text: value.trim() ? 'Saved.' : 'Cleared: the handle read from the page is used.',
-        tone: 'success',
-      });
+      setSettings(await send('settings/setSites', { disabledSites: disabled }));
+      setStatus({ text: t(on ? 'siteTurnedOn' : 'siteTurnedOff', SITE_NAMES[site]), tone: 'success' });
     }
     catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
     }
   };
   return (
+    <section aria-labelledby="sites-title">
+      <h2 id="sites-title">{t('sitesTitle')}</h2>
+      <p class="muted">{t('sitesIntro')}</p>
+      {settings && (
+        <ul class="sites" aria-label={t('sitesTitle')}>
+          {SITE_IDS.map((site) => (
+            <li key={site}>
+              <label class="switch">
+                <input
+                  type="checkbox"
+                  name={`site-${site}`}
+                  checked={!settings.disabledSites.includes(site)}
+                  onChange={(e) => void toggle(site, (e.currentTarget as HTMLInputElement).checked)}
+                />
+                {' '}
+                {t('siteOnLabel', SITE_NAMES[site])}
+              </label>
+              <HandleRow site={site} settings={settings} onSaved={setSettings} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class={status?.tone ?? ''} role="status">
+        {status?.text}
+      </p>
+    </section>
+  );
+}
+
+function HandleRow({ site, settings, onSaved }: { site: SiteId; settings: Settings; onSaved: (s: Settings) => void }) {
+  const account = settings.accounts[site];
+  const [value, setValue] = useState(account?.manual ?? '');
+  const [status, setStatus] = useState<Status>(null);
+  const id = `handle-${site}`;
+  const save = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const next = await send('settings/setOwner', { site, handle: value.trim() || null });
+      onSaved(next);
+      setStatus({ text: value.trim() ? t('handleSaved') : t('handleCleared'), tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
+  const hint = account?.detected
+    ? t('handleDetected', account.detected)
+    : site === 'youtube'
+      ? t('handleYoutubeHint')
+      : t('handleNotSeen');
+  return (
     <form class="handle-row" onSubmit={save}>
-      <label for={id}>{SITE_NAMES[site]}</label>
+      <label for={id}>{t('handleLabel', SITE_NAMES[site])}</label>
       <input
         id={id}
         name={id}
         value={value}
-        placeholder={account?.detected ? `@${account.detected} (read from the page)` : '@yourhandle'}
+        placeholder={account?.detected ? t('handleDetectedPlaceholder', account.detected) : t('handlePlaceholder')}
         aria-describedby={`${id}-hint`}
-        onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => setValue(inputValue(e))}
       />
-      <button type="submit">Save</button>
+      <button type="submit">{t('save')}</button>
       <span id={`${id}-hint`} class={`hint ${status?.tone ?? 'muted'}`} role="status">
-        {status?.text
-          ?? (account?.detected
-            ? `Read from the page: @${account.detected}`
-            : site === 'youtube'
-              ? 'YouTube does not show your handle on its pages: type it here.'
-              : 'Not seen on a page yet.')}
+        {status?.text ?? hint}
       </span>
     </form>
   );
@@ -94,29 +120,37 @@ function HandleRow({
 
 const EMPTY: SnippetDraft = { id: null, title: '', body: '', tags: [], shortcut: '' };
 
+const ORDERS: { id: SnippetOrder; label: () => string }[] = [
+  { id: 'uses', label: () => t('orderMostUsed') },
+  { id: 'recent', label: () => t('orderRecentlyUsed') },
+  { id: 'title', label: () => t('orderTitle') },
+  { id: 'newest', label: () => t('orderNewest') },
+];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
 function SnippetManager() {
   const [snippets, setSnippets] = useState<Snippet[] | null>(null);
   const [draft, setDraft] = useState<SnippetDraft>(EMPTY);
   const [tagText, setTagText] = useState('');
-  const [status, setStatus] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const [query, setQuery] = useState('');
+  const [order, setOrder] = useState<SnippetOrder>('uses');
+  const [csv, setCsv] = useState<{ name: string; drafts: SnippetDraft[] } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
 
   const reload = useCallback(
-    () =>
-      send('snippets/list', {}).then(setSnippets, (e) => setStatus({ text: errorText(e), tone: 'error' })),
+    () => send('snippets/list', {}).then(setSnippets, (e) => setStatus({ text: errorText(e), tone: 'error' })),
     [],
   );
   useEffect(() => void reload(), [reload]);
+  const shown = useMemo(
+    () => sortSnippets(query.trim() ? searchSnippets(snippets ?? [], query) : (snippets ?? []), order),
+    [snippets, query, order],
+  );
 
-  const edit = (snippet: Snippet) => {
-    setDraft({
-      id: snippet.id,
-      title: snippet.title,
-      body: snippet.body,
-      tags: snippet.tags,
-      shortcut: snippet.shortcut,
-    });
-    setTagText(snippet.tags.join(', '));
-    setStatus(null);
+  const startEditing = (next: SnippetDraft) => {
+    setDraft(next);
+    setTagText(next.tags.join(', '));
     document.getElementById('snippet-title')?.focus();
   };
   const reset = () => {
@@ -125,10 +159,7 @@ function SnippetManager() {
   };
   const save = async (event: Event) => {
     event.preventDefault();
-    const tags = tagText
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
+    const tags = tagText.split(',').map((tag) => tag.trim()).filter(Boolean);
     const next = { ...draft, tags };
     const problem = validateSnippetDraft(next);
     if (problem) {
@@ -137,7 +168,7 @@ function SnippetManager() {
     }
     try {
       const saved = await send('snippets/save', next);
-      setStatus({ text: `Saved “${saved.title}”.`, tone: 'success' });
+      setStatus({ text: t('snippetSaved', saved.title), tone: 'success' });
       reset();
       await reload();
     }
@@ -145,137 +176,186 @@ function SnippetManager() {
       setStatus({ text: errorText(e), tone: 'error' });
     }
   };
+  const duplicate = async (snippet: Snippet) => {
+    try {
+      const copy = await send('snippets/save', duplicateDraft(snippet, (title) => t('copyTitle', title)));
+      setStatus({ text: t('snippetDuplicated', copy.title), tone: 'success' });
+      await reload();
+      startEditing({ ...copy });
+    }
+    catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+  };
   const remove = async (snippet: Snippet) => {
-    if (!window.confirm(`Delete the saved reply “${snippet.title}”?`)) return;
+    if (!window.confirm(t('snippetDeleteConfirm', snippet.title))) return;
     try {
       await send('snippets/delete', { id: snippet.id });
       if (draft.id === snippet.id) reset();
-      setStatus({ text: `Deleted “${snippet.title}”.`, tone: 'success' });
+      setStatus({ text: t('snippetDeleted', snippet.title), tone: 'success' });
       await reload();
     }
     catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
     }
   };
+  const exportCsv = () => {
+    if (!snippets?.length) return;
+    download(`replyline-saved-replies-${today()}.csv`, snippetsToCsv(snippets), 'text/csv');
+    setStatus({ text: plural(snippets.length, 'csvExportedOne', 'csvExportedMany'), tone: 'success' });
+  };
+  const chooseCsv = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const picked = input.files?.[0];
+    input.value = '';
+    setCsv(null);
+    if (!picked) return;
+    if (picked.size > 5_000_000) {
+      setStatus({ text: t('csvTooLarge'), tone: 'error' });
+      return;
+    }
+    const parsed = parseSnippetCsv(await picked.text());
+    if (!parsed.ok) {
+      setStatus({ text: t('nothingChanged', parsed.error), tone: 'error' });
+      return;
+    }
+    setCsv({ name: picked.name, drafts: parsed.drafts });
+    setStatus(null);
+  };
+  const importCsv = async () => {
+    if (!csv) return;
+    try {
+      const { added, skipped } = await send('snippets/import', { drafts: csv.drafts });
+      setStatus({ text: t('csvImported', added, skipped), tone: 'success' });
+      setCsv(null);
+      await reload();
+    }
+    catch (e) {
+      setStatus({ text: t('nothingChanged', errorText(e)), tone: 'error' });
+    }
+  };
 
   return (
     <section aria-labelledby="snippets-title">
-      <h2 id="snippets-title">Saved replies</h2>
+      <h2 id="snippets-title">{t('savedReplies')}</h2>
       <p class="muted">
-        Variables are filled in when you insert:
+        {t('variablesIntro')}
         {' '}
-        <code>{'{name}'}</code>
-        ,
-        {' '}
-        <code>{'{first_name}'}</code>
-        ,
-        {' '}
-        <code>{'{handle}'}</code>
-        {' '}
-        of the person you answer,
-        <code>{'{site}'}</code>
-        ,
-        {' '}
-        <code>{'{my_name}'}</code>
-        ,
-        <code>{'{date}'}</code>
-        , and
-        <code>{'{cursor}'}</code>
-        {' '}
-        where the caret
-        should end.
+        {['{name}', '{first_name}', '{handle}', '{site}', '{my_name}', '{date}', '{cursor}', '{input:…}'].map((v) => (
+          <code key={v}>{v}</code>
+        ))}
       </p>
-      <form class="editor" onSubmit={save} aria-label={draft.id ? 'Edit saved reply' : 'New saved reply'}>
+      <form class="editor" onSubmit={save} aria-label={draft.id ? t('editSnippet') : t('newSnippet')}>
         <label>
-          Title
+          {t('fieldTitle')}
           <input
             id="snippet-title"
             name="title"
             value={draft.title}
             maxLength={200}
-            onInput={(e) => setDraft({ ...draft, title: (e.currentTarget as HTMLInputElement).value })}
+            onInput={(e) => setDraft({ ...draft, title: inputValue(e) })}
           />
         </label>
         <label>
-          Text
+          {t('fieldText')}
           <textarea
             name="body"
             value={draft.body}
             maxLength={10000}
-            onInput={(e) => setDraft({ ...draft, body: (e.currentTarget as HTMLTextAreaElement).value })}
+            onInput={(e) => setDraft({ ...draft, body: inputValue(e) })}
           />
         </label>
         <div class="row">
           <label>
-            Tags (comma separated)
-            <input
-              name="tags"
-              value={tagText}
-              onInput={(e) => setTagText((e.currentTarget as HTMLInputElement).value)}
-            />
+            {t('fieldTags')}
+            <input name="tags" value={tagText} onInput={(e) => setTagText(inputValue(e))} />
           </label>
           <label>
-            Shortcut
+            {t('fieldShortcut')}
             <input
               name="shortcut"
               value={draft.shortcut}
               maxLength={50}
-              onInput={(e) => setDraft({ ...draft, shortcut: (e.currentTarget as HTMLInputElement).value })}
+              onInput={(e) => setDraft({ ...draft, shortcut: inputValue(e) })}
             />
           </label>
         </div>
         <div class="row">
           <button type="submit" class="primary">
-            {draft.id ? 'Save changes' : 'Add saved reply'}
+            {draft.id ? t('saveChanges') : t('addSnippet')}
           </button>
-          {draft.id && (
+          {(draft.id || draft.title || draft.body) && (
             <button type="button" onClick={reset}>
-              Cancel editing
+              {draft.id ? t('cancelEditing') : t('clearForm')}
             </button>
           )}
-          <span class={status?.tone ?? ''} role="status">
-            {status?.text}
-          </span>
         </div>
       </form>
-      {snippets && snippets.length === 0 && (
-        <p class="muted">No saved replies yet: add your first one above.</p>
+      <div class="row toolbar">
+        <label class="grow">
+          <span class="visually-hidden">{t('searchSnippets')}</span>
+          <input
+            type="search"
+            name="snippet-search"
+            placeholder={t('searchSnippets')}
+            value={query}
+            onInput={(e) => setQuery(inputValue(e))}
+          />
+        </label>
+        <label>
+          <span class="visually-hidden">{t('sortBy')}</span>
+          <select name="snippet-order" value={order} onChange={(e) => setOrder(inputValue(e) as SnippetOrder)}>
+            {ORDERS.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={exportCsv} disabled={!snippets?.length}>
+          {t('csvExport')}
+        </button>
+        <label class="file">
+          {t('csvImport')}
+          <input type="file" name="import-csv" accept=".csv,text/csv" onChange={(e) => void chooseCsv(e)} />
+        </label>
+      </div>
+      {csv && (
+        <div class="preview" role="group" aria-label={t('csvPreview')}>
+          <p>
+            <strong>{csv.name}</strong>
+            {': '}
+            {plural(csv.drafts.length, 'csvHoldsOne', 'csvHoldsMany')}
+            {' '}
+            {csv.drafts.slice(0, 5).map((d) => d.title).join(' · ')}
+            {csv.drafts.length > 5 ? ' …' : ''}
+          </p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => void importCsv()}>
+              {t('csvAdd')}
+            </button>
+            <button type="button" onClick={() => setCsv(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
       )}
-      {snippets && snippets.length > 0 && (
-        <ul class="snippet-list" aria-label="Saved replies">
-          {snippets.map((snippet) => (
-            <li key={snippet.id}>
-              <strong>{snippet.title}</strong>
-              {' '}
-              <span class="muted">
-                {snippet.shortcut && `;${snippet.shortcut} · `}
-                used
-                {snippet.uses}
-                {' '}
-                {snippet.uses === 1 ? 'time' : 'times'}
-              </span>
-              <p class="body">{snippet.body}</p>
-              {snippet.tags.length > 0 && (
-                <p class="tags">
-                  {snippet.tags.map((t) => (
-                    <span key={t}>{t}</span>
-                  ))}
-                </p>
-              )}
-              <div class="row">
-                <button type="button" onClick={() => edit(snippet)} aria-label={`Edit ${snippet.title}`}>
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  class="danger"
-                  onClick={() => void remove(snippet)}
-                  aria-label={`Delete ${snippet.title}`}
-                >
-                  Delete
-                </button>
-              </div>
-            </li>
+      <p class={status?.tone ?? ''} role="status" data-testid="snippet-status">
+        {status?.text}
+      </p>
+      {snippets && snippets.length === 0 && <p class="muted">{t('noSnippetsYet')}</p>}
+      {snippets && snippets.length > 0 && shown.length === 0 && <p class="muted">{t('noSnippetMatches', query)}</p>}
+      {shown.length > 0 && (
+        <ul class="snippet-list" aria-label={t('savedReplies')}>
+          {shown.map((snippet) => (
+            <SnippetRow
+              key={snippet.id}
+              snippet={snippet}
+              onEdit={() => startEditing({ ...snippet })}
+              onDuplicate={() => void duplicate(snippet)}
+              onDelete={() => void remove(snippet)}
+              onTag={setQuery}
+            />
           ))}
         </ul>
       )}
@@ -283,10 +363,53 @@ function SnippetManager() {
   );
 }
 
+interface SnippetRowProps {
+  snippet: Snippet;
+  onEdit: () => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+  onTag: (tag: string) => void;
+}
+
+function SnippetRow({ snippet, onEdit, onDuplicate, onDelete, onTag }: SnippetRowProps) {
+  const used = plural(snippet.uses, 'usedOnce', 'usedTimes');
+  const last = snippet.lastUsedAt === null ? t('neverUsed') : t('lastUsed', formatAge(snippet.lastUsedAt, Date.now()));
+  return (
+    <li data-id={snippet.id}>
+      <strong>{snippet.title}</strong>
+      {' '}
+      {snippet.shortcut && <code class="shortcut">{snippet.shortcut}</code>}
+      {' '}
+      <span class="muted usage">{snippet.uses > 0 ? `${used} · ${last}` : t('neverUsed')}</span>
+      <p class="body">{snippet.body}</p>
+      {snippet.tags.length > 0 && (
+        <p class="tags">
+          {snippet.tags.map((tag) => (
+            <button type="button" class="tag" key={tag} onClick={() => onTag(tag)} aria-label={t('showTag', tag)}>
+              {tag}
+            </button>
+          ))}
+        </p>
+      )}
+      <div class="row">
+        <button type="button" onClick={onEdit} aria-label={t('editNamed', snippet.title)}>
+          {t('edit')}
+        </button>
+        <button type="button" onClick={onDuplicate} aria-label={t('duplicateNamed', snippet.title)}>
+          {t('duplicate')}
+        </button>
+        <button type="button" class="danger" onClick={onDelete} aria-label={t('deleteNamed', snippet.title)}>
+          {t('delete')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
 function PickerSettings() {
   const [trigger, setTrigger] = useState('');
   const [shortcut, setShortcut] = useState('');
-  const [status, setStatus] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
   useEffect(() => {
     send('settings/get', {}).then(
       (s) => {
@@ -302,7 +425,7 @@ function PickerSettings() {
       const next = await send('settings/setPicker', { trigger, pickerShortcut: shortcut });
       setTrigger(next.trigger);
       setShortcut(next.pickerShortcut);
-      setStatus({ text: 'Saved: open pages use it at once.', tone: 'success' });
+      setStatus({ text: t('pickerSaved'), tone: 'success' });
     }
     catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
@@ -310,34 +433,26 @@ function PickerSettings() {
   };
   return (
     <section aria-labelledby="picker-title">
-      <h2 id="picker-title">Inline picker</h2>
-      <p class="muted">
-        In any comment box on a supported site, type the trigger (then a few letters to filter) or press the
-        shortcut: your saved replies open at the caret. ↑ ↓ choose, Enter inserts, Esc closes.
-      </p>
-      <form class="editor" onSubmit={save} aria-label="Inline picker">
+      <h2 id="picker-title">{t('pickerTitle')}</h2>
+      <p class="muted">{t('pickerIntro')}</p>
+      <form class="editor" onSubmit={save} aria-label={t('pickerTitle')}>
         <div class="row">
           <label>
-            Trigger
-            <input
-              name="trigger"
-              value={trigger}
-              maxLength={5}
-              onInput={(e) => setTrigger((e.currentTarget as HTMLInputElement).value)}
-            />
+            {t('fieldTrigger')}
+            <input name="trigger" value={trigger} maxLength={5} onInput={(e) => setTrigger(inputValue(e))} />
           </label>
           <label>
-            Shortcut
+            {t('fieldShortcut')}
             <input
               name="pickerShortcut"
               value={shortcut}
               placeholder="Alt+Shift+S"
-              onInput={(e) => setShortcut((e.currentTarget as HTMLInputElement).value)}
+              onInput={(e) => setShortcut(inputValue(e))}
             />
           </label>
         </div>
         <div class="row">
-          <button type="submit">Save picker settings</button>
+          <button type="submit">{t('pickerSave')}</button>
           <span class={status?.tone ?? ''} role="status">
             {status?.text}
           </span>
@@ -347,12 +462,10 @@ function PickerSettings() {
   );
 }
 
-type Status = { text: string; tone: 'success' | 'error' } | null;
-
 function describeSummary(summary: BackupSummary): string {
-  const when = summary.exportedAt ? ` exported ${new Date(summary.exportedAt).toLocaleString()}` : '';
-  const sites = summary.sites.length ? ` from ${summary.sites.map((s) => SITE_NAMES[s]).join(', ')}` : '';
-  return `${summary.items} comments (${summary.pending} waiting)${sites} and ${summary.snippets} saved replies${when}`;
+  const sites = summary.sites.map((s) => SITE_NAMES[s]).join(', ') || '—';
+  const when = summary.exportedAt ? new Date(summary.exportedAt).toLocaleString() : '—';
+  return t('backupSummary', summary.items, summary.pending, sites, summary.snippets, when);
 }
 
 function DataSection() {
@@ -364,14 +477,8 @@ function DataSection() {
   const exportAll = async () => {
     try {
       const backup = await send('data/export', {});
-      const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `replyline-backup-${backup.exportedAt.slice(0, 10)}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus({ text: `Exported ${backup.items.length} comments and ${backup.snippets.length} saved replies.`, tone: 'success' });
+      download(`replyline-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2), 'application/json');
+      setStatus({ text: t('exported', backup.items.length, backup.snippets.length), tone: 'success' });
     }
     catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
@@ -384,13 +491,14 @@ function DataSection() {
     setFile(null);
     if (!picked) return;
     if (picked.size > MAX_BACKUP_BYTES) {
-      setStatus({ text: 'This file cannot be imported: it is larger than 50 MB.', tone: 'error' });
+      setStatus({ text: t('backupTooLarge'), tone: 'error' });
+      input.value = '';
       return;
     }
     const text = await picked.text();
     const parsed = parseBackup(text);
     if (!parsed.ok) {
-      setStatus({ text: `${parsed.error} Nothing was changed.`, tone: 'error' });
+      setStatus({ text: t('nothingChanged', parsed.error), tone: 'error' });
       input.value = '';
       return;
     }
@@ -403,13 +511,13 @@ function DataSection() {
     try {
       const summary = await send('data/import', { text: file.text, mode });
       setStatus({
-        text: `${mode === 'merge' ? 'Merged' : 'Replaced everything with'} ${describeSummary(summary)}.`,
+        text: t(mode === 'merge' ? 'importMerged' : 'importReplaced', describeSummary(summary)),
         tone: 'success',
       });
       setFile(null);
     }
     catch (e) {
-      setStatus({ text: `${errorText(e)} Nothing was changed.`, tone: 'error' });
+      setStatus({ text: t('nothingChanged', errorText(e)), tone: 'error' });
     }
   };
 
@@ -417,7 +525,7 @@ function DataSection() {
     try {
       await send('data/clear', { confirm: 'delete everything' });
       setConfirming(false);
-      setStatus({ text: 'All Replyline data was deleted.', tone: 'success' });
+      setStatus({ text: t('allDeleted'), tone: 'success' });
     }
     catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
@@ -426,46 +534,43 @@ function DataSection() {
 
   return (
     <section aria-labelledby="data-title">
-      <h2 id="data-title">Your data</h2>
-      <p class="muted">
-        Everything Replyline knows lives in this browser. Export it to move it to another browser or to keep a copy.
-      </p>
+      <h2 id="data-title">{t('dataTitle')}</h2>
+      <p class="muted">{t('dataIntro')}</p>
       <div class="row">
         <button type="button" onClick={() => void exportAll()}>
-          Export everything
+          {t('exportEverything')}
         </button>
         <label class="file">
-          Import a file…
+          {t('importFile')}
           <input type="file" name="import" accept="application/json,.json" onChange={(e) => void choose(e)} />
         </label>
       </div>
       {file && (
-        <div class="preview" role="group" aria-label="Import preview">
+        <div class="preview" role="group" aria-label={t('importPreview')}>
           <p>
             <strong>{file.name}</strong>
             {': '}
             {describeSummary(file.summary)}
-            .
           </p>
           <fieldset>
-            <legend>How to import</legend>
+            <legend>{t('importHow')}</legend>
             <label>
               <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
               {' '}
-              Merge with what is here (the most recent of each wins)
+              {t('importMergeLabel')}
             </label>
             <label>
               <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
               {' '}
-              Replace everything here with the file
+              {t('importReplaceLabel')}
             </label>
           </fieldset>
           <div class="row">
             <button type="button" class="primary" onClick={() => void importFile()}>
-              Import
+              {t('import')}
             </button>
             <button type="button" onClick={() => setFile(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
@@ -474,18 +579,18 @@ function DataSection() {
         {confirming
           ? (
               <>
-                <span>Delete every comment, saved reply and setting? Export first if you may want them back.</span>
+                <span>{t('deleteAllQuestion')}</span>
                 <button type="button" class="danger" onClick={() => void clearAll()}>
-                  Delete everything
+                  {t('deleteEverything')}
                 </button>
                 <button type="button" onClick={() => setConfirming(false)}>
-                  Keep my data
+                  {t('keepMyData')}
                 </button>
               </>
             )
           : (
               <button type="button" class="danger" onClick={() => setConfirming(true)}>
-                Delete all data…
+                {t('deleteAllData')}
               </button>
             )}
       </div>

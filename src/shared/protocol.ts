@@ -1,6 +1,7 @@
 import type { Backup, BackupSummary, ImportMode } from '../core/backup';
 import { MAX_BACKUP_BYTES } from '../core/backup';
-import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet } from '../core/types';
+import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
+import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS } from '../core/types';
 import { arrayOf, bool, type Check, nullable, num, oneOf, shape, str } from '../core/validate';
 
@@ -10,13 +11,7 @@ export type ItemAction =
   | { action: 'reopen' }
   | { action: 'snooze'; until: number };
 
-export interface SnippetDraft {
-  id: string | null;
-  title: string;
-  body: string;
-  tags: string[];
-  shortcut: string;
-}
+export type { SnippetDraft };
 
 export type InsertResult =
   | { ok: true; itemKey: string | null; missing: string[]; unknown: string[] }
@@ -45,9 +40,12 @@ export interface BackgroundProtocol {
   'settings/get': { req: Record<string, never>; res: Settings };
   'settings/setOwner': { req: { site: SiteId; handle: string | null }; res: Settings };
   'settings/setPicker': { req: { trigger: string; pickerShortcut: string }; res: Settings };
+  'settings/setSites': { req: { disabledSites: SiteId[] }; res: Settings };
   'snippets/list': { req: Record<string, never>; res: Snippet[] };
   'snippets/save': { req: SnippetDraft; res: Snippet };
   'snippets/delete': { req: { id: string }; res: null };
+  /** Adds many at once (a CSV file), in one transaction; those already saved (same title and text) are skipped. */
+  'snippets/import': { req: { drafts: SnippetDraft[] }; res: { added: number; skipped: number } };
   'snippets/used': { req: { id: string }; res: null };
   'tabs/open': { req: { url: string }; res: null };
   'tabs/insert': { req: { snippetId: string }; res: InsertResult };
@@ -101,6 +99,14 @@ const itemActionMany: Check<{ keys: string[] } & ItemAction> = (v): v is { keys:
   return v.action !== 'snooze' || num((v as { until?: unknown }).until);
 };
 
+const snippetDraft = shape<SnippetDraft>({
+  id: nullable(id),
+  title: str(200),
+  body: str(10_000),
+  tags: arrayOf(str(50), 20),
+  shortcut: str(50),
+});
+
 /** Each message: who may send it and the shape its request must have. */
 export const BACKGROUND_MESSAGES: {
   [K in BackgroundType]: { from: Origin; check: Check<Req<BackgroundProtocol, K>> };
@@ -116,17 +122,10 @@ export const BACKGROUND_MESSAGES: {
   'settings/get': { from: 'page', check: empty },
   'settings/setOwner': { from: 'page', check: shape({ site, handle: nullable(str(100)) }) },
   'settings/setPicker': { from: 'page', check: shape({ trigger: str(20), pickerShortcut: str(40) }) },
+  'settings/setSites': { from: 'page', check: shape({ disabledSites: arrayOf(site, SITE_IDS.length) }) },
   'snippets/list': { from: 'any', check: empty },
-  'snippets/save': {
-    from: 'page',
-    check: shape<SnippetDraft>({
-      id: nullable(id),
-      title: str(200),
-      body: str(10_000),
-      tags: arrayOf(str(50), 20),
-      shortcut: str(50),
-    }),
-  },
+  'snippets/save': { from: 'page', check: snippetDraft },
+  'snippets/import': { from: 'page', check: shape({ drafts: arrayOf(snippetDraft, MAX_IMPORTED_SNIPPETS) }) },
   'snippets/delete': { from: 'page', check: shape({ id }) },
   'snippets/used': { from: 'any', check: shape({ id }) },
   'tabs/open': { from: 'page', check: shape({ url: str(4096, 1) }) },

@@ -11,3 +11,13 @@ export function errorText(error: unknown): string {
 export function openOptions(): void {
   void browser.runtime.openOptionsPage();
 }
+
+/** Saves text as a file through the browser's download (no permission needed from a page of ours). */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
