@@ -173,6 +173,31 @@ describe('settings and snippets', () => {
     expect(await h()['snippets/list']({}, ctx)).toEqual([]);
   });
 
+  it('turns sites off and on: the page is told at once, and a site it does not know is refused by the router', async () => {
+    const next = await h()['settings/setSites']({ disabledSites: ['youtube', 'youtube'] }, ctx);
+    expect(next.disabledSites).toEqual(['youtube']);
+    expect((await h()['page/hello']({ site: 'youtube' }, ctx)).enabled).toBe(false);
+    expect((await h()['page/hello']({ site: 'x' }, ctx)).enabled).toBe(true);
+    expect(fx.refreshes).toBe(1);
+    await h()['settings/setSites']({ disabledSites: [] }, ctx);
+    expect((await h()['page/hello']({ site: 'youtube' }, ctx)).enabled).toBe(true);
+  });
+
+  it('adds saved replies from a file in one go, skipping those already saved, and adds none when one is bad', async () => {
+    await h()['snippets/save']({ id: null, title: 'Thanks', body: 'Thank you!', tags: [], shortcut: '' }, ctx);
+    const draft = (title: string, body: string) => ({ id: null, title, body, tags: ['csv'], shortcut: '' });
+    const result = await h()['snippets/import'](
+      { drafts: [draft('Thanks', 'Thank you!'), draft('Hours', 'We open at 9.'), draft('Hours', 'We open at 9.')] },
+      ctx,
+    );
+    expect(result).toEqual({ added: 1, skipped: 2 });
+    expect((await h()['snippets/list']({}, ctx)).map((x) => x.title).sort()).toEqual(['Hours', 'Thanks']);
+    await expect(h()['snippets/import']({ drafts: [draft('Fine', 'ok'), draft('Empty', ' ')] }, ctx)).rejects.toThrow(
+      /^Saved reply 2: The saved reply has no text/,
+    );
+    expect(await h()['snippets/list']({}, ctx)).toHaveLength(2);
+  });
+
   it('inserts a snippet through the active tab and opens only site pages', async () => {
     const s = await h()['snippets/save']({ id: null, title: 'T', body: 'Body', tags: [], shortcut: '' }, ctx);
     expect(await h()['tabs/insert']({ snippetId: s.id }, ctx)).toMatchObject({ ok: true });

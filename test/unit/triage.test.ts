@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTER, filterItems, labelsFor, snoozeChoices } from '../../src/core/triage';
+import { DEFAULT_FILTER, filterItems, groupRows, labelsFor, snoozeChoices } from '../../src/core/triage';
 import type { Item } from '../../src/core/types';
 import { logged } from './items';
 
@@ -49,5 +49,24 @@ describe('snooze choices', () => {
     expect(evening).toEqual(['hour', 'tomorrow', 'nextWeek']);
     const sunday = snoozeChoices(new Date(2026, 10, 29, 10, 0));
     expect(new Date(sunday.at(-1)!.until)).toEqual(new Date(2026, 10, 30, 9, 0));
+  });
+});
+
+describe('conversations', () => {
+  it('puts the items of one conversation together under a header, where the first of them falls', () => {
+    const items = [
+      logged('1', { thread: 'A' }),
+      logged('2', { thread: 'B' }),
+      logged('3', { thread: 'A' }),
+      logged('4', { thread: 'C', site: 'youtube', key: 'youtube:4' }),
+      logged('5', { thread: 'B' }),
+    ];
+    const rows = groupRows(items).map((r) => (r.type === 'group' ? `[${r.id} ${r.keys.length}]` : r.item.id));
+    expect(rows).toEqual(['[x:A 2]', '1', '3', '[x:B 2]', '2', '5', '4']);
+  });
+
+  it('keeps the same thread id on two sites apart', () => {
+    const rows = groupRows([logged('1', { thread: 'T' }), logged('2', { thread: 'T', site: 'youtube', key: 'youtube:2' })]);
+    expect(rows.map((r) => r.type)).toEqual(['item', 'item']);
   });
 });
