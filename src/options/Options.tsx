@@ -253,7 +253,10 @@ function SnippetManager() {
             name="title"
             value={draft.title}
             maxLength={200}
-            onInput={(e) => setDraft({ ...draft, title: inputValue(e) })}
+            onInput={(e) => {
+              const title = inputValue(e);
+              setDraft((d) => ({ ...d, title }));
+            }}
           />
         </label>
         <label>
@@ -262,7 +265,10 @@ function SnippetManager() {
             name="body"
             value={draft.body}
             maxLength={10000}
-            onInput={(e) => setDraft({ ...draft, body: inputValue(e) })}
+            onInput={(e) => {
+              const body = inputValue(e);
+              setDraft((d) => ({ ...d, body }));
+            }}
           />
         </label>
         <div class="row">
@@ -276,7 +282,10 @@ function SnippetManager() {
               name="shortcut"
               value={draft.shortcut}
               maxLength={50}
-              onInput={(e) => setDraft({ ...draft, shortcut: inputValue(e) })}
+              onInput={(e) => {
+                const shortcut = inputValue(e);
+                setDraft((d) => ({ ...d, shortcut }));
+              }}
             />
           </label>
         </div>

@@ -1,4 +1,5 @@
 import { browser } from './browser';
+import { t } from './i18n';
 import type {
   BackgroundProtocol,
   BackgroundType,
@@ -13,7 +14,7 @@ import { isEnvelope } from './protocol';
 
 function unwrap<T>(reply: unknown): T {
   const r = reply as Reply<T> | undefined;
-  if (!r || typeof r !== 'object' || !('ok' in r)) throw new Error('Replyline’s background did not answer.');
+  if (!r || typeof r !== 'object' || !('ok' in r)) throw new Error(t('noAnswer'));
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }

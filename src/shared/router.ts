@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import {
   BACKGROUND_MESSAGES,
   type BackgroundProtocol,
@@ -52,10 +53,10 @@ export function senderOrigin(sender: SenderInfo, options: RouterOptions): Origin
 export function userMessage(error: unknown): string {
   const name = (error as { name?: unknown })?.name;
   if (name === 'QuotaExceededError') {
-    return 'The browser has no room left for Replyline’s data. Free some disk space; nothing was lost.';
+    return t('diskFull');
   }
   if (error instanceof RangeError || error instanceof TypeError) return error.message;
-  return 'Replyline could not do that. Please try again.';
+  return t('tryAgain');
 }
 
 /**
@@ -72,9 +73,9 @@ export function createRouter(
     const spec = BACKGROUND_MESSAGES[type];
     const origin = senderOrigin(sender, options);
     if (!origin || (spec.from !== 'any' && spec.from !== origin)) {
-      return { ok: false, error: `“${type}” is not accepted from this sender.` };
+      return { ok: false, error: t('wrongSender', type) };
     }
-    if (!spec.check(message.payload)) return { ok: false, error: `“${type}” has a malformed request.` };
+    if (!spec.check(message.payload)) return { ok: false, error: t('malformed', type) };
     try {
       const handler = (await handlers())[type] as (req: unknown, ctx: SenderContext) => unknown;
       const value = await handler(message.payload, { sender, tabId: sender.tab?.id ?? null });

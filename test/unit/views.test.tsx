@@ -1,0 +1,298 @@
+// @vitest-environment happy-dom
+/**
+ * The popup's and options' views, rendered with Preact against the real background: messages go
+ * through the router into the service, on an in-memory IndexedDB. Only the browser API is replaced.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openReplylineDb } from '../../src/background/db';
+import { type BackgroundEffects, createService } from '../../src/background/service';
+import { setMessageLookup } from '../../src/shared/i18n';
+import { createRouter } from '../../src/shared/router';
+import { scanned } from './items';
+import { readCatalog, resolveMessage } from './messages';
+
+const page = { id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' };
+const tab = { id: 'ext', url: 'https://x.com/a/status/1', tab: { id: 3, url: 'https://x.com/a/status/1' } };
+
+const fake = vi.hoisted(() => ({
+  route: null as null | ((message: unknown, sender: object) => Promise<unknown>),
+  optionsOpened: 0,
+  inserted: [] as string[],
+}));
+
+vi.mock('../../src/shared/browser', () => ({
+  browser: {
+    runtime: {
+      sendMessage: (message: unknown) => fake.route!(message, page),
+      openOptionsPage: async () => void fake.optionsOpened++,
+    },
+  },
+}));
+
+const { Popup } = await import('../../src/popup/Popup');
+const { Options } = await import('../../src/options/Options');
+
+let clock = Date.now();
+let root: HTMLElement;
+
+function effects(): BackgroundEffects {
+  let ids = 0;
+  return {
+    now: () => clock,
+    newId: () => `id-${++ids}`,
+    setPendingCount: () => undefined,
+    broadcastStatuses: () => undefined,
+    broadcastRefresh: () => undefined,
+    scheduleWake: () => undefined,
+    openUrl: async () => undefined,
+    openOptions: async () => undefined,
+    insertIntoActiveTab: async (body) => {
+      fake.inserted.push(body);
+      return { ok: true, itemKey: null, missing: [], unknown: [] };
+    },
+    isSiteUrl: (url) => url.startsWith('https://x.com/'),
+  };
+}
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  clock = Date.now();
+  const service = createService(await openReplylineDb(), effects());
+  fake.route = createRouter(() => service.handlers, {
+    extensionId: 'ext',
+    extensionOrigin: 'chrome-extension://ext/',
+    isContentUrl: (url) => url.startsWith('https://x.com/'),
+  });
+  fake.optionsOpened = 0;
+  fake.inserted = [];
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  const english = readCatalog('en');
+  setMessageLookup((key, subs) => resolveMessage(english, key, subs));
+});
+
+const call = (type: string, payload: unknown, sender: object = page) =>
+  fake.route!({ type, payload }, sender) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
+
+async function waitFor<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`Timed out waiting for ${what}; the page shows: ${root.textContent}`);
+}
+
+const buttons = (name: string | RegExp, within: ParentNode = root) =>
+  [...within.querySelectorAll('button')].filter((b) =>
+    typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? ''),
+  );
+const button = (name: string | RegExp, within?: ParentNode) => {
+  const found = buttons(name, within)[0];
+  if (!found) throw new Error(`No button “${name}” in: ${(within ?? root).textContent}`);
+  return found;
+};
+const names = () => [...root.querySelectorAll('li.item strong')].map((s) => s.textContent);
+const status = () => root.querySelector('[role=status]')?.textContent ?? '';
+
+/** Types as a person does: the page re-renders before the next event. */
+async function type(field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
+  field.value = value;
+  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+async function report(...items: ReturnType<typeof scanned>[]) {
+  const reply = await call('items/report', { site: 'x', items }, tab);
+  expect(reply.ok).toBe(true);
+}
+
+describe('the popup’s comments view', () => {
+  it('lists what waits, oldest first and grouped by conversation, with labels and counts', async () => {
+    await call('settings/setOwner', { site: 'x', handle: 'brightloop' });
+    await report(
+      scanned('30', { author: { name: 'Otto Brandt', handle: 'otto' }, thread: 'A', text: 'Does it work offline?' }),
+      scanned('10', { author: { name: 'Lina Park', handle: 'lina' }, thread: 'A' }),
+      scanned('20', { author: { name: 'Devon K', handle: 'devon_k' }, thread: 'B', text: 'The app is broken again' }),
+    );
+    render(<Popup />, root);
+    await waitFor(() => names().length === 3, 'three comments');
+    expect(names()).toEqual(['Lina Park', 'Otto Brandt', 'Devon K']);
+    expect(root.querySelector('li.group')?.textContent).toBe(' 2 in one conversation on X');
+    expect(root.querySelector('.count')?.textContent).toBe('3 waiting');
+    const labels = [...root.querySelectorAll('.label')].map((l) => `${l.className}:${l.textContent}`);
+    expect(labels).toEqual(['label question:question', 'label complaint:complaint']);
+    // YouTube has no handle yet: the notice says where to set it.
+    expect(root.querySelector('.notice')?.textContent).toMatch(/needs your handle on YouTube/);
+
+    root.querySelector<HTMLInputElement>('input[name=grouped]')!.click();
+    await waitFor(() => !root.querySelector('li.group'), 'the groups to go');
+    await type(root.querySelector<HTMLSelectElement>('select[name=order]')!, 'newest');
+    await waitFor(() => names()[0] === 'Otto Brandt', 'newest first');
+    expect(names()).toEqual(['Otto Brandt', 'Devon K', 'Lina Park']);
+    await type(root.querySelector<HTMLInputElement>('input[type=search]')!, 'broken');
+    await waitFor(() => names().length === 1, 'the search');
+    expect(names()).toEqual(['Devon K']);
+    await type(root.querySelector<HTMLInputElement>('input[type=search]')!, 'nobody says this');
+    await waitFor(() => root.querySelector('.empty'), 'the empty state');
+    expect(root.querySelector('.empty')?.textContent).toBe('No comment matches these filters.');
+  });
+
+  it('answers, snoozes and dismisses, one or many, and reopens from the other views', async () => {
+    await report(
+      scanned('1', { author: { name: 'Ana', handle: 'ana' }, thread: 'A' }),
+      scanned('2', { author: { name: 'Bo', handle: 'bo' }, thread: 'B' }),
+      scanned('3', { author: { name: 'Cy', handle: 'cy' }, thread: 'C' }),
+    );
+    render(<Popup />, root);
+    await waitFor(() => names().length === 3, 'three comments');
+
+    const ana = root.querySelector('li.item[data-key="x:1"]')!;
+    button('Mark answered', ana).click();
+    await waitFor(() => names().length === 2, 'Ana answered');
+    expect(status()).toBe('Marked answered: Ana');
+
+    button('Snooze…', root.querySelector('li.item[data-key="x:2"]')!).click();
+    const menu = await waitFor(() => root.querySelector('[role=group][aria-label="Snooze until"]'), 'the snooze menu');
+    expect(buttons(/^(In 1 hour|This evening|Tomorrow morning|Next week)/, menu).length).toBeGreaterThanOrEqual(3);
+    button('In 1 hour', menu).click();
+    await waitFor(() => names().length === 1, 'Bo snoozed');
+    const snoozed = (await call('items/get', { key: 'x:2' })).value as { status: string; snoozeUntil: number };
+    expect(snoozed.status).toBe('snoozed');
+    expect(snoozed.snoozeUntil - Date.now()).toBeGreaterThan(3_590_000);
+
+    button(/^Snoozed/).click();
+    await waitFor(() => names()[0] === 'Bo', 'the snoozed view');
+    expect(root.textContent).toMatch(/until /);
+    button('Reopen').click();
+    await waitFor(() => root.querySelector('.empty'), 'Bo reopened');
+    expect(status()).toBe('Reopened: Bo');
+
+    button(/^Waiting/).click();
+    await waitFor(() => names().length === 2, 'two waiting');
+    const all = [...root.querySelectorAll<HTMLInputElement>('.bulk input[type=checkbox]')][0]!;
+    expect(all.parentElement?.textContent).toBe(' Select all 2');
+    all.click();
+    await waitFor(() => root.querySelector('.bulk')?.textContent?.includes('2 selected'), 'two selected');
+    button('Dismiss', root.querySelector('.bulk')!).click();
+    await waitFor(() => root.querySelector('.empty'), 'all dismissed');
+    expect(status()).toBe('Dismissed 2 comments.');
+    expect(root.querySelector('.empty')?.textContent).toMatch(/^Nothing is waiting for you\./);
+    const views = [...root.querySelectorAll('.views button')].map((b) => b.textContent);
+    expect(views).toEqual(['Waiting 0', 'Snoozed 0', 'Answered 1', 'Dismissed 2']);
+  });
+
+  it('shows the stats computed from the log', async () => {
+    await report(scanned('1', { createdAt: null }));
+    clock += 90 * 60_000;
+    await call('items/act', { key: 'x:1', action: 'answer' });
+    render(<Popup />, root);
+    button('Stats').click();
+    const table = await waitFor(() => root.querySelector('.stats table'), 'the stats table');
+    const x = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent === 'X')!;
+    expect([...x.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['1h 30m', '1h 30m', '1h 30m', '1h 30m']);
+    expect(root.querySelector('.stats figcaption')?.textContent).toBe('Answered per day, last 14 days: 1');
+    expect(root.querySelector('.stats p strong')?.textContent).toBe('none');
+  });
+
+  it('inserts and copies saved replies, and points to the options when there are none', async () => {
+    render(<Popup />, root);
+    button('Saved replies').click();
+    await waitFor(() => root.querySelector('.empty'), 'the empty state');
+    button('Add a saved reply').click();
+    expect(fake.optionsOpened).toBe(1);
+    render(null, root);
+
+    await call('snippets/save', { id: null, title: 'Thanks', body: 'Thank you, {first_name}!', tags: [], shortcut: 'ty' });
+    render(<Popup />, root);
+    button('Saved replies').click();
+    await waitFor(() => root.querySelector('li.snippet'), 'the saved reply');
+    button('Insert').click();
+    await waitFor(() => status().startsWith('Inserted'), 'the insertion');
+    expect(status()).toBe('Inserted “Thanks” into the comment box.');
+    expect(fake.inserted).toEqual(['Thank you, {first_name}!']);
+  });
+
+  it('speaks German when the browser does', async () => {
+    const german = readCatalog('de');
+    setMessageLookup((key, subs) => resolveMessage(german, key, subs));
+    await report(scanned('1'), scanned('2'));
+    render(<Popup />, root);
+    await waitFor(() => names().length === 2, 'two comments');
+    expect([...root.querySelectorAll('[role=tab]')].map((b) => b.textContent)).toEqual([
+      'Kommentare',
+      'Gespeicherte Antworten',
+      'Statistik',
+    ]);
+    expect(root.querySelector('li.group')?.textContent).toBe(' 2 in einer Unterhaltung auf X');
+    expect(buttons('Als beantwortet markieren')).toHaveLength(2);
+  });
+});
+
+describe('the options page', () => {
+  it('creates, finds, sorts, duplicates and deletes saved replies', async () => {
+    render(<Options />, root);
+    const form = await waitFor(() => root.querySelector<HTMLFormElement>('form[aria-label="New saved reply"]'), 'the editor');
+    button('Add saved reply', form).click();
+    await waitFor(() => root.textContent?.includes('Give the saved reply a title.'), 'the validation message');
+
+    const save = async (title: string, body: string, tags: string) => {
+      await type(form.querySelector<HTMLInputElement>('[name=title]')!, title);
+      await type(form.querySelector<HTMLTextAreaElement>('[name=body]')!, body);
+      await type(form.querySelector<HTMLInputElement>('[name=tags]')!, tags);
+      button('Add saved reply', form).click();
+      await waitFor(() => root.textContent?.includes(`Saved “${title}”.`), `“${title}” saved`);
+    };
+    await save('Opening hours', 'We open at 9.', 'info, hours');
+    clock += 1000;
+    await save('Apology', 'Sorry about that, {first_name}.', 'support');
+    const titles = () => [...root.querySelectorAll('.snippet-list li strong')].map((s) => s.textContent);
+    await waitFor(() => titles().length === 2, 'two saved replies');
+    expect(root.querySelector('.snippet-list li .usage')?.textContent).toBe('never used');
+
+    await type(root.querySelector<HTMLSelectElement>('select[name=snippet-order]')!, 'title');
+    await waitFor(() => titles()[0] === 'Apology', 'sorted by title');
+    await type(root.querySelector<HTMLSelectElement>('select[name=snippet-order]')!, 'newest');
+    await waitFor(() => titles()[0] === 'Apology', 'newest first');
+    expect(titles()).toEqual(['Apology', 'Opening hours']);
+
+    root.querySelector<HTMLButtonElement>('button.tag[aria-label="Show saved replies tagged hours"]')!.click();
+    await waitFor(() => titles().length === 1, 'the tag search');
+    expect(titles()).toEqual(['Opening hours']);
+
+    button('Duplicate').click();
+    await waitFor(() => titles().includes('Opening hours (copy)'), 'the copy');
+    expect(root.querySelector<HTMLInputElement>('[name=title]')!.value).toBe('Opening hours (copy)');
+
+    window.confirm = () => true;
+    root.querySelector<HTMLButtonElement>('button[aria-label="Delete Opening hours (copy)"]')!.click();
+    await waitFor(() => !titles().includes('Opening hours (copy)'), 'the copy deleted');
+    const listed = await call('snippets/list', {});
+    expect((listed.value as { title: string }[]).map((s) => s.title).sort()).toEqual(['Apology', 'Opening hours']);
+  });
+
+  it('turns a site off and on, and keeps a typed handle', async () => {
+    render(<Options />, root);
+    const youtube = await waitFor(() => root.querySelector<HTMLInputElement>('input[name=site-youtube]'), 'the sites');
+    expect(youtube.checked).toBe(true);
+    youtube.click();
+    await waitFor(() => root.textContent?.includes('Turned off for YouTube'), 'YouTube off');
+    expect((await call('settings/get', {})).value).toMatchObject({ disabledSites: ['youtube'] });
+
+    const handle = root.querySelector<HTMLInputElement>('#handle-x')!;
+    await type(handle, 'two words');
+    button('Save', handle.form!).click();
+    await waitFor(() => root.querySelector('#handle-x-hint')?.textContent?.includes('no spaces'), 'the refusal');
+    await type(handle, '@brightloop');
+    button('Save', handle.form!).click();
+    await waitFor(() => root.querySelector('#handle-x-hint')?.textContent === 'Saved.', 'the handle saved');
+    expect((await call('page/hello', { site: 'x' }, tab)).value).toMatchObject({ owner: 'brightloop', enabled: true });
+  });
+});
