@@ -237,7 +237,10 @@ export async function insertText(
   const el = editableRoot(target);
   if (!el.isConnected) return { ok: false, reason: t('boxGone') };
   placeCaret(el, options.saved ?? null);
-  // Editors sync their selection from the DOM a moment later (Lexical, Slate): give them a frame.
+  // Editors sync their model's selection from the DOM on selectionchange (Lexical, ProseMirror, Slate),
+  // which the browser sends a moment after the caret moves. A caret moved just before (an arrow key)
+  // may not be synced yet: ask them to read it now, then give them a frame.
+  el.ownerDocument.dispatchEvent(new Event('selectionchange'));
   await nextFrame();
   const before = occurrences(squash(contentOf(el)), squash(text));
   const cursor = options.cursor ?? null;

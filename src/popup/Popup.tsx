@@ -67,32 +67,34 @@ export function Popup() {
           {t('options')}
         </button>
       </header>
-      <div role="tablist" aria-label={t('views')} onKeyDown={onTabKey}>
-        {TABS.map((x) => (
-          <button
-            type="button"
-            role="tab"
-            id={`tab-${x.id}`}
-            key={x.id}
-            aria-selected={tab === x.id}
-            aria-controls={`panel-${x.id}`}
-            tabIndex={tab === x.id ? 0 : -1}
-            onClick={() => setTab(x.id)}
-          >
-            {x.label()}
-          </button>
-        ))}
-      </div>
-      <section class="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        {tab === 'waiting' && <Waiting items={items} settings={settings} reload={load} />}
-        {tab === 'snippets' && <SnippetsView />}
-        {tab === 'stats' && <StatsView items={items} />}
-      </section>
+      <main>
+        <div role="tablist" aria-label={t('views')} onKeyDown={onTabKey}>
+          {TABS.map((x) => (
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${x.id}`}
+              key={x.id}
+              aria-selected={tab === x.id}
+              aria-controls={`panel-${x.id}`}
+              tabIndex={tab === x.id ? 0 : -1}
+              onClick={() => setTab(x.id)}
+            >
+              {x.label()}
+            </button>
+          ))}
+        </div>
+        <section class="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          {tab === 'waiting' && <Waiting items={items} settings={settings} reload={load} />}
+          {tab === 'snippets' && <SnippetsView />}
+          {tab === 'stats' && <StatsView items={items} />}
+        </section>
+      </main>
     </>
   );
 }

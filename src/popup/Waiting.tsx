@@ -215,7 +215,7 @@ export function Waiting({ items, settings, reload }: WaitingProps) {
           </span>
         ))}
       </div>
-      <p class="excerpt">{item.text || t('noText')}</p>
+      {snoozing !== item.key && <p class="excerpt">{item.text || t('noText')}</p>}
       {snoozing === item.key
         ? (
             <SnoozeMenu

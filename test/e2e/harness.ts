@@ -115,8 +115,9 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
     insertInto: (url, body) =>
       worker.evaluate(
         async ([pageUrl, text]) => {
+          // The newest tab showing the page: one closed a moment ago may still be listed.
           const tabs = await chrome.tabs.query({});
-          const tab = tabs.find((t) => t.url === pageUrl);
+          const tab = tabs.filter((t) => t.url === pageUrl).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
           if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
           return chrome.tabs.sendMessage(tab.id, { type: 'content/insert', payload: { body: text } }, { frameId: 0 });
         },
@@ -147,12 +148,14 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
 }
 
 /**
- * Saves a screenshot under test/.artifacts/, and under test/screenshots/ (the README's pictures)
+ * Saves a screenshot under test/.artifacts/, and, for the README's pictures, under test/screenshots/
  * when UPDATE_SCREENSHOTS=1.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, use: 'readme' | 'artifact' = 'readme'): Promise<void> {
   await page.screenshot({ path: `test/.artifacts/${name}.png` });
-  if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: `test/screenshots/${name}.png` });
+  if (use === 'readme' && process.env.UPDATE_SCREENSHOTS === '1') {
+    await page.screenshot({ path: `test/screenshots/${name}.png` });
+  }
 }
 
 /** Keys and statuses of the badges drawn on a page, in page order. */

@@ -25,7 +25,7 @@ describe('a day of triage in the popup', () => {
     await popup.getByLabel('Order').selectOption('newest');
     await expect.poll(() => names(popup)).toEqual(['Lina Park', 'Otto Brandt', 'Devon K']);
     await popup.getByLabel('Order').selectOption('oldest');
-    await screenshot(popup, 'popup-triage');
+    await screenshot(popup, 'popup-triage', 'artifact');
 
     // Snooze Otto for an hour: out of the waiting list, and the toolbar count drops.
     const otto = popup.locator('li.item', { hasText: 'Otto Brandt' });

@@ -40,7 +40,7 @@ describe('X in Chromium', () => {
     expect(await rows.first().locator('.excerpt').textContent()).toBe(
       'The contrast on buttons looks a bit low for me.',
     );
-    await screenshot(popup, 'popup-waiting');
+    await screenshot(popup, 'popup-waiting', 'artifact');
     await popup.close();
   });
 
