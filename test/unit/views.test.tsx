@@ -189,6 +189,25 @@ describe('the popup’s comments view', () => {
     expect(views).toEqual(['Waiting 0', 'Snoozed 0', 'Answered 1', 'Dismissed 2']);
   });
 
+  it('draws only the rows in view, however many comments wait', async () => {
+    for (let batch = 0; batch < 4; batch++) {
+      const n = (i: number) => batch * 500 + i;
+      await report(...Array.from({ length: 500 }, (_, i) => scanned(String(10_000 + n(i)), { thread: String(n(i)) })));
+    }
+    render(<Popup />, root);
+    await waitFor(() => names().length > 0, 'the first rows');
+    expect(root.querySelector('.count')?.textContent).toBe('2000 waiting');
+    expect(root.querySelectorAll('li.item').length).toBeLessThan(20);
+    const list = root.querySelector<HTMLElement>('ul.items')!;
+    const spacer = list.querySelector<HTMLElement>('li.spacer:last-child')!;
+    expect(Number.parseInt(spacer.style.height, 10)).toBeGreaterThan(1990 * 118);
+    list.scrollTop = 1000 * 118;
+    list.dispatchEvent(new Event('scroll'));
+    await waitFor(() => root.querySelector('li.item[data-key="x:11000"]'), 'the rows around 1,000');
+    expect(root.querySelector('li.item[data-key="x:10000"]')).toBeNull();
+    expect(root.querySelectorAll('li.item').length).toBeLessThan(20);
+  });
+
   it('shows the stats computed from the log', async () => {
     await report(scanned('1', { createdAt: null }));
     clock += 90 * 60_000;
