@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { PageHealth } from '../core/health';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
 import { DEFAULT_SETTINGS } from '../core/types';
 
@@ -15,6 +16,8 @@ export interface ReplylineSchema extends DBSchema {
   };
   snippets: { key: string; value: Snippet; indexes: { 'by-uses': number } };
   settings: { key: string; value: Settings };
+  /** The last health report of each site (what its adapter found on the last page it read). */
+  health: { key: SiteId; value: PageHealth };
 }
 
 export type ReplylineDb = IDBPDatabase<ReplylineSchema>;
@@ -36,6 +39,9 @@ export const MIGRATIONS: ((db: ReplylineDb, tx: UpgradeTx) => void)[] = [
     const snippets = db.createObjectStore('snippets', { keyPath: 'id' });
     snippets.createIndex('by-uses', 'uses');
     db.createObjectStore('settings');
+  },
+  (db) => {
+    db.createObjectStore('health', { keyPath: 'site' });
   },
 ];
 

@@ -66,11 +66,11 @@ function getService(): Promise<Service> {
     createService(db, {
       now: () => Date.now(),
       newId: () => crypto.randomUUID(),
-      async setPendingCount(count) {
+      async setPendingCount(count, attention) {
         await browser.action.setBadgeText({ text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
         await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
         await browser.action.setTitle({
-          title: count === 1 ? t('actionTitleOne') : t('actionTitleMany', count),
+          title: [count === 1 ? t('actionTitleOne') : t('actionTitleMany', count), ...attention.map((site) => t('needsAttentionShort', site))].join(' · '),
         });
       },
       broadcastStatuses: (statuses) => broadcast((id) => sendToTab(id, 'content/statuses', { statuses })),

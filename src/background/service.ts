@@ -1,11 +1,12 @@
 import { t } from '../shared/i18n';
 import { applyImport, makeBackup, parseBackup } from '../core/backup';
 import { parseHandleInput } from '../core/handles';
+import { needsAttention } from '../core/health';
 import { parseShortcut, validateTrigger } from '../core/picker';
 import { validateSnippetDraft } from '../core/snippets';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
-import { DEFAULT_SETTINGS, SITE_IDS } from '../core/types';
+import { DEFAULT_SETTINGS, SITE_IDS, SITE_NAMES } from '../core/types';
 import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, statusRange, writeSettings } from './db';
@@ -15,7 +16,8 @@ export interface BackgroundEffects {
   now(): number;
   newId(): string;
   /** Pending count changed: the toolbar badge shows it. */
-  setPendingCount(count: number): Promise<void> | void;
+  /** The toolbar: how many wait, and the sites whose last page needs attention (their names). */
+  setPendingCount(count: number, attention: string[]): Promise<void> | void;
   /** Statuses changed: tabs showing these items redraw their badges. */
   broadcastStatuses(statuses: Record<string, ItemStatus>): Promise<void> | void;
   /** Settings changed in a way that makes pages judge again (an owner handle). */
@@ -34,16 +36,21 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     return db.countFromIndex('items', 'by-status-sort', statusRange('pending'));
   }
 
+  async function refreshToolbar(): Promise<void> {
+    const attention = (await db.getAll('health')).filter(needsAttention).map((h) => SITE_NAMES[h.site]);
+    await fx.setPendingCount(await pendingCount(), attention);
+  }
+
   async function afterChange(changed: Item[]): Promise<void> {
     if (changed.length === 0) return;
-    await fx.setPendingCount(await pendingCount());
+    await refreshToolbar();
     await fx.broadcastStatuses(Object.fromEntries(changed.map((i) => [i.key, i.status])));
     if (changed.some((i) => i.status === 'snoozed')) await rescheduleWake();
   }
 
   /** After an import or a clear: the count, the pages and the alarms follow the new data. */
   async function afterBulkChange(): Promise<void> {
-    await fx.setPendingCount(await pendingCount());
+    await refreshToolbar();
     await fx.broadcastRefresh();
     await rescheduleWake();
   }
@@ -185,6 +192,20 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       if (settings.accounts[site]?.detected === parsed) return null;
       await setAccount(site, { detected: parsed });
       return null;
+    },
+
+    async 'site/health'(health, { sender }) {
+      // Only the tab's own site reports on itself.
+      if (sender.url && !fx.isSiteUrl(sender.url)) return null;
+      const before = await db.get('health', health.site);
+      await db.put('health', health);
+      if (needsAttention(before) !== needsAttention(health)) await refreshToolbar();
+      return null;
+    },
+
+    async 'health/list'() {
+      const all = await db.getAll('health');
+      return Object.fromEntries(all.map((h) => [h.site, h]));
     },
 
     async 'items/report'({ site, items }) {
@@ -336,11 +357,12 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'data/clear'() {
-      const tx = db.transaction(['items', 'snippets', 'settings'], 'readwrite');
+      const tx = db.transaction(['items', 'snippets', 'settings', 'health'], 'readwrite');
       await Promise.all([
         tx.objectStore('items').clear(),
         tx.objectStore('snippets').clear(),
         tx.objectStore('settings').clear(),
+        tx.objectStore('health').clear(),
       ]);
       await tx.done;
       await afterBulkChange();
@@ -366,7 +388,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     pendingCount,
     wakeDue,
     async refreshBadge() {
-      await fx.setPendingCount(await pendingCount());
+      await refreshToolbar();
     },
   };
 }

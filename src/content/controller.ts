@@ -1,9 +1,11 @@
 import { t } from '../shared/i18n';
+import type { PageHealth } from '../core/health';
 import { judgeEntry } from '../core/relevance';
 import { expandTemplate } from '../core/snippets';
 import type { ItemStatus, ScannedItem, Snippet } from '../core/types';
 import { DEFAULT_SETTINGS, itemKey, SITE_NAMES } from '../core/types';
 import type { BackgroundProtocol, BackgroundType, InsertResult, Req, Res } from '../shared/protocol';
+import { guardAdapter } from '../sites/guard';
 import type { SiteAdapter } from '../sites/types';
 import { type Badge, createBadge } from './badge';
 import {
@@ -35,7 +37,12 @@ const TARGET_TTL = 15 * 60_000;
 /** How long after a send click the composer has to clear for the reply to count as sent. */
 const SEND_WINDOW = 10_000;
 
-export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
+/** When a page's health is measured after it loads or the address changes: once early, once when late parts came. */
+const HEALTH_CHECKS = [6_000, 20_000];
+
+export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send) {
+  const adapterErrors = new Set<string>();
+  const adapter = guardAdapter(siteAdapter, adapterErrors);
   const win = doc.defaultView ?? window;
   let controller = new AbortController();
   let owner: string | null = null;
@@ -107,16 +114,14 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     for (const el of elements) for (const related of adapter.relatedItems(el)) all.add(related);
     const found: [Element, ScannedItem][] = [];
     for (const el of all) {
-      let entry = null;
-      try {
-        entry = adapter.readEntry(el, page);
-      }
-      catch (error) {
-        // A broken adapter never breaks the page; the item is left alone.
-        console.warn('Replyline: could not read an item', error);
-      }
+      // A broken adapter never breaks the page (guarded): the item is left alone and health says so.
+      const entry = adapter.readEntry(el, page);
+      if (entry) seen.readable.add(entry.id);
       const verdict = entry ? judgeEntry(adapter.id, entry, owner) : null;
-      if (verdict?.relevant) found.push([el, verdict.item]);
+      if (verdict?.relevant) {
+        seen.relevant.add(entry!.id);
+        found.push([el, verdict.item]);
+      }
       else if (entry) forget(el);
     }
     if (found.length === 0) return;
@@ -197,6 +202,44 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     lastUrl = win.location.href;
     replyTarget = null;
     rescanAll();
+    scheduleHealth();
+  }
+
+  // --- site health: what the adapter found on this page, for the popup ---
+
+  let seen = { readable: new Set<string>(), relevant: new Set<string>() };
+  let healthTimers: ReturnType<typeof setTimeout>[] = [];
+
+  function measureHealth(): PageHealth {
+    const url = new URL(win.location.href);
+    const expected = enabled && adapter.scansPage(url) && !!adapter.expectsItems(url, doc);
+    const missing = expected
+      ? Object.entries(adapter.required).filter(([, selector]) => !doc.querySelector(selector)).map(([name]) => name)
+      : [];
+    return {
+      site: adapter.id,
+      path: url.pathname.slice(0, 2048) || '/',
+      at: Date.now(),
+      expected,
+      items: doc.querySelectorAll(adapter.itemSelector).length,
+      readable: seen.readable.size,
+      relevant: seen.relevant.size,
+      ownerKnown: owner !== null,
+      composerFound: !!doc.querySelector(adapter.composerSelector),
+      missing,
+      errors: [...adapterErrors].slice(0, 20),
+    };
+  }
+
+  function scheduleHealth() {
+    for (const timer of healthTimers) clearTimeout(timer);
+    seen = { readable: new Set(), relevant: new Set() };
+    healthTimers = HEALTH_CHECKS.map((delay) =>
+      setTimeout(() => {
+        if (!enabled) return;
+        void send('site/health', measureHealth()).catch(() => null);
+      }, delay),
+    );
   }
 
   // --- composers: which one the user is in, and which item it answers ---
@@ -364,6 +407,7 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
     async start() {
       await hello();
       startWatching();
+      scheduleHealth();
       startInlinePicker(
         {
           doc,
@@ -395,7 +439,9 @@ export function startContent(adapter: SiteAdapter, doc: Document, send: Send) {
       rescanAll();
     },
     insertFromPopup,
+    health: measureHealth,
     stop() {
+      for (const timer of healthTimers) clearTimeout(timer);
       controller.abort();
       lifetime.abort();
       for (const el of [...tracked.keys()]) forget(el);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Item, Settings } from '../core/types';
+import type { PageHealth } from '../core/health';
+import type { Item, Settings, SiteId } from '../core/types';
 import { t } from '../shared/i18n';
 import { errorText, openOptions, send } from '../ui/api';
 import { SnippetsView } from './SnippetsView';
@@ -18,16 +19,19 @@ export function Popup() {
   const [tab, setTab] = useState<Tab>('waiting');
   const [items, setItems] = useState<Item[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [health, setHealth] = useState<Partial<Record<SiteId, PageHealth>>>({});
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [all, current] = await Promise.all([
+      const [all, current, sites] = await Promise.all([
         send('items/list', { statuses: ['pending', 'snoozed', 'answered', 'dismissed'] }),
         send('settings/get', {}),
+        send('health/list', {}),
       ]);
       setItems(all);
       setSettings(current);
+      setHealth(sites);
       setError(null);
     }
     catch (e) {
@@ -90,7 +94,7 @@ export function Popup() {
               {error}
             </p>
           )}
-          {tab === 'waiting' && <Waiting items={items} settings={settings} reload={load} />}
+          {tab === 'waiting' && <Waiting items={items} settings={settings} health={health} reload={load} />}
           {tab === 'snippets' && <SnippetsView />}
           {tab === 'stats' && <StatsView items={items} />}
         </section>

@@ -12,7 +12,8 @@ import {
   type SnoozeChoice,
   snoozeChoices,
 } from '../core/triage';
-import type { Item, ItemKind, ItemStatus, Settings } from '../core/types';
+import { type HealthProblem, healthProblems, type PageHealth } from '../core/health';
+import type { Item, ItemKind, ItemStatus, Settings, SiteId } from '../core/types';
 import { ownerHandle, SITE_IDS, SITE_NAMES } from '../core/types';
 import type { ItemAction } from '../shared/protocol';
 import { type MessageKey, plural, t } from '../shared/i18n';
@@ -128,10 +129,48 @@ function Select<V extends string>(props: {
 interface WaitingProps {
   items: Item[] | null;
   settings: Settings | null;
+  health: Partial<Record<SiteId, PageHealth>>;
   reload: () => Promise<void>;
 }
 
-export function Waiting({ items, settings, reload }: WaitingProps) {
+function describeProblem(problem: HealthProblem, path: string): string {
+  switch (problem.kind) {
+    case 'noItems':
+      return t('healthNoItems', path);
+    case 'unreadable':
+      return t('healthUnreadable', problem.items, path);
+    case 'missing':
+      return t('healthMissing', path, problem.parts.join(', '));
+    case 'errors':
+      return t('healthErrors', problem.parts.join(', '), path);
+  }
+}
+
+/** Sites whose last page did not look as Replyline expects: said plainly, with what failed. */
+function SiteHealth({ health, enabled }: { health: Partial<Record<SiteId, PageHealth>>; enabled: SiteId[] }) {
+  const failing = enabled.flatMap((site) => {
+    const report = health[site];
+    const problems = report ? healthProblems(report) : [];
+    return report && problems.length ? [{ site, report, problems }] : [];
+  });
+  if (failing.length === 0) return null;
+  return (
+    <div class="notice attention" role="group" aria-label={t('healthLabel')}>
+      {failing.map(({ site, report, problems }) => (
+        <p key={site} data-site={site}>
+          <strong>{t('needsAttentionShort', SITE_NAMES[site])}</strong>
+          {' '}
+          {problems.map((p) => describeProblem(p, report.path)).join(' ')}
+          {' '}
+          <span class="muted">{formatAge(report.at, Date.now())}</span>
+        </p>
+      ))}
+      <p class="muted">{t('healthHint')}</p>
+    </div>
+  );
+}
+
+export function Waiting({ items, settings, health, reload }: WaitingProps) {
   const [filter, setFilter] = useState<ItemFilter>(DEFAULT_FILTER);
   const [grouped, setGrouped] = useState(true);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -272,6 +311,7 @@ export function Waiting({ items, settings, reload }: WaitingProps) {
 
   return (
     <>
+      <SiteHealth health={health} enabled={enabledSites} />
       {missingOwner.length > 0 && (
         <p class="notice">
           {t('needHandle', missingOwner.map((s) => SITE_NAMES[s]).join(', '))}

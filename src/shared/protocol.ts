@@ -1,6 +1,7 @@
 import type { Backup, BackupSummary, ImportMode } from '../core/backup';
 import { MAX_BACKUP_BYTES } from '../core/backup';
 import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
+import type { PageHealth } from '../core/health';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS } from '../core/types';
 import { arrayOf, bool, type Check, nullable, num, oneOf, shape, str } from '../core/validate';
@@ -31,6 +32,8 @@ export type Origin = 'page' | 'content' | 'any';
 export interface BackgroundProtocol {
   'page/hello': { req: { site: SiteId }; res: PageState };
   'owner/detected': { req: { site: SiteId; handle: string }; res: null };
+  'site/health': { req: PageHealth; res: null };
+  'health/list': { req: Record<string, never>; res: Partial<Record<SiteId, PageHealth>> };
   'items/report': { req: { site: SiteId; items: ScannedItem[] }; res: Record<string, ItemStatus> };
   'items/list': { req: { statuses: ItemStatus[] }; res: Item[] };
   'items/act': { req: { key: string } & ItemAction; res: Item | null };
@@ -77,6 +80,8 @@ const id = str(100, 1);
 const empty: Check<Record<string, never>> = (v): v is Record<string, never> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const count: Check<number> = (v): v is number => num(v) && Number.isInteger(v) && v >= 0;
+
 const scannedItem: Check<ScannedItem> = shape<ScannedItem>({
   site,
   id: str(200, 1),
@@ -113,6 +118,23 @@ export const BACKGROUND_MESSAGES: {
 } = {
   'page/hello': { from: 'content', check: shape({ site }) },
   'owner/detected': { from: 'content', check: shape({ site, handle: str(100, 1) }) },
+  'site/health': {
+    from: 'content',
+    check: shape<PageHealth>({
+      site,
+      path: str(2048, 1),
+      at: num,
+      expected: bool,
+      items: count,
+      readable: count,
+      relevant: count,
+      ownerKnown: bool,
+      composerFound: bool,
+      missing: arrayOf(str(40, 1), 20),
+      errors: arrayOf(str(40, 1), 20),
+    }),
+  },
+  'health/list': { from: 'page', check: empty },
   'items/report': { from: 'content', check: shape({ site, items: arrayOf(scannedItem, 500) }) },
   'items/list': { from: 'page', check: shape({ statuses: arrayOf(status, 4) }) },
   'items/act': { from: 'any', check: itemAction },

@@ -14,6 +14,10 @@ export interface SiteAdapter {
   readonly matches: readonly string[];
   /** Whether a URL of this site is a page with items worth scanning. */
   scansPage(url: URL): boolean;
+  /** Whether this page should show items (a conversation, a mentions page): none there is a warning sign. */
+  expectsItems(url: URL, doc: Document): boolean;
+  /** Parts that must match on a page where items are expected, by name (shown when one stops matching). */
+  readonly required: Readonly<Record<string, string>>;
   /** Elements that are posts or comments (one entry each). */
   readonly itemSelector: string;
   /** The facts of one item element, or null while it is incomplete or not understood. */

@@ -189,6 +189,12 @@ export const xAdapter: SiteAdapter = {
   composerSelector: X_SELECTORS.composer,
   sendButtonSelector: X_SELECTORS.send,
 
+  required: { tweet: X_SELECTORS.tweet, author: X_SELECTORS.userName, time: X_SELECTORS.statusTime },
+
+  expectsItems(url) {
+    return STATUS_PATH.test(url.pathname) || isMentionsPage(url);
+  },
+
   scansPage(url) {
     // Settings, messages and compose pages show no conversations.
     return !/^\/(settings|messages|compose|i\/(flow|keyboard_shortcuts))(\/|$)/.test(url.pathname);

@@ -8,6 +8,7 @@ import { memoize } from './types';
 /** Every YouTube selector in one place (evidence: shared captures 2024-25, sites.md). */
 export const YOUTUBE_SELECTORS = {
   thread: 'ytd-comment-thread-renderer',
+  commentsHeader: 'ytd-comments ytd-comments-header-renderer',
   comment: 'ytd-comment-view-model, ytd-comment-renderer',
   topComment: '#comment-container > #comment, #comment-container > ytd-comment-renderer, :scope > #comment',
   replies: '#replies',
@@ -124,6 +125,13 @@ export const youtubeAdapter: SiteAdapter = {
   itemSelector: YOUTUBE_SELECTORS.comment,
   composerSelector: YOUTUBE_SELECTORS.composer,
   sendButtonSelector: YOUTUBE_SELECTORS.send,
+
+  required: { comment: YOUTUBE_SELECTORS.comment, author: YOUTUBE_SELECTORS.author, time: YOUTUBE_SELECTORS.timeLink },
+
+  expectsItems(url, doc) {
+    // Comments load when scrolled to: they are expected once their header (the count) is there.
+    return url.pathname === '/watch' && !!doc.querySelector(YOUTUBE_SELECTORS.commentsHeader);
+  },
 
   scansPage(url) {
     return url.pathname === '/watch' && url.searchParams.has('v');

@@ -43,6 +43,10 @@ export function fixtureFor(url: URL): FixtureResponse | null {
   const editor = /^\/_replyline_fixture\/editors\/([\w-]+)(\.js)?$/.exec(url.pathname);
   if (editor?.[2]) return ok('text/javascript', readFileSync(`test/.cache/editors/${editor[1]}.js`, 'utf8'));
   if (editor) return ok('text/html', editorPage(editor[1] ?? ''));
+  // X as it would look after renaming a hook Replyline relies on (the tweets' data-testid).
+  if (url.pathname.startsWith('/changedmarkup/status/')) {
+    return ok('text/html', read('x/conversation.html').replaceAll('data-testid="tweet"', 'data-testid="post"'));
+  }
   const page = xPage(url);
   return page ? ok('text/html', read(page)) : null;
 }

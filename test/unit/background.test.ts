@@ -2,9 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, openReplylineDb } from '../../src/background/db';
+import { DB_NAME, DB_VERSION, MIGRATIONS, openReplylineDb } from '../../src/background/db';
 import { type BackgroundEffects, createService } from '../../src/background/service';
+import { healthProblems, type PageHealth } from '../../src/core/health';
 import type { ItemStatus } from '../../src/core/types';
+import { guardAdapter } from '../../src/sites/guard';
+import { xAdapter } from '../../src/sites/x';
 import type { InsertResult } from '../../src/shared/protocol';
 import { createRouter, type RouterOptions } from '../../src/shared/router';
 import { scanned } from './items';
@@ -13,6 +16,7 @@ class Effects implements BackgroundEffects {
   clock = 1_000_000;
   ids = 0;
   counts: number[] = [];
+  attention: string[][] = [];
   broadcasts: Record<string, ItemStatus>[] = [];
   refreshes = 0;
   wakeAt: (number | null)[] = [];
@@ -21,7 +25,11 @@ class Effects implements BackgroundEffects {
   insertResult: InsertResult = { ok: true, itemKey: null, missing: [], unknown: [] };
   now = () => this.clock;
   newId = () => `id-${++this.ids}`;
-  setPendingCount = (count: number) => void this.counts.push(count);
+  setPendingCount = (count: number, attention: string[]) => {
+    this.counts.push(count);
+    this.attention.push(attention);
+  };
+
   broadcastStatuses = (s: Record<string, ItemStatus>) => void this.broadcasts.push(s);
   broadcastRefresh = () => void this.refreshes++;
   scheduleWake = (at: number | null) => void this.wakeAt.push(at);
@@ -284,13 +292,25 @@ describe('the database', () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openReplylineDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['items', 'settings', 'snippets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['health', 'items', 'settings', 'snippets']);
     expect([...db.transaction('items').store.indexNames].sort()).toEqual([
       'by-site',
       'by-snooze',
       'by-status-sort',
       'by-thread',
     ]);
+    db.close();
+  });
+
+  it('upgrades a version 1 database in place, keeping what it holds', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const v1 = await openDB(DB_NAME, 1, { upgrade: (db, _o, _n, tx) => MIGRATIONS[0]!(db as never, tx as never) });
+    await v1.put('snippets', { id: 's1', title: 'Kept', body: 'Still here', tags: [], shortcut: '', uses: 2 });
+    v1.close();
+    const db = await openReplylineDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('snippets', 's1')).toMatchObject({ title: 'Kept' });
+    expect([...db.objectStoreNames]).toContain('health');
     db.close();
   });
 
@@ -335,5 +355,78 @@ describe('export, import and clearing', () => {
     expect(await h()['items/list']({ statuses: ['pending'] }, ctx)).toEqual([]);
     expect(await h()['snippets/list']({}, ctx)).toEqual([]);
     expect(fx.counts.at(-1)).toBe(0);
+  });
+});
+
+describe('site health', () => {
+  const health = (over: Partial<PageHealth> = {}): PageHealth => ({
+    site: 'x',
+    path: '/brightloop/status/1',
+    at: 1000,
+    expected: true,
+    items: 9,
+    readable: 9,
+    relevant: 5,
+    ownerKnown: true,
+    composerFound: false,
+    missing: [],
+    errors: [],
+    ...over,
+  });
+
+  it('names what failed: no items where expected, unreadable items, missing parts, adapter errors', () => {
+    expect(healthProblems(health())).toEqual([]);
+    expect(healthProblems(health({ expected: false, items: 0 }))).toEqual([]);
+    expect(healthProblems(health({ items: 0, readable: 0, missing: ['tweet'] }))).toEqual([
+      { kind: 'noItems' },
+      { kind: 'missing', parts: ['tweet'] },
+    ]);
+    expect(healthProblems(health({ readable: 0 }))).toEqual([{ kind: 'unreadable', items: 9 }]);
+    expect(healthProblems(health({ expected: false, errors: ['readEntry'] }))).toEqual([
+      { kind: 'errors', parts: ['readEntry'] },
+    ]);
+  });
+
+  it('keeps the last report per site, and the toolbar says which sites need attention', async () => {
+    await h()['site/health'](health({ items: 0, readable: 0 }), { ...ctx, sender: { url: 'https://x.com/a' } });
+    expect(fx.attention.at(-1)).toEqual(['X']);
+    expect(await h()['health/list']({}, ctx)).toMatchObject({ x: { items: 0 } });
+    await h()['site/health'](health(), { ...ctx, sender: { url: 'https://x.com/a' } });
+    expect(fx.attention.at(-1)).toEqual([]);
+    await h()['data/clear']({ confirm: 'delete everything' }, ctx);
+    expect(await h()['health/list']({}, ctx)).toEqual({});
+  });
+
+  it('is accepted from content scripts only, in its exact shape', async () => {
+    const route = createRouter(() => h(), routerOptions);
+    expect(await route({ type: 'site/health', payload: health() }, contentSender)).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'site/health', payload: health() }, popupSender)).toMatchObject({ ok: false });
+    const bad = { ...health(), items: -1 };
+    expect(await route({ type: 'site/health', payload: bad }, contentSender)).toMatchObject({ ok: false });
+  });
+});
+
+describe('a guarded adapter', () => {
+  it('turns a throw into nothing, and names the function that threw', () => {
+    const errors = new Set<string>();
+    const broken = guardAdapter(
+      {
+        ...xAdapter,
+        readEntry: () => {
+          throw new TypeError('markup changed');
+        },
+      },
+      errors,
+    );
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      expect(broken.readEntry({} as Element, { url: new URL('https://x.com/'), memo: new Map() })).toBeNull();
+    }
+    finally {
+      console.warn = warn;
+    }
+    expect([...errors]).toEqual(['readEntry']);
+    expect(broken.scansPage(new URL('https://x.com/a/status/1'))).toBe(true);
   });
 });
