@@ -8,7 +8,7 @@ import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/messaging';
 import type { InsertResult } from '../shared/protocol';
 import { createRouter } from '../shared/router';
-import { ADAPTERS, adapterForUrl } from '../sites/registry';
+import { ADAPTERS, adapterFor, adapterForUrl } from '../sites/registry';
 import { openReplylineDb } from './db';
 import { createService, type Service } from './service';
 
@@ -108,6 +108,7 @@ function getService(): Promise<Service> {
         }
       },
       isSiteUrl,
+      defaultSelectors: (site) => adapterFor(site).defaultSelectors,
     }),
   );
   return service;

@@ -29,6 +29,8 @@ export interface BackgroundEffects {
   insertIntoActiveTab(body: string): Promise<InsertResult>;
   /** Whether a URL belongs to a supported site (only those are opened). */
   isSiteUrl(url: string): boolean;
+  /** The selectors a site's adapter ships with, by name. */
+  defaultSelectors(site: SiteId): Readonly<Record<string, string>>;
 }
 
 export function createService(db: ReplylineDb, fx: BackgroundEffects) {
@@ -180,6 +182,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       return {
         owner: account?.manual || account?.detected || null,
         enabled: !settings.disabledSites.includes(site),
+        selectors: settings.selectorOverrides[site] ?? {},
         trigger: settings.trigger,
         pickerShortcut: settings.pickerShortcut,
       };
@@ -282,6 +285,22 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     async 'settings/setSites'({ disabledSites }) {
       const settings = await readSettings(db);
       const next: Settings = { ...settings, disabledSites: SITE_IDS.filter((s) => disabledSites.includes(s)) };
+      await writeSettings(db, next);
+      await fx.broadcastRefresh();
+      return next;
+    },
+
+    async 'settings/setSelectors'({ site, overrides }) {
+      const defaults = fx.defaultSelectors(site);
+      const kept: Record<string, string> = {};
+      for (const [name, css] of Object.entries(overrides)) {
+        if (!(name in defaults)) throw new RangeError(t('unknownSelector', name));
+        // Empty or the default itself: no override.
+        if (css.trim() && css.trim() !== defaults[name]) kept[name] = css.trim();
+      }
+      const settings = await readSettings(db);
+      const next: Settings = { ...settings, selectorOverrides: { ...settings.selectorOverrides, [site]: kept } };
+      if (Object.keys(kept).length === 0) delete next.selectorOverrides[site];
       await writeSettings(db, next);
       await fx.broadcastRefresh();
       return next;

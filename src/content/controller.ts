@@ -6,7 +6,7 @@ import type { ItemStatus, ScannedItem, Snippet } from '../core/types';
 import { DEFAULT_SETTINGS, itemKey, SITE_NAMES } from '../core/types';
 import type { BackgroundProtocol, BackgroundType, InsertResult, Req, Res } from '../shared/protocol';
 import { guardAdapter } from '../sites/guard';
-import type { SiteAdapter } from '../sites/types';
+import { applySelectorOverrides, isValidSelector, type SiteAdapter } from '../sites/types';
 import { type Badge, createBadge } from './badge';
 import {
   contentOf,
@@ -59,11 +59,16 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
 
   const report = (message: string, tone: 'info' | 'error' = 'info') => showNotice(doc, message, tone);
 
-  async function hello() {
+  async function hello(): Promise<boolean> {
     const state = await send('page/hello', { site: adapter.id });
+    const itemSelector = adapter.itemSelector;
+    for (const name of applySelectorOverrides(siteAdapter, state.selectors, (css) => isValidSelector(css, doc))) {
+      adapterErrors.add(`override:${name}`.slice(0, 40));
+    }
     owner = state.owner;
     enabled = state.enabled;
     pickerSettings = { trigger: state.trigger, pickerShortcut: state.pickerShortcut };
+    return adapter.itemSelector !== itemSelector;
   }
 
   async function checkOwner() {
@@ -435,8 +440,14 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     applyStatuses,
     async refresh() {
       ownerChecked = false;
-      await hello();
-      rescanAll();
+      const itemsChanged = await hello();
+      // A new item selector (an override) needs a watcher that looks for it.
+      if (itemsChanged) {
+        for (const el of [...tracked.keys()]) forget(el);
+        if (enabled) startWatching();
+      }
+      else rescanAll();
+      scheduleHealth();
     },
     insertFromPopup,
     health: measureHealth,

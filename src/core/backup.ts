@@ -1,7 +1,7 @@
 import { t } from '../shared/i18n';
 import type { Item, Settings, SiteId, Snippet } from './types';
 import { DEFAULT_SETTINGS, itemKey, SITE_IDS } from './types';
-import { arrayOf, type Check, isRecord, nullable, num, oneOf, shape, str } from './validate';
+import { arrayOf, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from './validate';
 
 /** The file Replyline exports: everything it keeps, with a format version. */
 export const BACKUP_FORMAT = 'replyline-backup';
@@ -99,7 +99,17 @@ function checkSettings(value: unknown): Settings | string {
   const trigger = value.trigger ?? DEFAULT_SETTINGS.trigger;
   const shortcut = value.pickerShortcut ?? DEFAULT_SETTINGS.pickerShortcut;
   if (!str(20, 1)(trigger) || !str(40, 1)(shortcut)) return t('backupBadPicker');
-  return { accounts, disabledSites: disabled, trigger, pickerShortcut: shortcut };
+  const overrides = value.selectorOverrides ?? {};
+  if (!isRecord(overrides) || !Object.entries(overrides).every(([k, v]) => site(k) && selectorOverrides(v))) {
+    return t('backupBadSelectors');
+  }
+  return {
+    accounts,
+    disabledSites: disabled,
+    trigger,
+    pickerShortcut: shortcut,
+    selectorOverrides: overrides as Settings['selectorOverrides'],
+  };
 }
 
 function describe(index: number, value: unknown, what: 'backupBadItem' | 'backupBadSnippet'): string {

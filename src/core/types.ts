@@ -85,6 +85,8 @@ export interface Settings {
   trigger: string;
   /** Pressed in a comment box, opens the inline picker (e.g. "Alt+Shift+S"). */
   pickerShortcut: string;
+  /** A user's replacements for adapter selectors, by site and selector name (options page). */
+  selectorOverrides: Partial<Record<SiteId, Record<string, string>>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -92,6 +94,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   trigger: ';;',
   pickerShortcut: 'Alt+Shift+S',
+  selectorOverrides: {},
 };
 
 export function itemKey(site: SiteId, id: string): string {

@@ -38,3 +38,9 @@ export const shape =
       }
       return true;
     };
+
+/** A site's selector overrides, name to CSS: at most 60, names and selectors of bounded length. */
+export const selectorOverrides: Check<Record<string, string>> = (v): v is Record<string, string> =>
+  isRecord(v)
+  && Object.keys(v).length <= 60
+  && Object.entries(v).every(([name, css]) => /^[A-Za-z][\w-]{0,39}$/u.test(name) && str(500, 1)(css));

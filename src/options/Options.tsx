@@ -12,6 +12,8 @@ import { formatAge } from '../core/time';
 import type { Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
 import { plural, t } from '../shared/i18n';
+import { adapterFor } from '../sites/registry';
+import { isValidSelector } from '../sites/types';
 import { download, errorText, send } from '../ui/api';
 
 type Status = { text: string; tone: 'success' | 'error' } | null;
@@ -26,6 +28,7 @@ export function Options() {
       <Sites />
       <SnippetManager />
       <PickerSettings />
+      <Selectors />
       <DataSection />
     </main>
   );
@@ -468,6 +471,102 @@ function PickerSettings() {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Every adapter selector, replaceable without a new release: checked as CSS here, applied on open pages at once. */
+function Selectors() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  useEffect(() => {
+    send('settings/get', {}).then(setSettings, (e) => setStatus({ text: errorText(e), tone: 'error' }));
+  }, []);
+  return (
+    <section aria-labelledby="selectors-title">
+      <h2 id="selectors-title">{t('selectorsTitle')}</h2>
+      <p class="muted">{t('selectorsIntro')}</p>
+      {settings && SITE_IDS.map((site) => (
+        <SiteSelectors
+          key={site}
+          site={site}
+          saved={settings.selectorOverrides[site] ?? {}}
+          onSaved={(next, text) => {
+            setSettings(next);
+            setStatus({ text, tone: 'success' });
+          }}
+          onError={(text) => setStatus({ text, tone: 'error' })}
+        />
+      ))}
+      <p class={status?.tone ?? ''} role="status" data-testid="selectors-status">
+        {status?.text}
+      </p>
+    </section>
+  );
+}
+
+interface SiteSelectorsProps {
+  site: SiteId;
+  saved: Record<string, string>;
+  onSaved: (settings: Settings, message: string) => void;
+  onError: (message: string) => void;
+}
+
+function SiteSelectors({ site, saved, onSaved, onError }: SiteSelectorsProps) {
+  const defaults = adapterFor(site).defaultSelectors;
+  const [draft, setDraft] = useState<Record<string, string>>(saved);
+  const changed = Object.keys(saved).length;
+  const save = async (overrides: Record<string, string>) => {
+    const invalid = Object.entries(overrides).filter(([, css]) => css.trim() && !isValidSelector(css.trim(), document));
+    if (invalid.length) {
+      onError(t('selectorInvalid', invalid.map(([name]) => name).join(', ')));
+      return;
+    }
+    try {
+      const next = await send('settings/setSelectors', { site, overrides });
+      setDraft(next.selectorOverrides[site] ?? {});
+      onSaved(next, Object.keys(overrides).length ? t('selectorsSaved', SITE_NAMES[site]) : t('selectorsReset', SITE_NAMES[site]));
+    }
+    catch (e) {
+      onError(errorText(e));
+    }
+  };
+  return (
+    <details class="selectors">
+      <summary>
+        {SITE_NAMES[site]}
+        {changed > 0 && <span class="muted">{` · ${plural(changed, 'selectorsChangedOne', 'selectorsChangedMany')}`}</span>}
+      </summary>
+      <form
+        class="editor"
+        aria-label={t('selectorsFor', SITE_NAMES[site])}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(Object.fromEntries(Object.entries(draft).filter(([, css]) => css.trim())));
+        }}
+      >
+        {Object.entries(defaults).map(([name, css]) => (
+          <label key={name} class="selector">
+            <code>{name}</code>
+            <input
+              name={`selector-${site}-${name}`}
+              value={draft[name] ?? ''}
+              placeholder={css}
+              spellcheck={false}
+              onInput={(e) => {
+                const value = inputValue(e);
+                setDraft((d) => ({ ...d, [name]: value }));
+              }}
+            />
+          </label>
+        ))}
+        <div class="row">
+          <button type="submit">{t('selectorsSave')}</button>
+          <button type="button" onClick={() => void save({})} disabled={changed === 0}>
+            {t('selectorsResetButton')}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
 

@@ -4,7 +4,7 @@ import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
 import type { PageHealth } from '../core/health';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS } from '../core/types';
-import { arrayOf, bool, type Check, nullable, num, oneOf, shape, str } from '../core/validate';
+import { arrayOf, bool, type Check, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
 
 export type ItemAction =
   | { action: 'answer' }
@@ -20,6 +20,8 @@ export type InsertResult =
 
 export interface PageState {
   owner: string | null;
+  /** The user's selector overrides for this site. */
+  selectors: Record<string, string>;
   enabled: boolean;
   trigger: string;
   pickerShortcut: string;
@@ -44,6 +46,8 @@ export interface BackgroundProtocol {
   'settings/setOwner': { req: { site: SiteId; handle: string | null }; res: Settings };
   'settings/setPicker': { req: { trigger: string; pickerShortcut: string }; res: Settings };
   'settings/setSites': { req: { disabledSites: SiteId[] }; res: Settings };
+  /** Replaces a site's selector overrides ({} resets them all to the defaults). */
+  'settings/setSelectors': { req: { site: SiteId; overrides: Record<string, string> }; res: Settings };
   'snippets/list': { req: Record<string, never>; res: Snippet[] };
   'snippets/save': { req: SnippetDraft; res: Snippet };
   'snippets/delete': { req: { id: string }; res: null };
@@ -145,6 +149,7 @@ export const BACKGROUND_MESSAGES: {
   'settings/setOwner': { from: 'page', check: shape({ site, handle: nullable(str(100)) }) },
   'settings/setPicker': { from: 'page', check: shape({ trigger: str(20), pickerShortcut: str(40) }) },
   'settings/setSites': { from: 'page', check: shape({ disabledSites: arrayOf(site, SITE_IDS.length) }) },
+  'settings/setSelectors': { from: 'page', check: shape({ site, overrides: selectorOverrides }) },
   'snippets/list': { from: 'any', check: empty },
   'snippets/save': { from: 'page', check: snippetDraft },
   'snippets/import': { from: 'page', check: shape({ drafts: arrayOf(snippetDraft, MAX_IMPORTED_SNIPPETS) }) },

@@ -10,6 +10,10 @@ export interface PageInfo {
 /** One adapter per site: all knowledge of a site's markup lives behind this interface. */
 export interface SiteAdapter {
   readonly id: SiteId;
+  /** Every selector the adapter uses, by name: read at each use, so a user's override applies at once. */
+  readonly selectors: Record<string, string>;
+  /** The selectors as shipped (what "reset" goes back to). */
+  readonly defaultSelectors: Readonly<Record<string, string>>;
   /** Manifest match patterns of the pages this adapter reads. */
   readonly matches: readonly string[];
   /** Whether a URL of this site is a page with items worth scanning. */
@@ -43,4 +47,34 @@ export function memoize<T>(page: PageInfo, key: string, compute: () => T): T {
   const value = compute();
   page.memo.set(key, value);
   return value;
+}
+
+/**
+ * Puts a user's selector overrides in place (unknown names ignored), the rest back to the defaults.
+ * An override that is not valid CSS is refused, named in the result, and the default stays.
+ */
+export function applySelectorOverrides(
+  adapter: SiteAdapter,
+  overrides: Readonly<Record<string, string>> | undefined,
+  isValid: (selector: string) => boolean,
+): string[] {
+  const refused: string[] = [];
+  for (const [name, fallback] of Object.entries(adapter.defaultSelectors)) {
+    const wanted = overrides?.[name]?.trim();
+    const ok = !!wanted && isValid(wanted);
+    if (wanted && !ok) refused.push(name);
+    adapter.selectors[name] = ok ? wanted : fallback;
+  }
+  return refused;
+}
+
+/** Whether the browser accepts `selector` as CSS (checked on a detached fragment). */
+export function isValidSelector(selector: string, doc: Document): boolean {
+  try {
+    doc.createDocumentFragment().querySelector(selector);
+    return true;
+  }
+  catch {
+    return false;
+  }
 }

@@ -6,7 +6,7 @@ import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
 /** Every X selector in one place (evidence: shared captures of Feb 2026, sites.md). */
-export const X_SELECTORS = {
+const X_SELECTORS_DEFAULTS = Object.freeze({
   cell: 'div[data-testid="cellInnerDiv"]',
   tweet: 'article[data-testid="tweet"]',
   userName: '[data-testid="User-Name"]',
@@ -19,7 +19,10 @@ export const X_SELECTORS = {
   modal: '[aria-labelledby="modal-header"]',
   send: 'button[data-testid="tweetButtonInline"], button[data-testid="tweetButton"]',
   accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
-} as const;
+});
+
+/** The selectors in use: the defaults, or a user's overrides from the options page. */
+export const X_SELECTORS: Record<keyof typeof X_SELECTORS_DEFAULTS, string> = { ...X_SELECTORS_DEFAULTS };
 
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,30})\/status\/(\d{1,25})/;
 const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,30})$/;
@@ -184,12 +187,22 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
 
 export const xAdapter: SiteAdapter = {
   id: 'x',
+  selectors: X_SELECTORS,
+  defaultSelectors: X_SELECTORS_DEFAULTS,
   matches: ['https://x.com/*'],
-  itemSelector: X_SELECTORS.tweet,
-  composerSelector: X_SELECTORS.composer,
-  sendButtonSelector: X_SELECTORS.send,
+  get itemSelector() {
+    return X_SELECTORS.tweet;
+  },
+  get composerSelector() {
+    return X_SELECTORS.composer;
+  },
+  get sendButtonSelector() {
+    return X_SELECTORS.send;
+  },
 
-  required: { tweet: X_SELECTORS.tweet, author: X_SELECTORS.userName, time: X_SELECTORS.statusTime },
+  get required() {
+    return { tweet: X_SELECTORS.tweet, author: X_SELECTORS.userName, time: X_SELECTORS.statusTime };
+  },
 
   expectsItems(url) {
     return STATUS_PATH.test(url.pathname) || isMentionsPage(url);

@@ -6,7 +6,7 @@ import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
 /** Every YouTube selector in one place (evidence: shared captures 2024-25, sites.md). */
-export const YOUTUBE_SELECTORS = {
+const YOUTUBE_SELECTORS_DEFAULTS = Object.freeze({
   thread: 'ytd-comment-thread-renderer',
   commentsHeader: 'ytd-comments ytd-comments-header-renderer',
   comment: 'ytd-comment-view-model, ytd-comment-renderer',
@@ -22,7 +22,12 @@ export const YOUTUBE_SELECTORS = {
   send: '#submit-button button, #submit-button tp-yt-paper-button, #submit-button paper-button',
   videoOwner:
     'ytd-watch-metadata #owner ytd-video-owner-renderer a[href^="/@"], ytd-video-owner-renderer a[href^="/@"], #owner #channel-name a[href^="/@"]',
-} as const;
+});
+
+/** The selectors in use: the defaults, or a user's overrides from the options page. */
+export const YOUTUBE_SELECTORS: Record<keyof typeof YOUTUBE_SELECTORS_DEFAULTS, string> = {
+  ...YOUTUBE_SELECTORS_DEFAULTS,
+};
 
 const HANDLE_PATH = /^\/@([\w.-]{1,100})$/u;
 
@@ -121,12 +126,22 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 
 export const youtubeAdapter: SiteAdapter = {
   id: 'youtube',
+  selectors: YOUTUBE_SELECTORS,
+  defaultSelectors: YOUTUBE_SELECTORS_DEFAULTS,
   matches: ['https://www.youtube.com/*'],
-  itemSelector: YOUTUBE_SELECTORS.comment,
-  composerSelector: YOUTUBE_SELECTORS.composer,
-  sendButtonSelector: YOUTUBE_SELECTORS.send,
+  get itemSelector() {
+    return YOUTUBE_SELECTORS.comment;
+  },
+  get composerSelector() {
+    return YOUTUBE_SELECTORS.composer;
+  },
+  get sendButtonSelector() {
+    return YOUTUBE_SELECTORS.send;
+  },
 
-  required: { comment: YOUTUBE_SELECTORS.comment, author: YOUTUBE_SELECTORS.author, time: YOUTUBE_SELECTORS.timeLink },
+  get required() {
+    return { comment: YOUTUBE_SELECTORS.comment, author: YOUTUBE_SELECTORS.author, time: YOUTUBE_SELECTORS.timeLink };
+  },
 
   expectsItems(url, doc) {
     // Comments load when scrolled to: they are expected once their header (the count) is there.

@@ -5,7 +5,7 @@ import { browserPerFile } from './session';
 const browser = browserPerFile();
 
 describe('site health', () => {
-  it('shows a site as needing attention when its markup changed, says what failed, and clears when it reads again', async () => {
+  it('shows a site needing attention with what failed; a selector override mends it at once; reset and reading well clear it', async () => {
     const session = browser();
     const page = await session.context.newPage();
     await page.goto('https://x.com/changedmarkup/status/1950000000000000001');
@@ -23,6 +23,24 @@ describe('site health', () => {
         'where some were expected\\. Parts not found on .*: tweet\\.',
       ].join('')));
     await popup.close();
+
+    // A selector override mends it at once, on the open page, without a new release.
+    const options = await session.extensionPage('options');
+    await options.getByText('X', { exact: true }).click();
+    const tweet = options.locator('input[name=selector-x-tweet]');
+    expect(await tweet.getAttribute('placeholder')).toBe('article[data-testid="tweet"]');
+    await tweet.fill('article[data-testid="post"]]');
+    await options.getByRole('button', { name: 'Save selectors' }).click();
+    await expect
+      .poll(() => options.getByTestId('selectors-status').textContent())
+      .toBe('Not valid CSS, nothing was saved: tweet.');
+    await tweet.fill('article[data-testid="post"]');
+    await options.getByRole('button', { name: 'Save selectors' }).click();
+    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(0);
+    expect(await tweet.inputValue()).toBe('');
+    await options.close();
 
     await page.goto('https://x.com/brightloop/status/1950000000000000001');
     await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);

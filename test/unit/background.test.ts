@@ -42,6 +42,8 @@ class Effects implements BackgroundEffects {
   };
 
   isSiteUrl = (url: string) => url.startsWith('https://x.com/');
+
+  defaultSelectors = () => ({ tweet: 'article[data-testid="tweet"]', text: '[data-testid="tweetText"]' });
 }
 
 let fx: Effects;
@@ -140,6 +142,7 @@ describe('settings and snippets', () => {
     await h()['owner/detected']({ site: 'x', handle: 'brightloop' }, ctx);
     expect(await h()['page/hello']({ site: 'x' }, ctx)).toEqual({
       owner: 'brightloop',
+      selectors: {},
       enabled: true,
       trigger: ';;',
       pickerShortcut: 'Alt+Shift+S',
@@ -204,6 +207,19 @@ describe('settings and snippets', () => {
       /^Saved reply 2: The saved reply has no text/,
     );
     expect(await h()['snippets/list']({}, ctx)).toHaveLength(2);
+  });
+
+  it('keeps a site\'s selector overrides, drops defaults and blanks, refuses unknown names, resets with {}', async () => {
+    const next = await h()['settings/setSelectors'](
+      { site: 'x', overrides: { tweet: ' article[data-testid="post"] ', text: '[data-testid="tweetText"]' } },
+      ctx,
+    );
+    expect(next.selectorOverrides).toEqual({ x: { tweet: 'article[data-testid="post"]' } });
+    expect((await h()['page/hello']({ site: 'x' }, ctx)).selectors).toEqual({ tweet: 'article[data-testid="post"]' });
+    expect(fx.refreshes).toBe(1);
+    await expect(h()['settings/setSelectors']({ site: 'x', overrides: { nope: 'a' } }, ctx)).rejects.toThrow(/nope/);
+    await h()['settings/setSelectors']({ site: 'x', overrides: {} }, ctx);
+    expect((await h()['settings/get']({}, ctx)).selectorOverrides).toEqual({});
   });
 
   it('inserts a snippet through the active tab and opens only site pages', async () => {

@@ -11,6 +11,7 @@ import { openReplylineDb } from '../../src/background/db';
 import { type BackgroundEffects, createService } from '../../src/background/service';
 import { setMessageLookup } from '../../src/shared/i18n';
 import { createRouter } from '../../src/shared/router';
+import { adapterFor } from '../../src/sites/registry';
 import { scanned } from './items';
 import { readCatalog, resolveMessage } from './messages';
 
@@ -54,6 +55,7 @@ function effects(): BackgroundEffects {
       return { ok: true, itemKey: null, missing: [], unknown: [] };
     },
     isSiteUrl: (url) => url.startsWith('https://x.com/'),
+    defaultSelectors: (site) => adapterFor(site).defaultSelectors,
   };
 }
 

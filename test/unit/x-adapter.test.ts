@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { applySelectorOverrides } from '../../src/sites/types';
 import { xAdapter } from '../../src/sites/x';
 import { loadPage, scanPage } from '../helpers';
 
@@ -91,5 +92,21 @@ describe('X adapter on markup it does not know', () => {
     expect(() => scanPage(xAdapter, url, 'brightloop')).not.toThrow();
     expect(scanPage(xAdapter, url, 'brightloop')).toEqual([]);
     expect(xAdapter.detectOwner(document)).toBeNull();
+  });
+});
+
+describe('selector overrides', () => {
+  it('replace named selectors, refuse invalid CSS, and go back to the defaults', () => {
+    const valid = (css: string) => !css.includes('[[');
+    try {
+      expect(applySelectorOverrides(xAdapter, { tweet: 'article.post', text: 'div[[', nope: 'x' }, valid)).toEqual(['text']);
+      expect(xAdapter.itemSelector).toBe('article.post');
+      expect(xAdapter.required.tweet).toBe('article.post');
+      expect(xAdapter.selectors.text).toBe(xAdapter.defaultSelectors.text);
+    }
+    finally {
+      applySelectorOverrides(xAdapter, {}, valid);
+    }
+    expect(xAdapter.itemSelector).toBe('article[data-testid="tweet"]');
   });
 });
