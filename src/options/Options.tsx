@@ -99,9 +99,9 @@ function HandleRow({ site, settings, onSaved }: { site: SiteId; settings: Settin
   };
   const hint = account?.detected
     ? t('handleDetected', account.detected)
-    : site === 'youtube'
-      ? t('handleYoutubeHint')
-      : t('handleNotSeen');
+    : adapterFor(site).readsOwner
+      ? t('handleNotSeen')
+      : t('handleTypeHint', SITE_NAMES[site]);
   return (
     <form class="handle-row" onSubmit={save}>
       <label for={id}>{t('handleLabel', SITE_NAMES[site])}</label>

@@ -28,6 +28,8 @@ export interface SiteAdapter {
   readEntry(el: Element, page: PageInfo): PageEntry | null;
   /** Items whose verdict may change when `el` appears (the comments it answers). */
   relatedItems(el: Element): Element[];
+  /** Whether the site's pages show who is signed in (else the handle is typed in Options). */
+  readonly readsOwner: boolean;
   /** The signed-in user's handle, where the page shows it. */
   detectOwner(doc: Document): string | null;
   /** Where the item's badge goes (appended as the last child). */

@@ -187,6 +187,7 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
 
 export const xAdapter: SiteAdapter = {
   id: 'x',
+  readsOwner: true,
   selectors: X_SELECTORS,
   defaultSelectors: X_SELECTORS_DEFAULTS,
   matches: ['https://x.com/*'],

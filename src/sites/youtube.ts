@@ -126,6 +126,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 
 export const youtubeAdapter: SiteAdapter = {
   id: 'youtube',
+  readsOwner: false,
   selectors: YOUTUBE_SELECTORS,
   defaultSelectors: YOUTUBE_SELECTORS_DEFAULTS,
   matches: ['https://www.youtube.com/*'],

@@ -22,6 +22,7 @@ export default async function setup() {
   mkdirSync('test/.artifacts', { recursive: true });
   if (process.env.UPDATE_SCREENSHOTS === '1') mkdirSync('test/screenshots', { recursive: true });
   await build({ ...common, entryPoints: ['test/fixtures/x/editor-app.jsx'], outfile: 'test/.cache/x-editor.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/bluesky/composer.js'], outfile: 'test/.cache/bluesky-composer.js' });
   await build({
     ...common,
     entryPoints: EDITOR_PAGES.map((name) => `test/fixtures/editors/${name}`),

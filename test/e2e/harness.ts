@@ -36,6 +36,14 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (url.pathname === '/watch') return ok('text/html', read('youtube/watch.html'));
     return ok('text/html', '<!doctype html><title>YouTube</title><p>Home</p>');
   }
+  if (url.hostname === 'bsky.app') {
+    if (url.pathname === '/_replyline_fixture/bluesky-composer.js') {
+      return ok('text/javascript', readFileSync('test/.cache/bluesky-composer.js', 'utf8'));
+    }
+    if (/^\/notifications\/?$/.test(url.pathname)) return ok('text/html', read('bluesky/notifications.html'));
+    if (/^\/profile\/[^/]+\/post\/\w+$/.test(url.pathname)) return ok('text/html', read('bluesky/thread.html'));
+    return ok('text/html', '<!doctype html><title>Bluesky</title><p>Home</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -101,6 +109,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   };
   await context.route('https://x.com/**', serve);
   await context.route('https://www.youtube.com/**', serve);
+  await context.route('https://bsky.app/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
