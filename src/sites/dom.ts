@@ -4,6 +4,8 @@ export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
 }
 
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
 /** Text with line breaks kept (block children and <br> become newlines), for comment bodies. */
 export function multilineTextOf(el: Element | null | undefined): string {
   if (!el) return '';
@@ -15,6 +17,12 @@ export function multilineTextOf(el: Element | null | undefined): string {
         const element = child as Element;
         if (element.tagName === 'BR') out += '\n';
         else if (element.tagName === 'IMG') out += element.getAttribute('alt') ?? '';
+        else if (BLOCKS.has(element.tagName)) {
+          // A paragraph or block starts and ends a line.
+          if (out && !out.endsWith('\n')) out += '\n';
+          walk(element);
+          if (!out.endsWith('\n')) out += '\n';
+        }
         else walk(element);
       }
     }
@@ -23,6 +31,7 @@ export function multilineTextOf(el: Element | null | undefined): string {
   return out
     .replace(/[ \t\u00a0]+/gu, ' ')
     .replace(/ *\n */gu, '\n')
+    .replace(/\n{3,}/gu, '\n\n')
     .trim();
 }
 

@@ -23,6 +23,8 @@ export default async function setup() {
   if (process.env.UPDATE_SCREENSHOTS === '1') mkdirSync('test/screenshots', { recursive: true });
   await build({ ...common, entryPoints: ['test/fixtures/x/editor-app.jsx'], outfile: 'test/.cache/x-editor.js' });
   await build({ ...common, entryPoints: ['test/fixtures/bluesky/composer.js'], outfile: 'test/.cache/bluesky-composer.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/reddit/composer.js'], outfile: 'test/.cache/reddit-composer.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/reddit/old.js'], outfile: 'test/.cache/reddit-old.js' });
   await build({
     ...common,
     entryPoints: EDITOR_PAGES.map((name) => `test/fixtures/editors/${name}`),

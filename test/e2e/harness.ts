@@ -44,6 +44,14 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (/^\/profile\/[^/]+\/post\/\w+$/.test(url.pathname)) return ok('text/html', read('bluesky/thread.html'));
     return ok('text/html', '<!doctype html><title>Bluesky</title><p>Home</p>');
   }
+  if (url.hostname === 'www.reddit.com' || url.hostname === 'old.reddit.com') {
+    const script = /^\/_replyline_fixture\/(reddit-composer|reddit-old)\.js$/.exec(url.pathname);
+    if (script) return ok('text/javascript', readFileSync(`test/.cache/${script[1]}.js`, 'utf8'));
+    if (/^\/r\/\w+\/comments\//.test(url.pathname)) {
+      return ok('text/html', read(url.hostname === 'old.reddit.com' ? 'reddit/old-post.html' : 'reddit/post.html'));
+    }
+    return ok('text/html', '<!doctype html><title>Reddit</title><p>Home</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -110,6 +118,8 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   await context.route('https://x.com/**', serve);
   await context.route('https://www.youtube.com/**', serve);
   await context.route('https://bsky.app/**', serve);
+  await context.route('https://www.reddit.com/**', serve);
+  await context.route('https://old.reddit.com/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

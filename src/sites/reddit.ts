@@ -1,0 +1,160 @@
+import type { PageEntry } from '../core/relevance';
+import { parseTime } from '../core/time';
+import { multilineTextOf, textOf } from './dom';
+import type { PageInfo, SiteAdapter } from './types';
+
+/**
+ * Every Reddit selector in one place. New Reddit (shreddit custom elements, Lexical composer, controls in
+ * shadow roots; selectors measured 2026-09 by maintained tools) and old.reddit (2024 capture, textarea).
+ */
+const REDDIT_SELECTORS_DEFAULTS = Object.freeze({
+  comment: 'shreddit-comment[thingid]',
+  post: 'shreddit-post[author]',
+  commentText: ':scope > [slot="comment"]',
+  actionRow: ':scope > shreddit-comment-action-row',
+  replyInShadow: 'button[aria-label="Reply"], button[data-action="reply"]',
+  composer: 'shreddit-composer [contenteditable="true"][data-lexical-editor="true"]',
+  send: 'shreddit-composer button[slot="submit-button"], form.usertext button.save',
+  oldComment: '.thing.comment[data-fullname^="t1_"]',
+  oldPost: '.thing.link[data-author]',
+  oldText: ':scope > .entry .usertext-body .md',
+  oldTime: ':scope > .entry time[datetime]',
+  oldReplies: ':scope > .child > .sitetable > .thing.comment',
+  oldReply: ':scope > .entry li.reply-button a',
+  oldComposer: ':scope > .child form.usertext textarea[name="text"]',
+  oldAnyComposer: 'form.usertext textarea[name="text"]',
+  oldUser: '#header-bottom-right .user a[href*="/user/"]',
+});
+
+/** The selectors in use: the defaults, or a user's overrides from the options page. */
+export const REDDIT_SELECTORS: Record<keyof typeof REDDIT_SELECTORS_DEFAULTS, string> = {
+  ...REDDIT_SELECTORS_DEFAULTS,
+};
+
+const S = REDDIT_SELECTORS;
+const POST_PAGE = /^\/r\/[\w-]{1,50}\/comments\/([a-z0-9]{1,12})(\/|$)/iu;
+const MENTIONS_PAGE = /^\/message\/(mentions|inbox|unread)\/?$/u;
+const USERNAME = /^[\w-]{1,40}$/u;
+
+const isOld = (el: Element) => el.matches(S.oldComment);
+
+function handleOf(value: string | null | undefined): string | null {
+  const name = value?.trim().replace(/^\/?u(ser)?\//u, '').replace(/\/$/u, '') ?? '';
+  return USERNAME.test(name) && name !== '[deleted]' ? name : null;
+}
+
+function own(el: Element, selector: string): Element | null {
+  return el.querySelector(selector);
+}
+
+/** The comment this one answers, if it answers a comment (not the post). */
+function parentComment(el: Element): Element | null {
+  if (isOld(el)) return el.parentElement?.closest(S.oldComment) ?? null;
+  const parentId = el.getAttribute('parentid');
+  if (!parentId) return null;
+  const parent = el.parentElement?.closest(S.comment);
+  if (parent?.getAttribute('thingid') === parentId) return parent;
+  return Array.from(el.ownerDocument.querySelectorAll(S.comment)).find((c) => c.getAttribute('thingid') === parentId) ?? null;
+}
+
+function authorOf(el: Element): string | null {
+  return handleOf(el.getAttribute(isOld(el) ? 'data-author' : 'author'));
+}
+
+function postAuthor(doc: Document): string | null {
+  const author = doc.querySelector(S.post)?.getAttribute('author');
+  return handleOf(author ?? doc.querySelector(S.oldPost)?.getAttribute('data-author'));
+}
+
+function directReplies(el: Element): Element[] {
+  if (isOld(el)) return Array.from(el.querySelectorAll(S.oldReplies));
+  const id = el.getAttribute('thingid');
+  return Array.from(el.children).filter((c) => c.matches(S.comment) && c.getAttribute('parentid') === id);
+}
+
+function readEntry(el: Element, page: PageInfo): PageEntry | null {
+  const old = isOld(el);
+  const id = el.getAttribute(old ? 'data-fullname' : 'thingid');
+  const handle = authorOf(el);
+  const permalink = el.getAttribute(old ? 'data-permalink' : 'permalink');
+  if (!id || !/^t1_[a-z0-9]{1,12}$/iu.test(id) || !handle || !permalink?.startsWith('/r/')) return null;
+  const post = POST_PAGE.exec(permalink)?.[1];
+  if (!post) return null;
+  const parent = parentComment(el);
+  const time = old ? own(el, S.oldTime)?.getAttribute('datetime') : el.getAttribute('created');
+  return {
+    id,
+    author: { name: handle, handle },
+    text: multilineTextOf(own(el, old ? S.oldText : S.commentText)),
+    url: `https://${old ? 'old' : 'www'}.reddit.com${permalink}`,
+    thread: `t3_${post}`,
+    createdAt: parseTime(time?.replace(/(\.\d{3})\d*/u, '$1').replace(/\+0000$/u, 'Z')),
+    parentAuthor: parent ? authorOf(parent) : postAuthor(el.ownerDocument),
+    parentIsPost: parent === null,
+    repliedBy: directReplies(el).flatMap((r) => authorOf(r) ?? []),
+    onMentionsPage: MENTIONS_PAGE.test(page.url.pathname),
+  };
+}
+
+export const redditAdapter: SiteAdapter = {
+  id: 'reddit',
+  readsOwner: false,
+  selectors: REDDIT_SELECTORS,
+  defaultSelectors: REDDIT_SELECTORS_DEFAULTS,
+  matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*'],
+  get itemSelector() {
+    return `${S.comment}, ${S.oldComment}`;
+  },
+  get composerSelector() {
+    return `${S.composer}, ${S.oldAnyComposer}`;
+  },
+  get sendButtonSelector() {
+    return S.send;
+  },
+  get required() {
+    return { comment: this.itemSelector };
+  },
+
+  scansPage(url) {
+    return POST_PAGE.test(url.pathname) || MENTIONS_PAGE.test(url.pathname);
+  },
+
+  expectsItems(url, doc) {
+    // A post page with comments says how many it has; none is not a sign of trouble.
+    const post = doc.querySelector(S.post);
+    const old = doc.querySelector(S.oldPost)?.getAttribute('data-comments-count');
+    const count = Number(post?.getAttribute('comment-count') ?? old ?? 0);
+    return POST_PAGE.test(url.pathname) && count > 0;
+  },
+
+  readEntry,
+
+  relatedItems(el) {
+    // A new reply may show that its parent was answered.
+    const parent = parentComment(el);
+    return parent ? [parent] : [];
+  },
+
+  detectOwner(doc) {
+    // old.reddit names the signed-in user in its header; new Reddit shows only an id, so Options has it.
+    return handleOf(textOf(doc.querySelector(S.oldUser)));
+  },
+
+  badgeAnchor(el) {
+    if (isOld(el)) return own(el, ':scope > .entry .tagline');
+    return own(el, ':scope > [slot="commentMeta"]') ?? own(el, S.actionRow);
+  },
+
+  replyButton(el) {
+    if (isOld(el)) return own(el, S.oldReply) as HTMLElement | null;
+    // New Reddit draws the comment's controls inside the action row's shadow root.
+    const row = own(el, S.actionRow);
+    const root = row?.shadowRoot ?? row;
+    return (root?.querySelector(S.replyInShadow) as HTMLElement | null) ?? null;
+  },
+
+  composerFor(el) {
+    if (isOld(el)) return own(el, S.oldComposer) as HTMLElement | null;
+    return (own(el, S.actionRow)?.querySelector(S.composer) as HTMLElement | null) ?? null;
+  },
+};

@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { redditAdapter } from '../../src/sites/reddit';
+import { loadPage, scanPage } from '../helpers';
+
+const POST = 'https://www.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/';
+const OLD = 'https://old.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/';
+
+describe('Reddit adapter, new Reddit (shreddit)', () => {
+  it('scans post and inbox pages, and expects comments where the post counts some', () => {
+    expect(redditAdapter.scansPage(new URL(POST))).toBe(true);
+    expect(redditAdapter.scansPage(new URL('https://www.reddit.com/r/productivity/'))).toBe(false);
+    const url = loadPage('reddit/post.html', POST);
+    expect(redditAdapter.expectsItems(url, document)).toBe(true);
+  });
+
+  it('reads a comment from its attributes: id, author, text with line breaks, time, permalink, thread', () => {
+    const url = loadPage('reddit/post.html', POST);
+    const kenji = document.querySelector('shreddit-comment[thingid="t1_k3nj01"]')!;
+    expect(redditAdapter.readEntry(kenji, { url, memo: new Map() })).toEqual({
+      id: 't1_k3nj01',
+      author: { name: 'kenji_w', handle: 'kenji_w' },
+      text: 'The app crashes when I export to PDF.\nAndroid 15, version 2.0.3.',
+      url: 'https://www.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/comment/k3nj01/',
+      thread: 't3_1rl0ab',
+      createdAt: Date.UTC(2026, 10, 21, 9, 30),
+      parentAuthor: 'brightloop',
+      parentIsPost: true,
+      repliedBy: ['ana_b'],
+      onMentionsPage: false,
+    });
+  });
+
+  it('finds comments on the owner’s post and replies to the owner’s comments; the owner’s reply answers', () => {
+    const url = loadPage('reddit/post.html', POST);
+    const items = scanPage(redditAdapter, url, 'brightloop');
+    expect(items.map((i) => [i.id, i.kind, i.ownerReplied])).toEqual([
+      ['t1_m4ra01', 'comment', true],
+      ['t1_k3nj01', 'comment', false],
+      ['t1_n0ra01', 'reply', false],
+      ['t1_j0ls01', 'comment', false],
+    ]);
+    // Someone else's post: only replies to that person's comments would count, and there are none.
+    expect(scanPage(redditAdapter, url, 'mara_lind').map((i) => i.id)).toEqual(['t1_br0001']);
+  });
+
+  it('finds the Reply button inside the action row’s shadow root, and the composer it opens', () => {
+    loadPage('reddit/post.html', POST);
+    const jules = document.querySelector('shreddit-comment[thingid="t1_j0ls01"]')!;
+    const row = jules.querySelector('shreddit-comment-action-row')!;
+    expect(redditAdapter.replyButton(jules)).toBeNull();
+    const shadow = row.attachShadow({ mode: 'open' });
+    const reply = document.createElement('button');
+    reply.setAttribute('aria-label', 'Reply');
+    shadow.append(reply);
+    expect(redditAdapter.replyButton(jules)).toBe(reply);
+    expect(redditAdapter.composerFor(jules, document)).toBeNull();
+    const composer = document.createElement('shreddit-composer');
+    composer.innerHTML = '<div contenteditable="true" data-lexical-editor="true"></div>';
+    row.append(composer);
+    expect(redditAdapter.composerFor(jules, document)).toBe(composer.firstElementChild);
+    expect(redditAdapter.badgeAnchor(jules)?.getAttribute('slot')).toBe('commentMeta');
+  });
+
+  it('leaves unknown markup alone', () => {
+    const url = loadPage('reddit/post.html', POST);
+    const odd = document.createElement('shreddit-comment');
+    odd.setAttribute('thingid', 't1_zz');
+    document.body.append(odd);
+    expect(redditAdapter.readEntry(odd, { url, memo: new Map() })).toBeNull();
+    odd.setAttribute('author', '[deleted]');
+    odd.setAttribute('permalink', '/r/x/comments/abc/t/comment/zz/');
+    expect(redditAdapter.readEntry(odd, { url, memo: new Map() })).toBeNull();
+  });
+});
+
+describe('Reddit adapter, old.reddit', () => {
+  it('reads comments, nesting and the owner’s reply, and the signed-in user from the header', () => {
+    const url = loadPage('reddit/old-post.html', OLD);
+    expect(redditAdapter.detectOwner(document)).toBe('brightloop');
+    const items = scanPage(redditAdapter, url, 'brightloop');
+    expect(items.map((i) => [i.id, i.kind, i.ownerReplied, i.url])).toEqual([
+      ['t1_m4ra01', 'comment', true, `${OLD}m4ra01/`],
+      ['t1_k3nj01', 'comment', false, `${OLD}k3nj01/`],
+    ]);
+    expect(items[1]).toMatchObject({ text: 'The app crashes when I export to PDF.', createdAt: Date.UTC(2026, 10, 21, 9, 30) });
+  });
+
+  it('finds the reply link and the textarea it opens', () => {
+    loadPage('reddit/old-post.html', OLD);
+    const kenji = document.querySelector('[data-fullname="t1_k3nj01"]')!;
+    expect(redditAdapter.replyButton(kenji)?.textContent).toBe('reply');
+    expect(redditAdapter.composerFor(kenji, document)).toBeNull();
+    const form = document.createElement('form');
+    form.className = 'usertext';
+    form.innerHTML = '<textarea name="text"></textarea>';
+    kenji.querySelector(':scope > .child')!.append(form);
+    expect(redditAdapter.composerFor(kenji, document)?.tagName).toBe('TEXTAREA');
+  });
+});
