@@ -335,7 +335,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     const onKey = (event: KeyboardEvent) => {
       if (
         event.key === 'Enter'
-        && (event.ctrlKey || event.metaKey)
+        && (event.ctrlKey || event.metaKey || (adapter.sendsOnEnter && !event.shiftKey))
         && composer.contains(event.target as Node)
       )
         void check();

@@ -2,7 +2,13 @@ import { t } from '../shared/i18n';
 import type { SiteId } from './types';
 
 /** What a comment box holds at most, as each site documents it. */
-export const SITE_LIMITS: Record<SiteId, number> = { x: 280, youtube: 10_000, bluesky: 300, reddit: 10_000 };
+export const SITE_LIMITS: Record<SiteId, number> = {
+  x: 280,
+  youtube: 10_000,
+  facebook: 8_000,
+  reddit: 10_000,
+  bluesky: 300,
+};
 
 /**
  * The trigger and the query typed after it, right before the caret: ";;thx" gives "thx".

@@ -1,8 +1,14 @@
 /** Sites Replyline knows. Adding one means a new adapter and one registry line. */
-export const SITE_IDS = ['x', 'youtube', 'bluesky', 'reddit'] as const;
+export const SITE_IDS = ['x', 'youtube', 'facebook', 'reddit', 'bluesky'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
-export const SITE_NAMES: Record<SiteId, string> = { x: 'X', youtube: 'YouTube', bluesky: 'Bluesky', reddit: 'Reddit' };
+export const SITE_NAMES: Record<SiteId, string> = {
+  x: 'X',
+  youtube: 'YouTube',
+  facebook: 'Facebook',
+  reddit: 'Reddit',
+  bluesky: 'Bluesky',
+};
 
 export type ItemKind = 'comment' | 'reply' | 'mention';
 export type ItemStatus = 'pending' | 'answered' | 'dismissed' | 'snoozed';

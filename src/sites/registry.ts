@@ -1,12 +1,19 @@
 import type { SiteId } from '../core/types';
 import { blueskyAdapter } from './bluesky';
+import { facebookAdapter } from './facebook';
 import { redditAdapter } from './reddit';
 import type { SiteAdapter } from './types';
 import { xAdapter } from './x';
 import { youtubeAdapter } from './youtube';
 
 /** One line per site. The manifest's host list names the same hosts (checked by a test). */
-export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, redditAdapter];
+export const ADAPTERS: readonly SiteAdapter[] = [
+  xAdapter,
+  youtubeAdapter,
+  facebookAdapter,
+  redditAdapter,
+  blueskyAdapter,
+];
 
 function patternMatches(pattern: string, url: URL): boolean {
   const match = /^(https?):\/\/([^/]+)(\/.*)$/.exec(pattern);

@@ -40,6 +40,8 @@ export interface SiteAdapter {
   composerFor(el: Element, doc: Document): HTMLElement | null;
   /** Any composer of this site (for the element that has focus). */
   readonly composerSelector: string;
+  /** Enter alone sends a comment (Shift+Enter breaks the line), as on Facebook. */
+  readonly sendsOnEnter?: boolean;
   /** The buttons that send what a composer holds. */
   readonly sendButtonSelector: string;
 }

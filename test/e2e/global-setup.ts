@@ -25,6 +25,7 @@ export default async function setup() {
   await build({ ...common, entryPoints: ['test/fixtures/bluesky/composer.js'], outfile: 'test/.cache/bluesky-composer.js' });
   await build({ ...common, entryPoints: ['test/fixtures/reddit/composer.js'], outfile: 'test/.cache/reddit-composer.js' });
   await build({ ...common, entryPoints: ['test/fixtures/reddit/old.js'], outfile: 'test/.cache/reddit-old.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/facebook/composer.js'], outfile: 'test/.cache/facebook-composer.js' });
   await build({
     ...common,
     entryPoints: EDITOR_PAGES.map((name) => `test/fixtures/editors/${name}`),

@@ -52,6 +52,14 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     }
     return ok('text/html', '<!doctype html><title>Reddit</title><p>Home</p>');
   }
+  if (url.hostname === 'www.facebook.com') {
+    if (url.pathname === '/_replyline_fixture/facebook-composer.js') {
+      return ok('text/javascript', readFileSync('test/.cache/facebook-composer.js', 'utf8'));
+    }
+    const lang = url.searchParams.get('locale');
+    if (url.pathname === '/permalink.php') return ok('text/html', read(lang ? `facebook/post-${lang}.html` : 'facebook/post.html'));
+    return ok('text/html', '<!doctype html><title>Facebook</title><p>Home</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -120,6 +128,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   await context.route('https://bsky.app/**', serve);
   await context.route('https://www.reddit.com/**', serve);
   await context.route('https://old.reddit.com/**', serve);
+  await context.route('https://www.facebook.com/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

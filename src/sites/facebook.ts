@@ -1,0 +1,234 @@
+import type { PageEntry } from '../core/relevance';
+import { hrefPath, multilineTextOf, searchParam, textOf } from './dom';
+import type { PageInfo, SiteAdapter } from './types';
+import { memoize } from './types';
+
+/**
+ * Every Facebook selector in one place (evidence: live captures of a Page comment and a post permalink
+ * dialog, 2026-09). Class names are generated, so only roles, ARIA, data-commentid and hrefs are used.
+ * Labels are localised: structure decides (a comment is an article with a comment_id permalink), and the
+ * few words read (Reply, "… replied") are matched in English, Spanish, German, French and Portuguese.
+ */
+const FACEBOOK_SELECTORS_DEFAULTS = Object.freeze({
+  article: 'div[role="article"]',
+  wrapper: '[data-commentid]',
+  commentLink: 'a[href*="comment_id="]',
+  profileLink: 'a[role="link"][href*="facebook.com/"]',
+  text: 'span[lang] div[dir="auto"], span[lang]',
+  button: 'div[role="button"]',
+  composer: 'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
+  send: 'div[role="button"][aria-label="Comment"], div[role="button"][aria-label="Comentar"], div[role="button"][aria-label="Kommentieren"]',
+});
+
+/** The selectors in use: the defaults, or a user's overrides from the options page. */
+export const FACEBOOK_SELECTORS: Record<keyof typeof FACEBOOK_SELECTORS_DEFAULTS, string> = {
+  ...FACEBOOK_SELECTORS_DEFAULTS,
+};
+
+const S = FACEBOOK_SELECTORS;
+
+/** "Reply" on a comment's own control, in the languages matched. */
+const REPLY_WORDS = new Set(['reply', 'responder', 'antworten', 'répondre', 'rispondi']);
+/** The collapsed replies summary: "<Page> replied · 1 reply". */
+const REPLIED = /^(.+?)\s+(?:replied|respondió|respondeu|hat geantwortet|a répondu)(?=[\s·]|$)/iu;
+const NUMERIC = /^\d{1,25}$/u;
+const RESERVED = new Set(['permalink.php', 'profile.php', 'groups', 'watch', 'photo', 'story.php', 'reel', 'events']);
+
+/** A profile's handle: the numeric id of profile.php?id=…, or the vanity name in the path. */
+function profileHandle(a: Element | null | undefined): string | null {
+  const path = hrefPath(a);
+  if (!path) return null;
+  if (path.startsWith('/profile.php')) {
+    const id = searchParam(a, 'id');
+    return id && NUMERIC.test(id) ? id : null;
+  }
+  const slug = /^\/([A-Za-z0-9.]{2,80})\/?$/u.exec(path)?.[1];
+  return slug && !RESERVED.has(slug.toLowerCase()) ? slug : null;
+}
+
+interface CommentRef {
+  /** The comment this belongs to (for a reply, its parent). */
+  comment: string;
+  reply: string | null;
+  /** The post's owner, from the permalink (id=… or /<vanity>/posts/…). */
+  postOwner: string | null;
+  href: string;
+}
+
+/** The article's own permalink: the link whose comment_id is numeric (the author link's is not). */
+function commentRef(article: Element): CommentRef | null {
+  for (const a of Array.from(article.querySelectorAll(S.commentLink))) {
+    const comment = searchParam(a, 'comment_id');
+    if (!comment || !NUMERIC.test(comment)) continue;
+    // Skip links inside a nested article (a reply shown inside its comment).
+    if (a.closest(S.article) !== article) continue;
+    const reply = searchParam(a, 'reply_comment_id');
+    const path = hrefPath(a) ?? '';
+    const vanity = /^\/([A-Za-z0-9.]{2,80})\/posts\//u.exec(path)?.[1] ?? null;
+    const id = searchParam(a, 'id');
+    return {
+      comment,
+      reply: reply && NUMERIC.test(reply) ? reply : null,
+      postOwner: vanity ?? (id && NUMERIC.test(id) ? id : null),
+      href: a.getAttribute('href') ?? '',
+    };
+  }
+  return null;
+}
+
+function authorOf(article: Element): { name: string; handle: string } | null {
+  for (const a of Array.from(article.querySelectorAll(S.profileLink))) {
+    if (a.closest(S.article) !== article) continue;
+    const handle = profileHandle(a);
+    const name = textOf(a.querySelector('span[dir="auto"]') ?? a);
+    if (handle && name) return { name, handle };
+  }
+  return null;
+}
+
+/** Comment articles on the page by id, with their authors (replies may render as siblings). */
+function commentsById(doc: Document, page: PageInfo): Map<string, { el: Element; author: string | null }> {
+  return memoize(page, 'facebook:comments', () => {
+    const map = new Map<string, { el: Element; author: string | null }>();
+    for (const el of Array.from(doc.querySelectorAll(S.article))) {
+      const ref = commentRef(el);
+      if (!ref || ref.reply || map.has(ref.comment)) continue;
+      map.set(ref.comment, { el, author: authorOf(el)?.handle ?? null });
+    }
+    return map;
+  });
+}
+
+/** Names the owner goes by on the page (a Page's display name, read from links to its profile). */
+function namesOf(doc: Document, handle: string, page: PageInfo): string[] {
+  return memoize(page, `facebook:names:${handle}`, () => {
+    const names = new Set<string>();
+    for (const a of Array.from(doc.querySelectorAll(S.profileLink))) {
+      if (profileHandle(a) !== handle) continue;
+      const name = a.getAttribute('aria-label') || textOf(a);
+      if (name) names.add(name);
+    }
+    return [...names];
+  });
+}
+
+function readEntry(el: Element, page: PageInfo): PageEntry | null {
+  const ref = commentRef(el);
+  const author = authorOf(el);
+  if (!ref || !author) return null;
+  const doc = el.ownerDocument;
+  const comments = commentsById(doc, page);
+  const id = ref.reply ?? ref.comment;
+  const parent = ref.reply ? comments.get(ref.comment) : undefined;
+  const postOwner = ref.postOwner;
+
+  // Replies shown: nested in the comment's wrapper, or as siblings carrying its comment_id.
+  const repliedBy: string[] = [];
+  if (!ref.reply) {
+    for (const other of Array.from(doc.querySelectorAll(S.article))) {
+      const otherRef = other === el ? null : commentRef(other);
+      if (otherRef?.reply && otherRef.comment === ref.comment) {
+        const by = authorOf(other)?.handle;
+        if (by) repliedBy.push(by);
+      }
+    }
+    // Collapsed: "<Page> replied · 1 reply" right after the comment's wrapper.
+    const wrapper = el.closest(S.wrapper);
+    let next = wrapper?.nextElementSibling;
+    for (let i = 0; next && i < 3 && !next.matches(S.wrapper); i++, next = next.nextElementSibling) {
+      const who = REPLIED.exec(textOf(next))?.[1];
+      if (who && postOwner && namesOf(doc, postOwner, page).includes(who)) repliedBy.push(postOwner);
+    }
+  }
+  const url = new URL(ref.href, 'https://www.facebook.com/');
+  return {
+    id,
+    author,
+    text: multilineTextOf(el.querySelector(S.text)),
+    url: url.href,
+    thread: `post:${url.searchParams.get('story_fbid') ?? url.pathname}`.slice(0, 300),
+    createdAt: null,
+    parentAuthor: ref.reply ? (parent?.author ?? null) : postOwner,
+    parentIsPost: !ref.reply,
+    repliedBy,
+    onMentionsPage: false,
+  };
+}
+
+function isPostPage(url: URL): boolean {
+  return (
+    url.pathname === '/permalink.php'
+    || url.pathname === '/story.php'
+    || /^\/[A-Za-z0-9.]{2,80}\/posts\//u.test(url.pathname)
+    || /^\/groups\/[^/]+\/(posts|permalink)\//u.test(url.pathname)
+  );
+}
+
+export const facebookAdapter: SiteAdapter = {
+  id: 'facebook',
+  readsOwner: false,
+  sendsOnEnter: true,
+  selectors: FACEBOOK_SELECTORS,
+  defaultSelectors: FACEBOOK_SELECTORS_DEFAULTS,
+  matches: ['https://www.facebook.com/*'],
+  get itemSelector() {
+    return S.article;
+  },
+  get composerSelector() {
+    return S.composer;
+  },
+  get sendButtonSelector() {
+    return S.send;
+  },
+  get required() {
+    return { article: S.article, commentLink: S.commentLink };
+  },
+
+  scansPage(url) {
+    return !/^\/(messages|settings|marketplace|gaming|watch)(\/|$)/u.test(url.pathname);
+  },
+
+  expectsItems(url, doc) {
+    // A post with comments shows their permalinks; none at all is not a sign of trouble.
+    return isPostPage(url) && !!doc.querySelector(`${S.wrapper} ${S.commentLink}`);
+  },
+
+  readEntry,
+
+  relatedItems(el) {
+    // A reply (nested or a sibling) may show its comment was answered.
+    const ref = commentRef(el);
+    if (!ref?.reply) return [];
+    return Array.from(el.ownerDocument.querySelectorAll(S.article)).filter((other) => {
+      const otherRef = other === el ? null : commentRef(other);
+      return !!otherRef && !otherRef.reply && otherRef.comment === ref.comment;
+    });
+  },
+
+  detectOwner() {
+    // The composer names the Page by display name only ("Comment as …"): the handle comes from Options.
+    return null;
+  },
+
+  badgeAnchor(el) {
+    const links = Array.from(el.querySelectorAll(S.commentLink));
+    const link = links.find((a) => NUMERIC.test(searchParam(a, 'comment_id') ?? ''));
+    return link?.closest('li') ?? link?.parentElement ?? null;
+  },
+
+  replyButton(el) {
+    const buttons = Array.from(el.querySelectorAll<HTMLElement>(S.button)).filter((b) => b.closest(S.article) === el);
+    return buttons.find((b) => REPLY_WORDS.has(textOf(b).toLowerCase())) ?? null;
+  },
+
+  composerFor(el, doc) {
+    // The reply box opens below the comment's thread: the first composer after the comment.
+    for (const box of Array.from(doc.querySelectorAll<HTMLElement>(S.composer))) {
+      if (el.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING && !el.contains(box)) {
+        const container = el.closest(S.wrapper)?.parentElement;
+        if (!container || container.contains(box)) return box;
+      }
+    }
+    return null;
+  },
+};

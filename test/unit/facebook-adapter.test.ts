@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { facebookAdapter } from '../../src/sites/facebook';
+import { loadPage, scanPage } from '../helpers';
+
+const POST = 'https://www.facebook.com/permalink.php?story_fbid=pfbid0BrightLoopFixturePost000000000000000000000000000000000000000&id=100000000000077';
+const PAGE_ID = '100000000000077';
+
+describe('Facebook adapter', () => {
+  it('reads a comment from structure: id from its permalink, author from the profile link, text with line breaks', () => {
+    const url = loadPage('facebook/post.html', POST);
+    const diego = Array.from(document.querySelectorAll(facebookAdapter.itemSelector))[2]!;
+    expect(facebookAdapter.readEntry(diego, { url, memo: new Map() })).toMatchObject({
+      id: '9100000000000002',
+      author: { name: 'Diego Morales', handle: 'diego.morales' },
+      text: 'Do you have this in size M?\nAnd in blue?',
+      parentAuthor: PAGE_ID,
+      parentIsPost: true,
+      repliedBy: [],
+    });
+    // The post itself is an article too, but has no comment permalink: it is not an item.
+    const post = document.querySelector('[role="article"][aria-posinset]')!;
+    expect(facebookAdapter.readEntry(post, { url, memo: new Map() })).toBeNull();
+  });
+
+  it.each(['post.html', 'post-es.html', 'post-de.html'])(
+    '%s: comments and replies to the Page, answered when collapsed ("… replied"), as a sibling reply, or nested',
+    (file) => {
+      const url = loadPage(`facebook/${file}`, POST);
+      const items = scanPage(facebookAdapter, url, PAGE_ID);
+      expect(items.map((i) => [i.author.name, i.kind, i.ownerReplied])).toEqual([
+        ['Sinta Rahma', 'comment', true],
+        ['Diego Morales', 'comment', false],
+        ['Jonas Weber', 'comment', true],
+        ['Mira Chen', 'reply', false],
+      ]);
+      expect(items[3]!.id).toBe('9200000000000004');
+      expect(items[3]!.url).toContain('reply_comment_id=9200000000000004');
+    },
+  );
+
+  it('finds the Reply control by its word in each language, and the reply box it opens', () => {
+    for (const [file, word] of [['post.html', 'Reply'], ['post-es.html', 'Responder'], ['post-de.html', 'Antworten']]) {
+      loadPage(`facebook/${file}`, POST);
+      const diego = Array.from(document.querySelectorAll(facebookAdapter.itemSelector))[2]!;
+      expect(facebookAdapter.replyButton(diego)?.textContent).toBe(word);
+    }
+    const diego = Array.from(document.querySelectorAll(facebookAdapter.itemSelector))[2]!;
+    expect(facebookAdapter.composerFor(diego, document)).toBeNull();
+    const box = document.createElement('div');
+    box.innerHTML = '<div role="textbox" contenteditable="true" data-lexical-editor="true"></div>';
+    diego.closest('[data-commentid]')!.after(box);
+    expect(facebookAdapter.composerFor(diego, document)).toBe(box.firstElementChild);
+  });
+
+  it('leaves unknown markup alone, and a page that is not the owner’s yields nothing', () => {
+    const url = loadPage('facebook/post.html', POST);
+    const odd = document.createElement('div');
+    odd.setAttribute('role', 'article');
+    odd.innerHTML = '<a href="https://www.facebook.com/permalink.php?comment_id=abc">x</a><span lang="en">hi</span>';
+    document.body.append(odd);
+    expect(facebookAdapter.readEntry(odd, { url, memo: new Map() })).toBeNull();
+    expect(scanPage(facebookAdapter, url, 'someone.else')).toEqual([]);
+    expect(facebookAdapter.expectsItems(url, document)).toBe(true);
+  });
+});
