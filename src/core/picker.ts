@@ -6,6 +6,7 @@ export const SITE_LIMITS: Record<SiteId, number> = {
   x: 280,
   youtube: 10_000,
   facebook: 8_000,
+  linkedin: 1_250,
   reddit: 10_000,
   bluesky: 300,
 };

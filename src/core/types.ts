@@ -1,11 +1,12 @@
 /** Sites Replyline knows. Adding one means a new adapter and one registry line. */
-export const SITE_IDS = ['x', 'youtube', 'facebook', 'reddit', 'bluesky'] as const;
+export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 export const SITE_NAMES: Record<SiteId, string> = {
   x: 'X',
   youtube: 'YouTube',
   facebook: 'Facebook',
+  linkedin: 'LinkedIn',
   reddit: 'Reddit',
   bluesky: 'Bluesky',
 };

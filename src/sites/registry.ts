@@ -1,6 +1,7 @@
 import type { SiteId } from '../core/types';
 import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
+import { linkedinAdapter } from './linkedin';
 import { redditAdapter } from './reddit';
 import type { SiteAdapter } from './types';
 import { xAdapter } from './x';
@@ -11,6 +12,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   xAdapter,
   youtubeAdapter,
   facebookAdapter,
+  linkedinAdapter,
   redditAdapter,
   blueskyAdapter,
 ];

@@ -26,6 +26,8 @@ export default async function setup() {
   await build({ ...common, entryPoints: ['test/fixtures/reddit/composer.js'], outfile: 'test/.cache/reddit-composer.js' });
   await build({ ...common, entryPoints: ['test/fixtures/reddit/old.js'], outfile: 'test/.cache/reddit-old.js' });
   await build({ ...common, entryPoints: ['test/fixtures/facebook/composer.js'], outfile: 'test/.cache/facebook-composer.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/linkedin/v2.js'], outfile: 'test/.cache/linkedin-v2.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/linkedin/v1.js'], outfile: 'test/.cache/linkedin-v1.js' });
   await build({
     ...common,
     entryPoints: EDITOR_PAGES.map((name) => `test/fixtures/editors/${name}`),

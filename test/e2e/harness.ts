@@ -60,6 +60,15 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (url.pathname === '/permalink.php') return ok('text/html', read(lang ? `facebook/post-${lang}.html` : 'facebook/post.html'));
     return ok('text/html', '<!doctype html><title>Facebook</title><p>Home</p>');
   }
+  if (url.hostname === 'www.linkedin.com') {
+    const script = /^\/_replyline_fixture\/(linkedin-v[12])\.js$/.exec(url.pathname);
+    if (script) return ok('text/javascript', readFileSync(`test/.cache/${script[1]}.js`, 'utf8'));
+    // LinkedIn serves either structure at the same address; ?structure=v1 picks the older one here.
+    if (url.pathname.startsWith('/feed/update/')) {
+      return ok('text/html', read(url.searchParams.get('structure') === 'v1' ? 'linkedin/post-v1.html' : 'linkedin/post-v2.html'));
+    }
+    return ok('text/html', '<!doctype html><title>LinkedIn</title><p>Feed</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -129,6 +138,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   await context.route('https://www.reddit.com/**', serve);
   await context.route('https://old.reddit.com/**', serve);
   await context.route('https://www.facebook.com/**', serve);
+  await context.route('https://www.linkedin.com/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

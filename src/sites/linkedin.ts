@@ -1,0 +1,191 @@
+import type { PageEntry } from '../core/relevance';
+import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { PageInfo, SiteAdapter } from './types';
+
+/**
+ * Every LinkedIn selector in one place. LinkedIn serves two page structures (sites.md): the newer one
+ * (SDUI, data-view-name hooks, TipTap composer) and the older one (Ember, comments-comment-* classes,
+ * Quill composer). Evidence: maintained automation code of 2026-01; reconstructed, not captured.
+ */
+const LINKEDIN_SELECTORS_DEFAULTS = Object.freeze({
+  comment: '[data-view-name="comment-container"]',
+  actor: ':scope > a[data-view-name="comment-actor-description"], :scope > a[data-view-name="reply-actor-description"]',
+  text: ':scope > p[data-view-name="comment-commentary"]',
+  update: '[data-view-name="feed-full-update"]',
+  postActor: 'a[data-view-name="feed-actor-image"], a[data-view-name="feed-actor-description"]',
+  composer: '[data-view-name="comment-box"] .ProseMirror[contenteditable="true"], .comments-comment-box .ql-editor[contenteditable="true"], .comments-comment-texteditor .ql-editor[contenteditable="true"]',
+  send: 'button[data-view-name="comment-post"], button[data-view-name="comment-reply-post"], button.comments-comment-box__submit-button--cr, button.comments-comment-box__submit-button',
+  oldComment: 'article.comments-comment-entity[data-id^="urn:li:comment:"]',
+  oldActor: ':scope > a.comments-comment-meta__description-container, :scope > .comments-comment-meta__actor ~ a.comments-comment-meta__description-container',
+  oldName: '.comments-comment-meta__description-title',
+  oldText: ':scope > .comments-comment-item__main-content',
+  oldTime: ':scope time, :scope > .comments-comment-meta__info time',
+  oldUpdate: '[data-urn^="urn:li:activity:"]',
+  oldPostActor: '.update-components-actor__meta-link, a.update-components-actor__image',
+  oldReply: 'button[aria-label^="Reply to"], button.comments-comment-social-bar__reply-action-button--cr',
+  oldReplyBox: '.comments-reply-box .ql-editor[contenteditable="true"]',
+});
+
+/** The selectors in use: the defaults, or a user's overrides from the options page. */
+export const LINKEDIN_SELECTORS: Record<keyof typeof LINKEDIN_SELECTORS_DEFAULTS, string> = {
+  ...LINKEDIN_SELECTORS_DEFAULTS,
+};
+
+const S = LINKEDIN_SELECTORS;
+const COMMENT_URN = /urn:li:comment:\((?:urn:li:)?activity:(\d{1,25}),(\d{1,25})\)/u;
+const PROFILE = /^\/(in|company)\/([^/]{1,100})\/?$/u;
+/** "• You" marks the signed-in member's own comments (LinkedIn's wording in the languages matched). */
+const YOU = /•\s*(?:You|Tú|Du|Vous|Você)\s*$/u;
+const UNITS: Record<string, number> = {
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  mo: 2_592_000_000,
+  y: 31_536_000_000,
+};
+
+const isOld = (el: Element) => el.matches(S.oldComment);
+const itemsSelector = () => `${S.comment}, ${S.oldComment}`;
+
+function slugOf(a: Element | null | undefined): string | null {
+  const match = PROFILE.exec(hrefPath(a) ?? '');
+  return match?.[2] ? decodeURIComponent(match[2]) : null;
+}
+
+/** "2h", "3d", "1w", "5mo": LinkedIn's compact ages. */
+export function parseCompactAge(text: string, now: number): number | null {
+  const match = /^(\d{1,3})\s?(mo|[smhdwy])\b/u.exec(text.trim());
+  const unit = match ? UNITS[match[2] ?? ''] : undefined;
+  return match && unit ? now - Number(match[1]) * unit : null;
+}
+
+function urnOf(el: Element): { activity: string; comment: string } | null {
+  const source = isOld(el) ? el.getAttribute('data-id') : el.getAttribute('componentkey');
+  const match = COMMENT_URN.exec(source ?? '');
+  return match?.[1] && match[2] ? { activity: match[1], comment: match[2] } : null;
+}
+
+function actorLink(el: Element): Element | null {
+  return el.querySelector(isOld(el) ? S.oldActor : S.actor);
+}
+
+function authorOf(el: Element): { name: string; handle: string; you: boolean } | null {
+  const link = actorLink(el);
+  const handle = slugOf(link);
+  if (!link || !handle) return null;
+  const first = isOld(el) ? link.querySelector(S.oldName) : link.querySelector('p');
+  const name = textOf(first).replace(/\s*•.*$/u, '');
+  const you = YOU.test(textOf(isOld(el) ? link : first));
+  return { name: name || handle, handle, you };
+}
+
+/** The comment this one sits under (replies are nested in both structures). */
+function parentItem(el: Element): Element | null {
+  return el.parentElement?.closest(itemsSelector()) ?? null;
+}
+
+function directReplies(el: Element): Element[] {
+  return Array.from(el.querySelectorAll(itemsSelector())).filter((r) => parentItem(r) === el);
+}
+
+function postAuthor(el: Element): string | null {
+  // The newer structure puts the comments beside the update, in the same list item.
+  const container = el.closest(`${S.oldUpdate}, [role="listitem"]`) ?? el.ownerDocument;
+  return slugOf(container.querySelector(`${S.postActor}, ${S.oldPostActor}`));
+}
+
+function ownText(el: Element): string {
+  if (!isOld(el)) return multilineTextOf(el.querySelector(S.text));
+  return multilineTextOf(el.querySelector(S.oldText));
+}
+
+function readEntry(el: Element, page: PageInfo): PageEntry | null {
+  const urn = urnOf(el);
+  const author = authorOf(el);
+  if (!urn || !author) return null;
+  const parent = parentItem(el);
+  const timeText = isOld(el)
+    ? textOf(el.querySelector(S.oldTime))
+    : Array.from(el.children).filter((c) => c.tagName === 'P' && !c.hasAttribute('data-view-name')).map((c) => textOf(c))[0] ?? '';
+  const activity = `urn:li:activity:${urn.activity}`;
+  return {
+    id: `${urn.activity}_${urn.comment}`,
+    author: { name: author.name, handle: author.handle },
+    text: ownText(el),
+    url: `https://www.linkedin.com/feed/update/${activity}/?dashCommentUrn=${encodeURIComponent(`urn:li:fsd_comment:(${urn.comment},${activity})`)}`,
+    thread: `activity:${urn.activity}`,
+    createdAt: parseCompactAge(timeText, Date.now()),
+    parentAuthor: parent ? (authorOf(parent)?.handle ?? null) : postAuthor(el),
+    parentIsPost: parent === null,
+    repliedBy: directReplies(el).flatMap((r) => authorOf(r)?.handle ?? []),
+    onMentionsPage: /^\/notifications\/?/u.test(page.url.pathname),
+  };
+}
+
+export const linkedinAdapter: SiteAdapter = {
+  id: 'linkedin',
+  readsOwner: true,
+  selectors: LINKEDIN_SELECTORS,
+  defaultSelectors: LINKEDIN_SELECTORS_DEFAULTS,
+  matches: ['https://www.linkedin.com/*'],
+  get itemSelector() {
+    return itemsSelector();
+  },
+  get composerSelector() {
+    return S.composer;
+  },
+  get sendButtonSelector() {
+    return S.send;
+  },
+  get required() {
+    return { comment: itemsSelector() };
+  },
+
+  scansPage(url) {
+    return /^\/(feed|posts|notifications|company\/[^/]+\/posts)(\/|$)/u.test(url.pathname);
+  },
+
+  expectsItems(url, doc) {
+    // A post page whose comment counter shows comments should show some.
+    const counter = doc.querySelector('[data-view-name="feed-comment-count"], .social-details-social-counts__comments');
+    const counted = /[1-9]/u.test(textOf(counter));
+    return /^\/(feed\/update|posts)\//u.test(url.pathname) && counted;
+  },
+
+  readEntry,
+
+  relatedItems(el) {
+    const parent = parentItem(el);
+    return parent ? [parent] : [];
+  },
+
+  detectOwner(doc) {
+    // The member's own comments say "• You" next to their name.
+    for (const el of Array.from(doc.querySelectorAll(itemsSelector()))) {
+      const author = authorOf(el);
+      if (author?.you) return author.handle;
+    }
+    return null;
+  },
+
+  badgeAnchor(el) {
+    return actorLink(el)?.parentElement ?? null;
+  },
+
+  replyButton(el) {
+    if (isOld(el)) {
+      const buttons = Array.from(el.querySelectorAll<HTMLElement>(S.oldReply));
+      return buttons.find((b) => b.closest(S.oldComment) === el) ?? null;
+    }
+    return Array.from(el.children).find((c): c is HTMLElement => c.tagName === 'BUTTON' && textOf(c) === 'Reply') ?? null;
+  },
+
+  composerFor(el) {
+    // The reply box opens inside the comment (under its replies); a reply's box is its parent's.
+    const top = parentItem(el) ?? el;
+    const boxes = Array.from(top.querySelectorAll<HTMLElement>(isOld(el) ? S.oldReplyBox : S.composer));
+    return boxes[0] ?? null;
+  },
+};

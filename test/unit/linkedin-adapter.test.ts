@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { linkedinAdapter, parseCompactAge } from '../../src/sites/linkedin';
+import { loadPage, scanPage } from '../helpers';
+
+const POST = 'https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000001/';
+
+describe.each([
+  ['newer structure (SDUI, TipTap)', 'linkedin/post-v2.html'],
+  ['older structure (Ember, Quill)', 'linkedin/post-v1.html'],
+])('LinkedIn adapter, %s', (_name, file) => {
+  it('reads the member from their own comments (“• You”) and expects comments where the post counts some', () => {
+    const url = loadPage(file, POST);
+    expect(linkedinAdapter.detectOwner(document)).toBe('bright-loop');
+    expect(linkedinAdapter.expectsItems(url, document)).toBe(true);
+  });
+
+  it('reads a comment: id, author, text, age, permalink, thread', () => {
+    const url = loadPage(file, POST);
+    const tom = Array.from(document.querySelectorAll(linkedinAdapter.itemSelector))[2]!;
+    const entry = linkedinAdapter.readEntry(tom, { url, memo: new Map() });
+    expect(entry).toMatchObject({
+      id: '7400000000000000001_7400000000000000201',
+      author: { name: 'Tom Becker', handle: 'tom-becker' },
+      text: 'Does it integrate with Slack?',
+      url: 'https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000001/?dashCommentUrn=urn%3Ali%3Afsd_comment%3A(7400000000000000201%2Curn%3Ali%3Aactivity%3A7400000000000000001)',
+      thread: 'activity:7400000000000000001',
+      parentAuthor: 'bright-loop',
+      parentIsPost: true,
+      repliedBy: [],
+    });
+    expect(Date.now() - entry!.createdAt!).toBeGreaterThanOrEqual(3 * 3_600_000 - 1000);
+  });
+
+  it('finds comments on the member’s post and replies to their comments; their own reply answers', () => {
+    const url = loadPage(file, POST);
+    const items = scanPage(linkedinAdapter, url, 'bright-loop');
+    expect(items.map((i) => [i.author.handle, i.kind, i.ownerReplied])).toEqual([
+      ['ana-souza', 'comment', true],
+      ['tom-becker', 'comment', false],
+      ['lea-vogt', 'reply', false],
+    ]);
+  });
+
+  it('finds each comment’s Reply button; the reply box is not there until it is clicked', () => {
+    loadPage(file, POST);
+    const [ana, , tom] = Array.from(document.querySelectorAll(linkedinAdapter.itemSelector));
+    expect(linkedinAdapter.replyButton(tom!)?.textContent).toBe('Reply');
+    expect(linkedinAdapter.replyButton(ana!)).not.toBe(linkedinAdapter.replyButton(tom!));
+    expect(linkedinAdapter.composerFor(tom!, document)).toBeNull();
+  });
+});
+
+describe('LinkedIn adapter', () => {
+  it('leaves unknown markup alone', () => {
+    const url = loadPage('linkedin/post-v2.html', POST);
+    const odd = document.createElement('div');
+    odd.setAttribute('data-view-name', 'comment-container');
+    odd.setAttribute('componentkey', 'replaceableComment_something-else');
+    document.body.append(odd);
+    expect(linkedinAdapter.readEntry(odd, { url, memo: new Map() })).toBeNull();
+  });
+
+  it('reads LinkedIn’s compact ages', () => {
+    expect(parseCompactAge('2h', 10_000_000)).toBe(10_000_000 - 7_200_000);
+    expect(parseCompactAge('5mo', 0)).toBe(-5 * 2_592_000_000);
+    expect(parseCompactAge('Edited', 0)).toBeNull();
+  });
+});
