@@ -9,6 +9,7 @@ export const SITE_LIMITS: Record<SiteId, number> = {
   linkedin: 1_250,
   reddit: 10_000,
   bluesky: 300,
+  tiktok: 150,
 };
 
 /**

@@ -1,5 +1,5 @@
 /** Sites Replyline knows. Adding one means a new adapter and one registry line. */
-export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky'] as const;
+export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 export const SITE_NAMES: Record<SiteId, string> = {
@@ -9,6 +9,7 @@ export const SITE_NAMES: Record<SiteId, string> = {
   linkedin: 'LinkedIn',
   reddit: 'Reddit',
   bluesky: 'Bluesky',
+  tiktok: 'TikTok',
 };
 
 export type ItemKind = 'comment' | 'reply' | 'mention';

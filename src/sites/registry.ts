@@ -3,6 +3,7 @@ import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
 import { linkedinAdapter } from './linkedin';
 import { redditAdapter } from './reddit';
+import { tiktokAdapter } from './tiktok';
 import type { SiteAdapter } from './types';
 import { xAdapter } from './x';
 import { youtubeAdapter } from './youtube';
@@ -15,6 +16,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   linkedinAdapter,
   redditAdapter,
   blueskyAdapter,
+  tiktokAdapter,
 ];
 
 function patternMatches(pattern: string, url: URL): boolean {

@@ -28,6 +28,7 @@ export default async function setup() {
   await build({ ...common, entryPoints: ['test/fixtures/facebook/composer.js'], outfile: 'test/.cache/facebook-composer.js' });
   await build({ ...common, entryPoints: ['test/fixtures/linkedin/v2.js'], outfile: 'test/.cache/linkedin-v2.js' });
   await build({ ...common, entryPoints: ['test/fixtures/linkedin/v1.js'], outfile: 'test/.cache/linkedin-v1.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/tiktok/composer.jsx'], outfile: 'test/.cache/tiktok-composer.js' });
   await build({
     ...common,
     entryPoints: EDITOR_PAGES.map((name) => `test/fixtures/editors/${name}`),

@@ -69,6 +69,13 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     }
     return ok('text/html', '<!doctype html><title>LinkedIn</title><p>Feed</p>');
   }
+  if (url.hostname === 'www.tiktok.com') {
+    if (url.pathname === '/_replyline_fixture/tiktok-composer.js') {
+      return ok('text/javascript', readFileSync('test/.cache/tiktok-composer.js', 'utf8'));
+    }
+    if (/^\/@[\w.]+\/video\/\d+$/.test(url.pathname)) return ok('text/html', read('tiktok/video.html'));
+    return ok('text/html', '<!doctype html><title>TikTok</title><p>For you</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -139,6 +146,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   await context.route('https://old.reddit.com/**', serve);
   await context.route('https://www.facebook.com/**', serve);
   await context.route('https://www.linkedin.com/**', serve);
+  await context.route('https://www.tiktok.com/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

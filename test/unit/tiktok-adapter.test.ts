@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { tiktokAdapter } from '../../src/sites/tiktok';
+import { loadPage, scanPage } from '../helpers';
+
+const VIDEO = 'https://www.tiktok.com/@brightloop/video/7440000000000000001';
+
+describe('TikTok adapter', () => {
+  it('scans video pages; the video’s owner is in its address', () => {
+    expect(tiktokAdapter.scansPage(new URL(VIDEO))).toBe(true);
+    expect(tiktokAdapter.scansPage(new URL('https://www.tiktok.com/foryou'))).toBe(false);
+    const url = loadPage('tiktok/video.html', VIDEO);
+    const first = document.querySelector(tiktokAdapter.itemSelector)!;
+    expect(tiktokAdapter.readEntry(first, { url, memo: new Map() })).toMatchObject({
+      author: { name: 'Fernanda', handle: 'fernanda.art' },
+      text: 'Where did you get that lamp?',
+      url: VIDEO,
+      thread: 'video:7440000000000000001',
+      parentAuthor: 'brightloop',
+      parentIsPost: true,
+      repliedBy: ['brightloop'],
+    });
+  });
+
+  it('finds comments on the owner’s video and replies to the owner’s comments; the creator’s reply answers', () => {
+    const url = loadPage('tiktok/video.html', VIDEO);
+    const items = scanPage(tiktokAdapter, url, 'brightloop');
+    expect(items.map((i) => [i.author.handle, i.kind, i.ownerReplied])).toEqual([
+      ['fernanda.art', 'comment', true],
+      ['kai_moves', 'comment', false],
+      ['omar.k', 'reply', false],
+    ]);
+    // No id on the page: the same author and words give the same id on every visit.
+    expect(new Set(items.map((i) => i.id)).size).toBe(3);
+    expect(scanPage(tiktokAdapter, url, 'brightloop').map((i) => i.id)).toEqual(items.map((i) => i.id));
+  });
+
+  it('finds the Reply control and the one comment box', () => {
+    loadPage('tiktok/video.html', VIDEO);
+    const kai = Array.from(document.querySelectorAll(tiktokAdapter.itemSelector))[2]!;
+    expect(tiktokAdapter.replyButton(kai)?.getAttribute('data-e2e')).toBe('comment-reply-1');
+    expect(tiktokAdapter.composerFor(kai, document)).toBeNull();
+  });
+
+  it('leaves unknown markup alone', () => {
+    const url = loadPage('tiktok/video.html', VIDEO);
+    const stray = document.createElement('span');
+    stray.setAttribute('data-e2e', 'comment-level-1');
+    stray.textContent = 'no author anywhere';
+    document.body.append(stray);
+    expect(tiktokAdapter.readEntry(stray, { url, memo: new Map() })).toBeNull();
+    const elsewhere = new URL('https://www.tiktok.com/foryou');
+    const first = document.querySelector(tiktokAdapter.itemSelector)!;
+    expect(tiktokAdapter.readEntry(first, { url: elsewhere, memo: new Map() })).toBeNull();
+  });
+});
