@@ -20,6 +20,8 @@ export interface PageEntry {
   repliedBy: string[];
   /** Shown on the site's mentions or notifications page. */
   onMentionsPage: boolean;
+  /** On a page of the owner's own content whose owner the page does not name (YouTube Studio's inbox). */
+  onOwnersPage?: boolean;
 }
 
 export type Verdict =
@@ -30,7 +32,7 @@ export type Verdict =
 export function judgeEntry(site: SiteId, entry: PageEntry, owner: string | null): Verdict {
   if (!owner) return { relevant: false, reason: 'no-owner' };
   if (sameHandle(entry.author.handle, owner)) return { relevant: false, reason: 'by-owner' };
-  const onOwnersContent = sameHandle(entry.parentAuthor, owner);
+  const onOwnersContent = sameHandle(entry.parentAuthor, owner) || (entry.onOwnersPage === true && entry.parentIsPost);
   const mentionsOwner = mentionedHandles(entry.text).some((h) => sameHandle(h, owner));
   if (!onOwnersContent && !mentionsOwner && !entry.onMentionsPage) {
     return { relevant: false, reason: 'not-addressed' };

@@ -20,6 +20,15 @@ const YOUTUBE_SELECTORS_DEFAULTS = Object.freeze({
   replyDialog: '#reply-dialog',
   composer: '#contenteditable-root[contenteditable="true"], ytd-commentbox textarea',
   send: '#submit-button button, #submit-button tp-yt-paper-button, #submit-button paper-button',
+  studioThread: 'ytcp-comment-thread',
+  studioComment: 'ytcp-comment',
+  studioAuthor: '#author-text, a#name',
+  studioText: '#content-text',
+  studioTime: '#published-time-text a[href*="lc="], a.published-time-text[href*="lc="]',
+  studioReplies: 'ytcp-comment-replies',
+  studioReply: '#reply-button',
+  studioComposer: 'ytcp-commentbox textarea#textarea',
+  studioSend: 'ytcp-commentbox #submit-button',
   videoOwner:
     'ytd-watch-metadata #owner ytd-video-owner-renderer a[href^="/@"], ytd-video-owner-renderer a[href^="/@"], #owner #channel-name a[href^="/@"]',
 });
@@ -124,20 +133,69 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   };
 }
 
+// --- YouTube Studio's comments inbox: every top comment there is on the owner's videos ---
+
+const isStudio = (el: Element) => el.matches(YOUTUBE_SELECTORS.studioComment);
+
+function studioOwn(el: Element, selector: string): Element | null {
+  for (const found of Array.from(el.querySelectorAll(selector))) {
+    if (found.closest(YOUTUBE_SELECTORS.studioComment) === el) return found;
+  }
+  return null;
+}
+
+function studioAuthor(el: Element): { name: string; handle: string } | null {
+  const link = studioOwn(el, YOUTUBE_SELECTORS.studioAuthor);
+  const shown = textOf(link);
+  // Studio shows "@handle" as the name; the link may point at a channel id instead.
+  const handle = handleFromHref(link) ?? (/^@([\w.-]{1,100})$/u.exec(shown)?.[1] ?? null);
+  return handle ? { name: shown.replace(/^@/u, '') || handle, handle } : null;
+}
+
+function studioIsReply(el: Element): boolean {
+  return el.parentElement?.closest(YOUTUBE_SELECTORS.studioReplies) !== null;
+}
+
+function readStudioEntry(el: Element): PageEntry | null {
+  const author = studioAuthor(el);
+  const link = studioOwn(el, YOUTUBE_SELECTORS.studioTime);
+  const id = searchParam(link, 'lc');
+  const videoId = searchParam(link, 'v');
+  if (!author || !id || !videoId) return null;
+  const thread = el.closest(YOUTUBE_SELECTORS.studioThread);
+  const reply = studioIsReply(el);
+  const all = thread ? Array.from(thread.querySelectorAll(YOUTUBE_SELECTORS.studioComment)) : [];
+  const top = all.find((c) => !studioIsReply(c));
+  const replies = reply ? [] : all.filter(studioIsReply);
+  return {
+    id,
+    author,
+    text: multilineTextOf(studioOwn(el, YOUTUBE_SELECTORS.studioText)),
+    url: `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}&lc=${encodeURIComponent(id)}`,
+    thread: `video:${videoId}`,
+    createdAt: parseRelativeAge(textOf(link), Date.now()),
+    parentAuthor: reply && top ? (studioAuthor(top)?.handle ?? null) : null,
+    parentIsPost: !reply,
+    repliedBy: replies.flatMap((r) => studioAuthor(r)?.handle ?? []),
+    onMentionsPage: false,
+    onOwnersPage: true,
+  };
+}
+
 export const youtubeAdapter: SiteAdapter = {
   id: 'youtube',
   readsOwner: false,
   selectors: YOUTUBE_SELECTORS,
   defaultSelectors: YOUTUBE_SELECTORS_DEFAULTS,
-  matches: ['https://www.youtube.com/*'],
+  matches: ['https://www.youtube.com/*', 'https://studio.youtube.com/*'],
   get itemSelector() {
-    return YOUTUBE_SELECTORS.comment;
+    return `${YOUTUBE_SELECTORS.comment}, ${YOUTUBE_SELECTORS.studioComment}`;
   },
   get composerSelector() {
-    return YOUTUBE_SELECTORS.composer;
+    return `${YOUTUBE_SELECTORS.composer}, ${YOUTUBE_SELECTORS.studioComposer}`;
   },
   get sendButtonSelector() {
-    return YOUTUBE_SELECTORS.send;
+    return `${YOUTUBE_SELECTORS.send}, ${YOUTUBE_SELECTORS.studioSend}`;
   },
 
   get required() {
@@ -146,16 +204,24 @@ export const youtubeAdapter: SiteAdapter = {
 
   expectsItems(url, doc) {
     // Comments load when scrolled to: they are expected once their header (the count) is there.
+    if (url.hostname === 'studio.youtube.com') return false;
     return url.pathname === '/watch' && !!doc.querySelector(YOUTUBE_SELECTORS.commentsHeader);
   },
 
   scansPage(url) {
+    if (url.hostname === 'studio.youtube.com') return /\/comments(\/|$)/u.test(url.pathname);
     return url.pathname === '/watch' && url.searchParams.has('v');
   },
 
-  readEntry,
+  readEntry(el, page) {
+    return isStudio(el) ? readStudioEntry(el) : readEntry(el, page);
+  },
 
   relatedItems(el) {
+    if (isStudio(el)) {
+      const top = el.closest(YOUTUBE_SELECTORS.studioThread)?.querySelector(YOUTUBE_SELECTORS.studioComment);
+      return studioIsReply(el) && top ? [top] : [];
+    }
     const thread = threadOf(el);
     if (!thread || !isReply(el)) return [];
     const top = topCommentOf(thread);
@@ -169,14 +235,21 @@ export const youtubeAdapter: SiteAdapter = {
   },
 
   badgeAnchor(el) {
+    if (isStudio(el)) return studioOwn(el, YOUTUBE_SELECTORS.studioAuthor)?.parentElement ?? null;
     return own(el, YOUTUBE_SELECTORS.headerAuthor);
   },
 
   replyButton(el) {
+    if (isStudio(el)) return studioOwn(el, YOUTUBE_SELECTORS.studioReply) as HTMLElement | null;
     return own(el, YOUTUBE_SELECTORS.reply) as HTMLElement | null;
   },
 
   composerFor(el) {
+    if (isStudio(el)) {
+      // The reply box opens in the comment's thread.
+      const thread = el.closest(YOUTUBE_SELECTORS.studioThread);
+      return thread?.querySelector<HTMLElement>(YOUTUBE_SELECTORS.studioComposer) ?? null;
+    }
     const dialog = own(el, YOUTUBE_SELECTORS.replyDialog);
     return dialog?.querySelector<HTMLElement>(YOUTUBE_SELECTORS.composer) ?? null;
   },

@@ -32,6 +32,11 @@ export interface FixtureResponse {
 /** What a fixture server answers at a site address, in either browser; null: nothing there. */
 export function fixtureFor(url: URL): FixtureResponse | null {
   const ok = (contentType: string, body: string) => ({ status: 200, contentType, body });
+  if (url.hostname === 'studio.youtube.com') {
+    if (url.pathname === '/_replyline_fixture/studio.js') return ok('text/javascript', read('youtube/studio.js'));
+    if (/\/comments(\/|$)/.test(url.pathname)) return ok('text/html', read('youtube/studio-inbox.html'));
+    return ok('text/html', '<!doctype html><title>YouTube Studio</title><p>Dashboard</p>');
+  }
   if (url.hostname === 'www.youtube.com') {
     if (url.pathname === '/watch') return ok('text/html', read('youtube/watch.html'));
     return ok('text/html', '<!doctype html><title>YouTube</title><p>Home</p>');
@@ -141,6 +146,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   };
   await context.route('https://x.com/**', serve);
   await context.route('https://www.youtube.com/**', serve);
+  await context.route('https://studio.youtube.com/**', serve);
   await context.route('https://bsky.app/**', serve);
   await context.route('https://www.reddit.com/**', serve);
   await context.route('https://old.reddit.com/**', serve);

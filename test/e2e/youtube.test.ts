@@ -81,4 +81,25 @@ describe('YouTube in Chromium', () => {
     expect(session.context.pages().length).toBeLessThanOrEqual(tabsBefore);
     await page.close();
   });
+
+  it('in Studio’s comments inbox, badges the comments still waiting and replies into its textarea', async () => {
+    const session = browser();
+    const page = await session.context.newPage();
+    await page.goto('https://studio.youtube.com/channel/UCbrightloop/comments/inbox');
+    await expect
+      .poll(() => badges(page), { timeout: 15_000 })
+      .toEqual([
+        ['youtube:UgxStudio01AaABAg', 'answered'],
+        ['youtube:UgxStudio02AaABAg', 'pending'],
+        ['youtube:UgxStudio03AaABAg', 'pending'],
+      ]);
+    const host = page.locator('[data-replyline-key="youtube:UgxStudio02AaABAg"]');
+    await host.locator('button.badge').click();
+    await page.getByRole('menuitem', { name: 'Paper texture' }).click();
+    const box = page.locator('ytcp-commentbox textarea#textarea');
+    await expect.poll(() => box.inputValue()).toBe('Hi samir_dev! It is a scanned paper overlay.\nSet it to Multiply.');
+    await page.locator('ytcp-commentbox #submit-button').click();
+    await expect.poll(() => host.getAttribute('data-replyline-status')).toBe('answered');
+    await page.close();
+  });
 });

@@ -21,6 +21,7 @@ describe('the manifest', () => {
     expect(adapterForUrl(new URL('https://www.youtube.com/watch?v=a'))?.id).toBe('youtube');
     expect(adapterForUrl(new URL('https://x.com.evil.example/'))).toBeNull();
     expect(adapterForUrl(new URL('http://x.com/'))).toBeNull();
-    expect(adapterForUrl(new URL('https://studio.youtube.com/'))).toBeNull();
+    expect(adapterForUrl(new URL('https://studio.youtube.com/channel/UC1/comments/inbox'))?.id).toBe('youtube');
+    expect(adapterForUrl(new URL('https://music.youtube.com/'))).toBeNull();
   });
 });

@@ -75,3 +75,27 @@ describe('YouTube adapter on markup it does not know', () => {
     expect(scanPage(youtubeAdapter, url, 'brightloop')).toEqual([]);
   });
 });
+
+describe('YouTube adapter in Studio’s comments inbox', () => {
+  const INBOX = 'https://studio.youtube.com/channel/UCbrightloop/comments/inbox';
+
+  it('takes every top comment as one on the owner’s videos; the owner’s reply answers it', () => {
+    expect(youtubeAdapter.scansPage(new URL(INBOX))).toBe(true);
+    const url = loadPage('youtube/studio-inbox.html', INBOX);
+    const items = scanPage(youtubeAdapter, url, 'brightloop');
+    expect(items.map((i) => [i.author.handle, i.kind, i.ownerReplied, i.url])).toEqual([
+      ['lenamakes', 'comment', true, 'https://www.youtube.com/watch?v=Qm7tLp2vX9c&lc=UgxStudio01AaABAg'],
+      ['samir_dev', 'comment', false, 'https://www.youtube.com/watch?v=Qm7tLp2vX9c&lc=UgxStudio02AaABAg'],
+      ['noor.paints', 'comment', false, 'https://www.youtube.com/watch?v=Rt3kLp9zXw2&lc=UgxStudio03AaABAg'],
+    ]);
+    // Without the owner's handle nothing is judged, as on watch pages.
+    expect(scanPage(youtubeAdapter, url, null)).toEqual([]);
+  });
+
+  it('finds the Reply control; the textarea is the thread’s once opened', () => {
+    loadPage('youtube/studio-inbox.html', INBOX);
+    const samir = Array.from(document.querySelectorAll('ytcp-comment'))[2]!;
+    expect(youtubeAdapter.replyButton(samir)?.id).toBe('reply-button');
+    expect(youtubeAdapter.composerFor(samir, document)).toBeNull();
+  });
+});
