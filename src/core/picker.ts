@@ -10,6 +10,7 @@ export const SITE_LIMITS: Record<SiteId, number> = {
   reddit: 10_000,
   bluesky: 300,
   tiktok: 150,
+  instagram: 2_200,
 };
 
 /**

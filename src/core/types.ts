@@ -1,5 +1,5 @@
 /** Sites Replyline knows. Adding one means a new adapter and one registry line. */
-export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok'] as const;
+export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 export const SITE_NAMES: Record<SiteId, string> = {
@@ -10,6 +10,7 @@ export const SITE_NAMES: Record<SiteId, string> = {
   reddit: 'Reddit',
   bluesky: 'Bluesky',
   tiktok: 'TikTok',
+  instagram: 'Instagram',
 };
 
 export type ItemKind = 'comment' | 'reply' | 'mention';

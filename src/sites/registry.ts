@@ -1,6 +1,7 @@
 import type { SiteId } from '../core/types';
 import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
+import { instagramAdapter } from './instagram';
 import { linkedinAdapter } from './linkedin';
 import { redditAdapter } from './reddit';
 import { tiktokAdapter } from './tiktok';
@@ -17,6 +18,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   redditAdapter,
   blueskyAdapter,
   tiktokAdapter,
+  instagramAdapter,
 ];
 
 function patternMatches(pattern: string, url: URL): boolean {

@@ -81,6 +81,13 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (/^\/@[\w.]+\/video\/\d+$/.test(url.pathname)) return ok('text/html', read('tiktok/video.html'));
     return ok('text/html', '<!doctype html><title>TikTok</title><p>For you</p>');
   }
+  if (url.hostname === 'www.instagram.com') {
+    if (url.pathname === '/_replyline_fixture/instagram-composer.js') {
+      return ok('text/javascript', readFileSync('test/.cache/instagram-composer.js', 'utf8'));
+    }
+    if (/^\/p\/[\w-]+\/?$/.test(url.pathname)) return ok('text/html', read('instagram/post.html'));
+    return ok('text/html', '<!doctype html><title>Instagram</title><p>Feed</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -153,6 +160,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   await context.route('https://www.facebook.com/**', serve);
   await context.route('https://www.linkedin.com/**', serve);
   await context.route('https://www.tiktok.com/**', serve);
+  await context.route('https://www.instagram.com/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

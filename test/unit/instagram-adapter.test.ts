@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { instagramAdapter } from '../../src/sites/instagram';
+import { loadPage, scanPage } from '../helpers';
+
+const POST = 'https://www.instagram.com/p/DBrLoop01Ab/';
+
+describe('Instagram adapter', () => {
+  it('scans post and reel pages, finding comments from their permalinks', () => {
+    expect(instagramAdapter.scansPage(new URL(POST))).toBe(true);
+    expect(instagramAdapter.scansPage(new URL('https://www.instagram.com/reel/DBrLoop01Ab/'))).toBe(true);
+    expect(instagramAdapter.scansPage(new URL('https://www.instagram.com/explore/'))).toBe(false);
+    const url = loadPage('instagram/post.html', POST);
+    const leo = Array.from(document.querySelectorAll(instagramAdapter.itemSelector))[2]!;
+    expect(instagramAdapter.readEntry(leo, { url, memo: new Map() })).toEqual({
+      id: '18000000000000003',
+      author: { name: 'leo_sketch', handle: 'leo_sketch' },
+      text: 'Is the print still available?',
+      url: 'https://www.instagram.com/p/DBrLoop01Ab/c/18000000000000003/',
+      thread: 'post:DBrLoop01Ab',
+      createdAt: Date.UTC(2026, 10, 22, 9),
+      parentAuthor: 'brightloop',
+      parentIsPost: true,
+      repliedBy: [],
+      onMentionsPage: false,
+    });
+  });
+
+  it('finds comments on the owner’s post and replies to the owner’s comments; a nested owner reply answers', () => {
+    const url = loadPage('instagram/post.html', POST);
+    const items = scanPage(instagramAdapter, url, 'brightloop');
+    expect(items.map((i) => [i.author.handle, i.kind, i.ownerReplied])).toEqual([
+      ['marta.draws', 'comment', true],
+      ['leo_sketch', 'comment', false],
+      ['ines.v', 'reply', false],
+    ]);
+  });
+
+  it('finds the row’s own Reply control, and leaves links that are not comment permalinks alone', () => {
+    const url = loadPage('instagram/post.html', POST);
+    const marta = document.querySelector(instagramAdapter.itemSelector)!;
+    const reply = instagramAdapter.replyButton(marta)!;
+    expect(reply.textContent).toBe('Reply');
+    expect(reply.closest('li')).toBe(marta.closest('li'));
+    const stray = document.createElement('a');
+    stray.href = '/p/DBrLoop01Ab/c/not-a-number/';
+    document.body.append(stray);
+    expect(instagramAdapter.readEntry(stray, { url, memo: new Map() })).toBeNull();
+  });
+
+  it('takes the one comment box as this comment’s reply box only once Reply has put “@author ” in it', () => {
+    loadPage('instagram/post.html', POST);
+    const leo = Array.from(document.querySelectorAll(instagramAdapter.itemSelector))[2]!;
+    const box = document.createElement('textarea');
+    box.setAttribute('aria-label', 'Add a comment…');
+    document.body.append(box);
+    expect(instagramAdapter.composerFor(leo, document)).toBeNull();
+    box.value = '@leo_sketch ';
+    expect(instagramAdapter.composerFor(leo, document)).toBe(box);
+  });
+});
