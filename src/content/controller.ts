@@ -37,6 +37,9 @@ const TARGET_TTL = 15 * 60_000;
 /** How long after a send click the composer has to clear for the reply to count as sent. */
 const SEND_WINDOW = 10_000;
 
+/** How long badge drawing may hold the page before it yields. */
+const DRAW_SLICE_MS = 8;
+
 /** When a page's health is measured after it loads or the address changes: once early, once when late parts came. */
 const HEALTH_CHECKS = [6_000, 20_000];
 
@@ -159,8 +162,13 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
 
   /** Badges are drawn 100 at a time, yielding to the page in between. */
   async function drawAll(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>) {
-    for (const [index, [el, item]] of found.entries()) {
-      if (index > 0 && index % 100 === 0) await yieldToPage();
+    let start = performance.now();
+    for (const [el, item] of found) {
+      // Each badge is a shadow root with its style: yield to the page every few milliseconds.
+      if (performance.now() - start > DRAW_SLICE_MS) {
+        await yieldToPage();
+        start = performance.now();
+      }
       const key = itemKey(item.site, item.id);
       const status = statuses[key];
       if (!status || !el.isConnected) continue;

@@ -29,8 +29,8 @@ function isOurs(node: Node): boolean {
 
 export function watchItems(options: WatcherOptions): { rescan(): void } {
   const { root, itemSelector, signal } = options;
-  const sliceMs = options.sliceMs ?? 12;
-  const chunkSize = options.chunkSize ?? 50;
+  const sliceMs = options.sliceMs ?? 8;
+  const chunkSize = options.chunkSize ?? 25;
   /** New nodes: searched in full. */
   const queued = new Set<Node>();
   /** Nodes changed inside: only the item around them is looked at again. */

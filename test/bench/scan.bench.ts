@@ -20,16 +20,16 @@ function scanAll(adapter: typeof xAdapter, url: URL, chunk: number) {
   }
 }
 
-describe('reading a chunk of 50 items (the watcher hands over 50 at a time)', () => {
+describe('reading a chunk of 25 items (the watcher hands over 25 at a time)', () => {
   bench(
     'X conversation of 1,000 replies',
-    () => scanAll(xAdapter, new URL('https://x.com/brightloop/status/1950000000000000001'), 50),
+    () => scanAll(xAdapter, new URL('https://x.com/brightloop/status/1950000000000000001'), 25),
     { setup: () => load(longConversation(1000)), time: 1500 },
   );
 
   bench(
     'YouTube watch page',
-    () => scanAll(youtubeAdapter, new URL('https://www.youtube.com/watch?v=Qm7tLp2vX9c'), 50),
+    () => scanAll(youtubeAdapter, new URL('https://www.youtube.com/watch?v=Qm7tLp2vX9c'), 25),
     { setup: () => load(fixture('youtube/watch.html')), time: 1500 },
   );
 });
