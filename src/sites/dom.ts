@@ -58,3 +58,8 @@ export function searchParam(a: Element | null | undefined, name: string): string
     return null;
   }
 }
+
+/** The parts of an item matching `selector` that are its own, not those of an item nested in it. */
+export function ownParts(el: Element, selector: string, itemSelector: string): Element[] {
+  return Array.from(el.querySelectorAll(selector)).filter((part) => part.closest(itemSelector) === el);
+}

@@ -1,5 +1,5 @@
 import type { PageEntry } from '../core/relevance';
-import { hrefPath, multilineTextOf, searchParam, textOf } from './dom';
+import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
@@ -57,11 +57,10 @@ interface CommentRef {
 
 /** The article's own permalink: the link whose comment_id is numeric (the author link's is not). */
 function commentRef(article: Element): CommentRef | null {
-  for (const a of Array.from(article.querySelectorAll(S.commentLink))) {
+  // Links inside a nested article (a reply shown inside its comment) are the reply's.
+  for (const a of ownParts(article, S.commentLink, S.article)) {
     const comment = searchParam(a, 'comment_id');
     if (!comment || !NUMERIC.test(comment)) continue;
-    // Skip links inside a nested article (a reply shown inside its comment).
-    if (a.closest(S.article) !== article) continue;
     const reply = searchParam(a, 'reply_comment_id');
     const path = hrefPath(a) ?? '';
     const vanity = /^\/([A-Za-z0-9.]{2,80})\/posts\//u.exec(path)?.[1] ?? null;
@@ -77,8 +76,7 @@ function commentRef(article: Element): CommentRef | null {
 }
 
 function authorOf(article: Element): { name: string; handle: string } | null {
-  for (const a of Array.from(article.querySelectorAll(S.profileLink))) {
-    if (a.closest(S.article) !== article) continue;
+  for (const a of ownParts(article, S.profileLink, S.article)) {
     const handle = profileHandle(a);
     const name = textOf(a.querySelector('span[dir="auto"]') ?? a);
     if (handle && name) return { name, handle };
@@ -217,8 +215,8 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   replyButton(el) {
-    const buttons = Array.from(el.querySelectorAll<HTMLElement>(S.button)).filter((b) => b.closest(S.article) === el);
-    return buttons.find((b) => REPLY_WORDS.has(textOf(b).toLowerCase())) ?? null;
+    const reply = ownParts(el, S.button, S.article).find((b) => REPLY_WORDS.has(textOf(b).toLowerCase()));
+    return (reply as HTMLElement | undefined) ?? null;
   },
 
   composerFor(el, doc) {

@@ -1,6 +1,6 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import { hrefPath, multilineTextOf, ownParts, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
@@ -42,9 +42,9 @@ function rowOf(link: Element): Element | null {
   return link.closest(S.row);
 }
 
-/** The row's own part: not inside a reply row nested in it. */
+/** The row's own parts: not inside a reply row nested in it. */
 function own(row: Element, selector: string): Element[] {
-  return Array.from(row.querySelectorAll(selector)).filter((el) => el.closest(S.row) === row);
+  return ownParts(row, selector, S.row);
 }
 
 function authorOf(row: Element): { name: string; handle: string } | null {

@@ -1,5 +1,5 @@
 import type { PageEntry } from '../core/relevance';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import { hrefPath, multilineTextOf, ownParts, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
 
 /**
@@ -176,8 +176,7 @@ export const linkedinAdapter: SiteAdapter = {
 
   replyButton(el) {
     if (isOld(el)) {
-      const buttons = Array.from(el.querySelectorAll<HTMLElement>(S.oldReply));
-      return buttons.find((b) => b.closest(S.oldComment) === el) ?? null;
+      return (ownParts(el, S.oldReply, S.oldComment)[0] as HTMLElement | undefined) ?? null;
     }
     return Array.from(el.children).find((c): c is HTMLElement => c.tagName === 'BUTTON' && textOf(c) === 'Reply') ?? null;
   },

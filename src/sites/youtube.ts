@@ -1,7 +1,7 @@
 import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
-import { hrefPath, multilineTextOf, searchParam, textOf } from './dom';
+import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
@@ -58,10 +58,7 @@ function videoOwner(doc: Document, page: PageInfo): string | null {
 
 /** Element's own part, excluding nested replies (an old ytd-comment-renderer may hold them). */
 function own(el: Element, selector: string): Element | null {
-  for (const found of Array.from(el.querySelectorAll(selector))) {
-    if (found.closest(YOUTUBE_SELECTORS.comment) === el) return found;
-  }
-  return null;
+  return ownParts(el, selector, YOUTUBE_SELECTORS.comment)[0] ?? null;
 }
 
 function threadOf(el: Element): Element | null {
@@ -138,10 +135,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 const isStudio = (el: Element) => el.matches(YOUTUBE_SELECTORS.studioComment);
 
 function studioOwn(el: Element, selector: string): Element | null {
-  for (const found of Array.from(el.querySelectorAll(selector))) {
-    if (found.closest(YOUTUBE_SELECTORS.studioComment) === el) return found;
-  }
-  return null;
+  return ownParts(el, selector, YOUTUBE_SELECTORS.studioComment)[0] ?? null;
 }
 
 function studioAuthor(el: Element): { name: string; handle: string } | null {
