@@ -11,6 +11,7 @@ export const SITE_LIMITS: Record<SiteId, number> = {
   bluesky: 300,
   tiktok: 150,
   instagram: 2_200,
+  threads: 500,
 };
 
 /**

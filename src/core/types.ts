@@ -1,5 +1,5 @@
 /** Sites Replyline knows. Adding one means a new adapter and one registry line. */
-export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram'] as const;
+export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram', 'threads'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 export const SITE_NAMES: Record<SiteId, string> = {
@@ -11,6 +11,7 @@ export const SITE_NAMES: Record<SiteId, string> = {
   bluesky: 'Bluesky',
   tiktok: 'TikTok',
   instagram: 'Instagram',
+  threads: 'Threads',
 };
 
 export type ItemKind = 'comment' | 'reply' | 'mention';

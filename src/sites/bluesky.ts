@@ -1,5 +1,6 @@
 import type { PageEntry } from '../core/relevance';
 import { hrefPath, multilineTextOf, textOf } from './dom';
+import { linearThread } from './thread';
 import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
@@ -118,19 +119,13 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     return { ...base, thread: base.id, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
   const { items, focused } = threadItems(el.ownerDocument, page);
-  const at = items.indexOf(el);
-  if (at < 0 || focused < 0) return null;
-  const handleAt = (i: number) => (items[i] ? authorHandle(items[i]) : null);
+  const place = linearThread(items.map(authorHandle), focused, items.indexOf(el));
+  if (!place) return null;
   const root = items[0] ? postFacts(items[0]) : null;
-  // No parent ids in the DOM: above the focused post each item answers the one before it; below it,
-  // replies answer the focused post. Whoever writes further down the thread replied after this one.
-  const parentIndex = at <= focused ? at - 1 : focused;
   return {
     ...base,
     thread: root ? refId(root.ref) : base.id,
-    parentAuthor: parentIndex >= 0 ? handleAt(parentIndex) : null,
-    parentIsPost: parentIndex === 0,
-    repliedBy: items.slice(at + 1).flatMap((item) => authorHandle(item) ?? []),
+    ...place,
     onMentionsPage: false,
   };
 }

@@ -4,6 +4,7 @@ import { facebookAdapter } from './facebook';
 import { instagramAdapter } from './instagram';
 import { linkedinAdapter } from './linkedin';
 import { redditAdapter } from './reddit';
+import { threadsAdapter } from './threads';
 import { tiktokAdapter } from './tiktok';
 import type { SiteAdapter } from './types';
 import { xAdapter } from './x';
@@ -19,6 +20,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   blueskyAdapter,
   tiktokAdapter,
   instagramAdapter,
+  threadsAdapter,
 ];
 
 function patternMatches(pattern: string, url: URL): boolean {

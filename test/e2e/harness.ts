@@ -88,6 +88,13 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (/^\/p\/[\w-]+\/?$/.test(url.pathname)) return ok('text/html', read('instagram/post.html'));
     return ok('text/html', '<!doctype html><title>Instagram</title><p>Feed</p>');
   }
+  if (url.hostname === 'www.threads.com' || url.hostname === 'www.threads.net') {
+    if (url.pathname === '/_replyline_fixture/threads-composer.js') {
+      return ok('text/javascript', readFileSync('test/.cache/threads-composer.js', 'utf8'));
+    }
+    if (/^\/@[\w.]+\/post\/[\w-]+$/.test(url.pathname)) return ok('text/html', read('threads/post.html'));
+    return ok('text/html', '<!doctype html><title>Threads</title><p>For you</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -161,6 +168,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   await context.route('https://www.linkedin.com/**', serve);
   await context.route('https://www.tiktok.com/**', serve);
   await context.route('https://www.instagram.com/**', serve);
+  await context.route('https://www.threads.com/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { threadsAdapter } from '../../src/sites/threads';
+import { loadPage, scanPage } from '../helpers';
+
+const POST = 'https://www.threads.com/@brightloop/post/DBrLp00Root1';
+
+describe('Threads adapter', () => {
+  it('reads a post from its permalink: code, author, text, time; replies answer the focused post', () => {
+    const url = loadPage('threads/post.html', POST);
+    const joao = Array.from(document.querySelectorAll(threadsAdapter.itemSelector))[3]!;
+    expect(threadsAdapter.readEntry(joao, { url, memo: new Map() })).toEqual({
+      id: 'DBrLp03Joao1',
+      author: { name: 'joao.m', handle: 'joao.m' },
+      text: 'Do you have oat milk?',
+      url: 'https://www.threads.com/@joao.m/post/DBrLp03Joao1',
+      thread: 'DBrLp00Root1',
+      createdAt: Date.UTC(2026, 10, 22, 8),
+      parentAuthor: 'brightloop',
+      parentIsPost: true,
+      repliedBy: ['emma.k'],
+      onMentionsPage: false,
+    });
+  });
+
+  it('finds the replies on the owner’s post; one above the owner’s reply is answered', () => {
+    const url = loadPage('threads/post.html', POST);
+    const items = scanPage(threadsAdapter, url, 'brightloop');
+    expect(items.map((i) => [i.author.handle, i.kind, i.ownerReplied])).toEqual([
+      ['rita.silva', 'comment', true],
+      ['joao.m', 'comment', false],
+      ['emma.k', 'comment', false],
+    ]);
+  });
+
+  it('finds the Reply icon’s button, not the turned send icon, and the reply box that names the author', () => {
+    loadPage('threads/post.html', POST);
+    const joao = Array.from(document.querySelectorAll(threadsAdapter.itemSelector))[3]!;
+    expect(threadsAdapter.replyButton(joao)?.className).toBe('reply');
+    expect(threadsAdapter.composerFor(joao, document)).toBeNull();
+    const box = document.createElement('div');
+    box.setAttribute('contenteditable', 'true');
+    box.setAttribute('role', 'textbox');
+    box.setAttribute('aria-placeholder', 'Reply to joao.m...');
+    document.body.append(box);
+    expect(threadsAdapter.composerFor(joao, document)).toBe(box);
+    const emma = Array.from(document.querySelectorAll(threadsAdapter.itemSelector))[4]!;
+    expect(threadsAdapter.composerFor(emma, document)).toBeNull();
+  });
+
+  it('leaves unknown markup alone', () => {
+    const url = loadPage('threads/post.html', POST);
+    const odd = document.createElement('div');
+    odd.setAttribute('data-pressable-container', 'true');
+    odd.innerHTML = '<a href="/@someone/post/ABCDE">no time here</a>';
+    document.body.append(odd);
+    expect(threadsAdapter.readEntry(odd, { url, memo: new Map() })).toBeNull();
+  });
+});
