@@ -314,7 +314,9 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
       <SiteHealth health={health} enabled={enabledSites} />
       {missingOwner.length > 0 && (
         <p class="notice">
-          {t('needHandle', missingOwner.map((s) => SITE_NAMES[s]).join(', '))}
+          {missingOwner.length > 3
+            ? t('needHandleMany', missingOwner.length)
+            : t('needHandle', missingOwner.map((s) => SITE_NAMES[s]).join(', '))}
           {' '}
           <button type="button" class="link" onClick={openOptions}>
             {t('setHandles')}

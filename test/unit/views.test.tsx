@@ -131,8 +131,8 @@ describe('the popup’s comments view', () => {
     expect(root.querySelector('.count')?.textContent).toBe('3 waiting');
     const labels = [...root.querySelectorAll('.label')].map((l) => `${l.className}:${l.textContent}`);
     expect(labels).toEqual(['label question:question', 'label complaint:complaint']);
-    // YouTube has no handle yet: the notice says where to set it.
-    expect(root.querySelector('.notice')?.textContent).toMatch(/needs your handle on YouTube/);
+    // Only X has a handle: the notice says how many sites still need one, and where to set them.
+    expect(root.querySelector('.notice')?.textContent).toMatch(/^Replyline needs your handle on 8 sites .* Set your handles$/);
 
     root.querySelector<HTMLInputElement>('input[name=grouped]')!.click();
     await waitFor(() => !root.querySelector('li.group'), 'the groups to go');
@@ -208,6 +208,15 @@ describe('the popup’s comments view', () => {
     await waitFor(() => root.querySelector('li.item[data-key="x:11000"]'), 'the rows around 1,000');
     expect(root.querySelector('li.item[data-key="x:10000"]')).toBeNull();
     expect(root.querySelectorAll('li.item').length).toBeLessThan(20);
+  });
+
+  it('names the sites still needing a handle once only a few are left', async () => {
+    for (const site of ['x', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram']) {
+      await call('settings/setOwner', { site, handle: 'brightloop' });
+    }
+    render(<Popup />, root);
+    const notice = await waitFor(() => root.querySelector('.notice'), 'the notice');
+    expect(notice.textContent).toMatch(/^Replyline needs your handle on YouTube, Threads to know/);
   });
 
   it('shows the stats computed from the log', async () => {
