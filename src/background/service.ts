@@ -109,12 +109,23 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     }
   }
 
-  async function setAccount(site: SiteId, patch: { detected?: string | null; manual?: string | null }) {
-    const settings = await readSettings(db);
-    const account = { detected: null, manual: null, ...settings.accounts[site], ...patch };
-    const next: Settings = { ...settings, accounts: { ...settings.accounts, [site]: account } };
+  /** Reads the settings, writes `change(settings)`, and returns what was written. */
+  async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+    const next = change(await readSettings(db));
     await writeSettings(db, next);
     return next;
+  }
+
+  /** A settings change that makes open pages judge again (handles, sites, picker, selectors). */
+  async function changeSettingsAndRefresh(change: (settings: Settings) => Settings): Promise<Settings> {
+    const next = await changeSettings(change);
+    await fx.broadcastRefresh();
+    return next;
+  }
+
+  function withAccount(settings: Settings, site: SiteId, patch: { detected?: string | null; manual?: string | null }) {
+    const account = { detected: null, manual: null, ...settings.accounts[site], ...patch };
+    return { ...settings, accounts: { ...settings.accounts, [site]: account } };
   }
 
   function snippetFrom(draft: SnippetDraft, existing: Snippet | undefined, now: number): Snippet {
@@ -193,13 +204,12 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       if (!parsed) throw new RangeError(t('notAHandle'));
       const settings = await readSettings(db);
       if (settings.accounts[site]?.detected === parsed) return null;
-      await setAccount(site, { detected: parsed });
+      await changeSettings((s) => withAccount(s, site, { detected: parsed }));
       return null;
     },
 
-    async 'site/health'(health, { sender }) {
-      // Only the tab's own site reports on itself.
-      if (sender.url && !fx.isSiteUrl(sender.url)) return null;
+    async 'site/health'(health) {
+      // The router takes this from content scripts on supported sites only (BACKGROUND_MESSAGES).
       const before = await db.get('health', health.site);
       await db.put('health', health);
       if (needsAttention(before) !== needsAttention(health)) await refreshToolbar();
@@ -275,20 +285,12 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       if (!parseShortcut(pickerShortcut)) {
         throw new RangeError(t('shortcutForm'));
       }
-      const settings = await readSettings(db);
-      const next: Settings = { ...settings, trigger: trigger.trim(), pickerShortcut: pickerShortcut.trim() };
-      await writeSettings(db, next);
-      await fx.broadcastRefresh();
-      return next;
+      const picker = { trigger: trigger.trim(), pickerShortcut: pickerShortcut.trim() };
+      return changeSettingsAndRefresh((s) => ({ ...s, ...picker }));
     },
 
-    async 'settings/setSites'({ disabledSites }) {
-      const settings = await readSettings(db);
-      const next: Settings = { ...settings, disabledSites: SITE_IDS.filter((s) => disabledSites.includes(s)) };
-      await writeSettings(db, next);
-      await fx.broadcastRefresh();
-      return next;
-    },
+    'settings/setSites': ({ disabledSites }) =>
+      changeSettingsAndRefresh((s) => ({ ...s, disabledSites: SITE_IDS.filter((id) => disabledSites.includes(id)) })),
 
     async 'settings/setSelectors'({ site, overrides }) {
       const defaults = fx.defaultSelectors(site);
@@ -298,12 +300,11 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
         // Empty or the default itself: no override.
         if (css.trim() && css.trim() !== defaults[name]) kept[name] = css.trim();
       }
-      const settings = await readSettings(db);
-      const next: Settings = { ...settings, selectorOverrides: { ...settings.selectorOverrides, [site]: kept } };
-      if (Object.keys(kept).length === 0) delete next.selectorOverrides[site];
-      await writeSettings(db, next);
-      await fx.broadcastRefresh();
-      return next;
+      return changeSettingsAndRefresh((s) => {
+        const selectorOverrides = { ...s.selectorOverrides, [site]: kept };
+        if (Object.keys(kept).length === 0) delete selectorOverrides[site];
+        return { ...s, selectorOverrides };
+      });
     },
 
     async 'settings/setOwner'({ site, handle }) {
@@ -311,9 +312,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       if (handle && handle.trim() !== '' && !manual) {
         throw new RangeError(t('handleForm'));
       }
-      const next = await setAccount(site, { manual });
-      await fx.broadcastRefresh();
-      return next;
+      return changeSettingsAndRefresh((s) => withAccount(s, site, { manual }));
     },
 
     async 'snippets/list'() {
