@@ -85,15 +85,29 @@ function authorOf(article: Element): { name: string; handle: string } | null {
 }
 
 /** Comment articles on the page by id, with their authors (replies may render as siblings). */
-function commentsById(doc: Document, page: PageInfo): Map<string, { el: Element; author: string | null }> {
+interface CommentIndex {
+  /** Each comment's author, by comment id. */
+  authors: Map<string, string | null>;
+  /** Authors of the replies shown (nested or as siblings), by the comment they answer. */
+  replies: Map<string, string[]>;
+}
+
+/** One pass over the page's articles per scan, instead of one per comment read. */
+function commentIndex(doc: Document, page: PageInfo): CommentIndex {
   return memoize(page, 'facebook:comments', () => {
-    const map = new Map<string, { el: Element; author: string | null }>();
+    const index: CommentIndex = { authors: new Map(), replies: new Map() };
     for (const el of Array.from(doc.querySelectorAll(S.article))) {
       const ref = commentRef(el);
-      if (!ref || ref.reply || map.has(ref.comment)) continue;
-      map.set(ref.comment, { el, author: authorOf(el)?.handle ?? null });
+      if (!ref) continue;
+      const author = authorOf(el)?.handle ?? null;
+      if (!ref.reply) {
+        if (!index.authors.has(ref.comment)) index.authors.set(ref.comment, author);
+      }
+      else if (author) {
+        index.replies.set(ref.comment, [...(index.replies.get(ref.comment) ?? []), author]);
+      }
     }
-    return map;
+    return index;
   });
 }
 
@@ -115,21 +129,13 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const author = authorOf(el);
   if (!ref || !author) return null;
   const doc = el.ownerDocument;
-  const comments = commentsById(doc, page);
+  const comments = commentIndex(doc, page);
   const id = ref.reply ?? ref.comment;
-  const parent = ref.reply ? comments.get(ref.comment) : undefined;
   const postOwner = ref.postOwner;
 
   // Replies shown: nested in the comment's wrapper, or as siblings carrying its comment_id.
-  const repliedBy: string[] = [];
+  const repliedBy = ref.reply ? [] : [...(comments.replies.get(ref.comment) ?? [])];
   if (!ref.reply) {
-    for (const other of Array.from(doc.querySelectorAll(S.article))) {
-      const otherRef = other === el ? null : commentRef(other);
-      if (otherRef?.reply && otherRef.comment === ref.comment) {
-        const by = authorOf(other)?.handle;
-        if (by) repliedBy.push(by);
-      }
-    }
     // Collapsed: "<Page> replied · 1 reply" right after the comment's wrapper.
     const wrapper = el.closest(S.wrapper);
     let next = wrapper?.nextElementSibling;
@@ -146,7 +152,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     url: url.href,
     thread: `post:${url.searchParams.get('story_fbid') ?? url.pathname}`.slice(0, 300),
     createdAt: null,
-    parentAuthor: ref.reply ? (parent?.author ?? null) : postOwner,
+    parentAuthor: ref.reply ? (comments.authors.get(ref.comment) ?? null) : postOwner,
     parentIsPost: !ref.reply,
     repliedBy,
     onMentionsPage: false,
