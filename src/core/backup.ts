@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n';
+import { SNIPPET_LIMITS } from './snippets';
 import type { Item, Settings, SiteId, Snippet } from './types';
 import { DEFAULT_SETTINGS, itemKey, SITE_IDS } from './types';
 import { arrayOf, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from './validate';
@@ -73,10 +74,10 @@ const isItem: Check<Item> = shape<Item>({
 
 const isSnippet: Check<Snippet> = shape<Snippet>({
   id: str(100, 1),
-  title: str(200, 1),
-  body: str(10_000, 1),
-  tags: arrayOf(str(50), 20),
-  shortcut: str(50),
+  title: str(SNIPPET_LIMITS.title, 1),
+  body: str(SNIPPET_LIMITS.body, 1),
+  tags: arrayOf(str(SNIPPET_LIMITS.tag), SNIPPET_LIMITS.tags),
+  shortcut: str(SNIPPET_LIMITS.shortcut),
   uses: num,
   lastUsedAt: time,
   createdAt: num,

@@ -130,10 +130,7 @@ export function parseSnippetCsv(text: string): CsvImport {
       tags: at('tags') < 0 ? [] : [...new Set(get('tags').split(/[,;]/u).map((t) => t.trim()).filter(Boolean))],
       shortcut: at('shortcut') < 0 ? '' : get('shortcut').trim(),
     };
-    const tagsTooLong = draft.tags.length > 20 || draft.tags.some((tag) => tag.length > 50);
-    let problem = validateSnippetDraft(draft);
-    if (!problem && tagsTooLong) problem = t('snippetTagsLong');
-    if (!problem && draft.shortcut.length > 50) problem = t('snippetShortcutLong');
+    const problem = validateSnippetDraft(draft);
     if (problem) return { ok: false, error: t('snippetRowProblem', n + 1, problem) };
     drafts.push(draft);
   }

@@ -96,11 +96,17 @@ export function searchSnippets(snippets: readonly Snippet[], query: string): Sni
   return scored.sort((a, b) => b.score - a.score || byUse(a.snippet, b.snippet)).map((s) => s.snippet);
 }
 
-export function validateSnippetDraft(draft: { title: string; body: string }): string | null {
+/** The bounds of a saved reply: the editor, a CSV import, a backup and the message checks share them. */
+export const SNIPPET_LIMITS = { title: 200, body: 10_000, tags: 20, tag: 50, shortcut: 50 } as const;
+
+export function validateSnippetDraft(draft: Omit<SnippetDraft, 'id'>): string | null {
+  const L = SNIPPET_LIMITS;
   if (!draft.title.trim()) return t('snippetNoTitle');
   if (!draft.body.trim()) return t('snippetNoText');
-  if (draft.title.length > 200) return t('snippetTitleLong');
-  if (draft.body.length > 10000) return t('snippetTextLong');
+  if (draft.title.length > L.title) return t('snippetTitleLong');
+  if (draft.body.length > L.body) return t('snippetTextLong');
+  if (draft.tags.length > L.tags || draft.tags.some((tag) => tag.length > L.tag)) return t('snippetTagsLong');
+  if (draft.shortcut.length > L.shortcut) return t('snippetShortcutLong');
   return null;
 }
 

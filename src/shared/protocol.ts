@@ -1,6 +1,7 @@
 import type { Backup, BackupSummary, ImportMode } from '../core/backup';
 import { MAX_BACKUP_BYTES } from '../core/backup';
 import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
+import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS } from '../core/types';
@@ -110,10 +111,10 @@ const itemActionMany: Check<{ keys: string[] } & ItemAction> = (v): v is { keys:
 
 const snippetDraft = shape<SnippetDraft>({
   id: nullable(id),
-  title: str(200),
-  body: str(10_000),
-  tags: arrayOf(str(50), 20),
-  shortcut: str(50),
+  title: str(SNIPPET_LIMITS.title),
+  body: str(SNIPPET_LIMITS.body),
+  tags: arrayOf(str(SNIPPET_LIMITS.tag), SNIPPET_LIMITS.tags),
+  shortcut: str(SNIPPET_LIMITS.shortcut),
 });
 
 /** Each message: who may send it and the shape its request must have. */

@@ -69,9 +69,13 @@ describe('searchSnippets', () => {
   });
 
   it('validates drafts', () => {
-    expect(validateSnippetDraft({ title: ' ', body: 'x' })).toMatch(/title/);
-    expect(validateSnippetDraft({ title: 'a', body: '' })).toMatch(/no text/);
-    expect(validateSnippetDraft({ title: 'a', body: 'b' })).toBeNull();
+    const draft = (over: Partial<Parameters<typeof validateSnippetDraft>[0]>) =>
+      ({ title: 'a', body: 'b', tags: [], shortcut: '', ...over });
+    expect(validateSnippetDraft(draft({ title: ' ', body: 'x' }))).toMatch(/title/);
+    expect(validateSnippetDraft(draft({ title: 'a', body: '' }))).toMatch(/no text/);
+    expect(validateSnippetDraft(draft({ title: 'a', body: 'b' }))).toBeNull();
+    expect(validateSnippetDraft(draft({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }))).toMatch(/20 tags/);
+    expect(validateSnippetDraft(draft({ shortcut: 's'.repeat(51) }))).toMatch(/shortcut is longer than 50/);
   });
 });
 
