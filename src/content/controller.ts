@@ -112,6 +112,10 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     tracked.delete(el);
   }
 
+  function forgetAll() {
+    for (const el of [...tracked.keys()]) forget(el);
+  }
+
   async function judge(elements: Element[]) {
     if (!enabled) return;
     void checkOwner();
@@ -204,7 +208,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
 
   function rescanAll() {
     unreported = [];
-    for (const el of [...tracked.keys()]) forget(el);
+    forgetAll();
     // Turned off in the options: the badges go and nothing is read until it is turned on again.
     if (enabled) watcher?.rescan();
   }
@@ -451,7 +455,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       const itemsChanged = await hello();
       // A new item selector (an override) needs a watcher that looks for it.
       if (itemsChanged) {
-        for (const el of [...tracked.keys()]) forget(el);
+        forgetAll();
         if (enabled) startWatching();
       }
       else rescanAll();
@@ -463,7 +467,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       for (const timer of healthTimers) clearTimeout(timer);
       controller.abort();
       lifetime.abort();
-      for (const el of [...tracked.keys()]) forget(el);
+      forgetAll();
     },
   };
 }

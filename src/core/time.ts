@@ -37,3 +37,20 @@ export function parseRelativeAge(text: string, now: number): number | null {
   const unit = UNITS[(match[2] ?? '').toLowerCase()];
   return unit ? now - Number(match[1]) * unit : null;
 }
+
+const COMPACT_UNITS: Record<string, number> = {
+  s: 1000,
+  m: MINUTE,
+  h: HOUR,
+  d: DAY,
+  w: 7 * DAY,
+  mo: 30 * DAY,
+  y: 365 * DAY,
+};
+
+/** "2h", "3d", "1w", "5mo" (LinkedIn's compact ages): an approximate epoch ms, or null. */
+export function parseCompactAge(text: string, now: number): number | null {
+  const match = /^(\d{1,3})\s?(mo|[smhdwy])\b/u.exec(text.trim());
+  const unit = match ? COMPACT_UNITS[match[2] ?? ''] : undefined;
+  return match && unit ? now - Number(match[1]) * unit : null;
+}

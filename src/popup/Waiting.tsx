@@ -28,15 +28,15 @@ const STATUS_VIEWS: { status: ItemStatus; label: MessageKey; empty: MessageKey }
 
 const KIND: Record<ItemKind, MessageKey> = { comment: 'kindComment', reply: 'kindReply', mention: 'kindMention' };
 const LABEL: Record<Label, MessageKey> = { question: 'labelQuestion', complaint: 'labelComplaint' };
-export const SNOOZE: Record<SnoozeChoice['id'], MessageKey> = {
+const SNOOZE: Record<SnoozeChoice['id'], MessageKey> = {
   hour: 'snoozeHour',
   evening: 'snoozeEvening',
   tomorrow: 'snoozeTomorrow',
   nextWeek: 'snoozeNextWeek',
 };
 
-export const ROW_HEIGHT = 118;
-export const GROUP_HEIGHT = 34;
+const ROW_HEIGHT = 118;
+const GROUP_HEIGHT = 34;
 const LIST_HEIGHT = 380;
 const OVERSCAN = 4;
 

@@ -1,4 +1,5 @@
 import type { PageEntry } from '../core/relevance';
+import { parseCompactAge } from '../core/time';
 import { hrefPath, multilineTextOf, ownParts, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
 
@@ -36,15 +37,6 @@ const COMMENT_URN = /urn:li:comment:\((?:urn:li:)?activity:(\d{1,25}),(\d{1,25})
 const PROFILE = /^\/(in|company)\/([^/]{1,100})\/?$/u;
 /** "• You" marks the signed-in member's own comments (LinkedIn's wording in the languages matched). */
 const YOU = /•\s*(?:You|Tú|Du|Vous|Você)\s*$/u;
-const UNITS: Record<string, number> = {
-  s: 1_000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000,
-  mo: 2_592_000_000,
-  y: 31_536_000_000,
-};
 
 const isOld = (el: Element) => el.matches(S.oldComment);
 const itemsSelector = () => `${S.comment}, ${S.oldComment}`;
@@ -52,13 +44,6 @@ const itemsSelector = () => `${S.comment}, ${S.oldComment}`;
 function slugOf(a: Element | null | undefined): string | null {
   const match = PROFILE.exec(hrefPath(a) ?? '');
   return match?.[2] ? decodeURIComponent(match[2]) : null;
-}
-
-/** "2h", "3d", "1w", "5mo": LinkedIn's compact ages. */
-export function parseCompactAge(text: string, now: number): number | null {
-  const match = /^(\d{1,3})\s?(mo|[smhdwy])\b/u.exec(text.trim());
-  const unit = match ? UNITS[match[2] ?? ''] : undefined;
-  return match && unit ? now - Number(match[1]) * unit : null;
 }
 
 function urnOf(el: Element): { activity: string; comment: string } | null {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { linkedinAdapter, parseCompactAge } from '../../src/sites/linkedin';
+import { parseCompactAge } from '../../src/core/time';
+import { linkedinAdapter } from '../../src/sites/linkedin';
 import { loadPage, scanPage } from '../helpers';
 
 const POST = 'https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000001/';
