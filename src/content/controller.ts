@@ -332,7 +332,8 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     const holdsText = () => composer.isConnected && squash(contentOf(composer)).includes(squashed);
     let checking = false;
     const check = async () => {
-      if (checking) return;
+      // Only a send of our text counts: the box must hold it when Enter or Send is pressed.
+      if (checking || !holdsText()) return;
       checking = true;
       const sent = await waitFor(() => (holdsText() ? null : true), SEND_WINDOW);
       checking = false;
@@ -372,14 +373,16 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
 
   async function insertInto(composer: HTMLElement, body: string, target: Tracked | null): Promise<InsertResult> {
     const expanded = expand(body, target);
+    // Watched from before the text goes in: a send pressed the moment it appears still counts.
+    if (target) watchSend(composer, target.key, expanded.text);
     const outcome = await insertText(composer, expanded.text, { cursor: expanded.cursor, saved: savedRange });
     if (!outcome.ok) {
+      stopSendWatch?.();
       const copied = await copyToClipboard(doc, expanded.text);
       const reason = copied ? `${outcome.reason} ${t('replyOnClipboard')}` : outcome.reason;
       report(reason, 'error');
       return { ok: false, reason, copied };
     }
-    if (target) watchSend(composer, target.key, expanded.text);
     const gaps = [...expanded.missing, ...expanded.unknown];
     if (gaps.length > 0) report(t('checkReply', gaps.map((g) => `{${g}}`).join(', ')));
     return { ok: true, itemKey: target?.key ?? null, missing: expanded.missing, unknown: expanded.unknown };
