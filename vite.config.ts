@@ -1,12 +1,39 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
+import { build as esbuild } from 'esbuild';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { INSTANCE_SCRIPT_FILE } from './src/core/instances';
 
 /** Firefox's id and the first version with the MV3 features we use (data_collection_permissions). */
 const GECKO = { id: 'replyline@replyline.app', strict_min_version: '142.0' };
+
+/**
+ * The manifest's content script is an ES module behind a loader, and its chunks are only
+ * web-accessible on the manifest's hosts. Scripts registered at run time for a user's Mastodon
+ * instance cannot import them from there, so the same entry is also bundled as one classic
+ * script that needs no other file.
+ */
+function instanceContentScript(): Plugin {
+  return {
+    name: 'replyline-instance-content-script',
+    apply: 'build',
+    async closeBundle() {
+      await esbuild({
+        entryPoints: [resolve('src/content/main.ts')],
+        outfile: resolve('dist', INSTANCE_SCRIPT_FILE),
+        bundle: true,
+        format: 'iife',
+        minify: true,
+        legalComments: 'none',
+        target: ['chrome116', 'firefox128'],
+        logLevel: 'warning',
+      });
+    },
+  };
+}
 
 /**
  * After each build, writes dist-firefox/: the same files with Firefox's manifest differences
@@ -35,7 +62,7 @@ function firefoxVariant(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), firefoxVariant()],
+  plugins: [preact(), crx({ manifest }), instanceContentScript(), firefoxVariant()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -9,12 +9,15 @@ import { sendToTab } from '../shared/messaging';
 import type { InsertResult } from '../shared/protocol';
 import { createRouter } from '../shared/router';
 import { ADAPTERS, adapterFor, adapterForUrl } from '../sites/registry';
+import { instancePattern } from '../core/instances';
 import { openReplylineDb } from './db';
+import { syncInstanceScripts } from './instances';
 import { createService, type Service } from './service';
 
 const WAKE_ALARM = 'replyline-wake';
 const SITE_PATTERNS = ADAPTERS.flatMap((a) => [...a.matches]);
 
+/** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
 function isSiteUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
@@ -25,8 +28,14 @@ function isSiteUrl(url: string | undefined): boolean {
   }
 }
 
+/** Tabs of every site Replyline runs on, the user's Mastodon instances included. */
 async function siteTabs() {
-  return browser.tabs.query({ url: SITE_PATTERNS });
+  const hosts = await (await getService()).instanceHosts();
+  return browser.tabs.query({ url: [...SITE_PATTERNS, ...hosts.map(instancePattern)] });
+}
+
+async function isContentUrl(url: string | undefined): Promise<boolean> {
+  return !!url && (await getService()).isContentUrl(url);
 }
 
 async function broadcast(send: (tabId: number) => Promise<unknown>): Promise<void> {
@@ -52,7 +61,7 @@ function sameUrl(a: string, b: string): boolean {
 /** The tab to insert into: the active one, or, when that is our own page opened as a tab, the last site tab used. */
 async function targetTab() {
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (active && isSiteUrl(active.url)) return active;
+  if (active && (await isContentUrl(active.url))) return active;
   const ownPage = active?.url?.startsWith(browser.runtime.getURL(''));
   if (!ownPage) return null;
   const tabs = await siteTabs();
@@ -108,6 +117,18 @@ function getService(): Promise<Service> {
         }
       },
       isSiteUrl,
+      instanceAccess: (host) => browser.permissions.contains({ origins: [instancePattern(host)] }),
+      async syncInstances(hosts) {
+        await syncInstanceScripts(hosts, {
+          hasAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+          registered: () => browser.scripting.getRegisteredContentScripts(),
+          register: (scripts) => browser.scripting.registerContentScripts(scripts),
+          unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+        });
+      },
+      async withdrawInstance(host) {
+        await browser.permissions.remove({ origins: [instancePattern(host)] });
+      },
       defaultSelectors: (site) => adapterFor(site).defaultSelectors,
     }),
   );
@@ -117,7 +138,7 @@ function getService(): Promise<Service> {
 const route = createRouter(async () => (await getService()).handlers, {
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
-  isContentUrl: isSiteUrl,
+  isContentUrl,
   onError: (type, error) => console.error(`Replyline: ${type} failed`, error),
 });
 
@@ -133,7 +154,13 @@ const start = () =>
   void getService().then(async (s) => {
     await s.wakeDue();
     await s.refreshBadge();
+    await s.syncInstances().catch((error: Error) => console.error('Replyline: instance scripts', error));
   });
+
+// Access to an instance granted or withdrawn in the browser's own settings: its script follows.
+const resync = () => void getService().then((s) => s.syncInstances()).catch((error: Error) => console.error('Replyline: instance scripts', error));
+browser.permissions.onAdded.addListener(resync);
+browser.permissions.onRemoved.addListener(resync);
 browser.runtime.onStartup.addListener(start);
 browser.runtime.onInstalled.addListener(start);
 start();

@@ -1,6 +1,7 @@
 import { t } from '../shared/i18n';
 import { applyImport, makeBackup, parseBackup } from '../core/backup';
 import { parseHandleInput } from '../core/handles';
+import { MAX_INSTANCES, parseInstanceHost } from '../core/instances';
 import { needsAttention } from '../core/health';
 import { parseShortcut, validateTrigger } from '../core/picker';
 import { validateSnippetDraft } from '../core/snippets';
@@ -27,8 +28,14 @@ export interface BackgroundEffects {
   openUrl(url: string): Promise<void>;
   openOptions(): Promise<void>;
   insertIntoActiveTab(body: string): Promise<InsertResult>;
-  /** Whether a URL belongs to a supported site (only those are opened). */
+  /** Whether a URL belongs to a site Replyline ships with (a Mastodon instance the user added is not one). */
   isSiteUrl(url: string): boolean;
+  /** Whether the browser grants access to an instance's pages (the user allowed it and has not withdrawn it). */
+  instanceAccess(host: string): Promise<boolean>;
+  /** Registers the content script on each of these hosts that has access, and unregisters every other of ours. */
+  syncInstances(hosts: readonly string[]): Promise<void>;
+  /** Gives an instance's access back to the browser. */
+  withdrawInstance(host: string): Promise<void>;
   /** The selectors a site's adapter ships with, by name. */
   defaultSelectors(site: SiteId): Readonly<Record<string, string>>;
 }
@@ -113,7 +120,43 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
   async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
     const next = change(await readSettings(db));
     await writeSettings(db, next);
+    instanceHosts = null;
     return next;
+  }
+
+  /** The Mastodon hosts the user added, kept while the worker lives (every settings write resets it). */
+  let instanceHosts: Promise<Set<string>> | null = null;
+  function knownInstances(): Promise<Set<string>> {
+    instanceHosts ??= readSettings(db).then((s) => new Set(s.mastodonHosts));
+    return instanceHosts;
+  }
+
+  /** Whether a page is one Replyline runs on: a built-in site's, or an instance the user added. */
+  async function isContentUrl(url: string): Promise<boolean> {
+    if (fx.isSiteUrl(url)) return true;
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'https:' && (await knownInstances()).has(parsed.hostname);
+    }
+    catch {
+      return false;
+    }
+  }
+
+  /** After the list of instances changed some other way (an import, a clear): scripts and access follow. */
+  async function afterInstancesReplaced(before: readonly string[]): Promise<void> {
+    instanceHosts = null;
+    const after = (await readSettings(db)).mastodonHosts;
+    for (const host of before.filter((h) => !after.includes(h))) await fx.withdrawInstance(host);
+    await fx.syncInstances(after);
+  }
+
+  /** What the user typed, as a host Replyline may ask for; a message naming the problem otherwise. */
+  function checkInstanceHost(host: string): string {
+    const parsed = parseInstanceHost(host);
+    if (!parsed || parsed !== host) throw new RangeError(t('instanceInvalid'));
+    if (fx.isSiteUrl(`https://${host}/`)) throw new RangeError(t('instanceBuiltIn', host));
+    return parsed;
   }
 
   /** A settings change that makes open pages judge again (handles, sites, picker, selectors). */
@@ -200,7 +243,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'owner/detected'({ site, handle }) {
-      const parsed = parseHandleInput(handle);
+      const parsed = parseHandleInput(handle, site === 'mastodon');
       if (!parsed) throw new RangeError(t('notAHandle'));
       const settings = await readSettings(db);
       if (settings.accounts[site]?.detected === parsed) return null;
@@ -308,9 +351,9 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'settings/setOwner'({ site, handle }) {
-      const manual = handle === null || handle.trim() === '' ? null : parseHandleInput(handle);
+      const manual = handle === null || handle.trim() === '' ? null : parseHandleInput(handle, site === 'mastodon');
       if (handle && handle.trim() !== '' && !manual) {
-        throw new RangeError(t('handleForm'));
+        throw new RangeError(t(site === 'mastodon' ? 'handleFormMastodon' : 'handleForm'));
       }
       return changeSettingsAndRefresh((s) => withAccount(s, site, { manual }));
     },
@@ -335,7 +378,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'tabs/open'({ url }) {
-      if (!fx.isSiteUrl(url)) throw new RangeError(t('onlySupportedPages'));
+      if (!(await isContentUrl(url))) throw new RangeError(t('onlySupportedPages'));
       await fx.openUrl(url);
       return null;
     },
@@ -362,6 +405,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
         settings: { ...DEFAULT_SETTINGS, ...(await settings.get(SETTINGS_KEY)) },
       };
       const next = applyImport(stored, parsed.backup, mode);
+      const hostsBefore = stored.settings.mastodonHosts;
       // One transaction: on any failure (a full disk) it is all undone and nothing is lost.
       await Promise.all([items.clear(), snippets.clear()]);
       await Promise.all([
@@ -370,11 +414,13 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
         settings.put(next.settings, SETTINGS_KEY),
       ]);
       await tx.done;
+      await afterInstancesReplaced(hostsBefore);
       await afterBulkChange();
       return parsed.summary;
     },
 
     async 'data/clear'() {
+      const hostsBefore = (await readSettings(db)).mastodonHosts;
       const tx = db.transaction(['items', 'snippets', 'settings', 'health'], 'readwrite');
       await Promise.all([
         tx.objectStore('items').clear(),
@@ -383,6 +429,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
         tx.objectStore('health').clear(),
       ]);
       await tx.done;
+      await afterInstancesReplaced(hostsBefore);
       await afterBulkChange();
       return null;
     },
@@ -390,6 +437,34 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     async 'options/open'() {
       await fx.openOptions();
       return null;
+    },
+
+    async 'instances/list'() {
+      const { mastodonHosts } = await readSettings(db);
+      return Promise.all(mastodonHosts.map(async (host) => ({ host, access: await fx.instanceAccess(host) })));
+    },
+
+    async 'instances/add'({ host }) {
+      checkInstanceHost(host);
+      // The options page asked the browser for access first (a permission prompt needs the user's click).
+      if (!(await fx.instanceAccess(host))) throw new RangeError(t('instanceNoAccess', host));
+      const current = await readSettings(db);
+      if (!current.mastodonHosts.includes(host) && current.mastodonHosts.length >= MAX_INSTANCES) {
+        throw new RangeError(t('instanceLimit', MAX_INSTANCES));
+      }
+      const next = current.mastodonHosts.includes(host)
+        ? current
+        : await changeSettings((s) => ({ ...s, mastodonHosts: [...s.mastodonHosts.filter((h) => h !== host), host] }));
+      await fx.syncInstances(next.mastodonHosts);
+      return next;
+    },
+
+    async 'instances/remove'({ host }) {
+      const next = await changeSettings((s) => ({ ...s, mastodonHosts: s.mastodonHosts.filter((h) => h !== host) }));
+      await fx.syncInstances(next.mastodonHosts);
+      // Only a host the user added is ever given back: a built-in site's access is the manifest's.
+      if (parseInstanceHost(host) === host && !fx.isSiteUrl(`https://${host}/`)) await fx.withdrawInstance(host);
+      return next;
     },
 
     async 'tabs/insert'({ snippetId }) {
@@ -405,6 +480,13 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     handlers,
     pendingCount,
     wakeDue,
+    isContentUrl,
+    /** The Mastodon hosts the user added. */
+    instanceHosts: async () => [...(await knownInstances())],
+    /** At start and whenever the browser's permissions change: scripts run where access is granted. */
+    async syncInstances() {
+      await fx.syncInstances((await readSettings(db)).mastodonHosts);
+    },
     async refreshBadge() {
       await refreshToolbar();
     },

@@ -1,9 +1,12 @@
 /** Content script entry: one per supported site tab, driven by the site's adapter. */
 import { listenInContent, send } from '../shared/messaging';
+import { mastodonAdapter } from '../sites/mastodon';
 import { adapterForUrl } from '../sites/registry';
 import { startContent } from './controller';
 
-const adapter = adapterForUrl(new URL(location.href));
+// The manifest runs this script on the built-in sites' hosts only; anywhere else it was
+// registered at run time for a Mastodon instance the user added (background/instances).
+const adapter = adapterForUrl(new URL(location.href)) ?? mastodonAdapter;
 if (adapter) {
   const content = startContent(adapter, document, send);
   listenInContent({

@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
 import { SNIPPET_LIMITS } from './snippets';
+import { MAX_INSTANCES, parseInstanceHost } from './instances';
 import type { Item, Settings, SiteId, Snippet } from './types';
 import { DEFAULT_SETTINGS, itemKey, SITE_IDS } from './types';
 import { arrayOf, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from './validate';
@@ -104,12 +105,17 @@ function checkSettings(value: unknown): Settings | string {
   if (!isRecord(overrides) || !Object.entries(overrides).every(([k, v]) => site(k) && selectorOverrides(v))) {
     return t('backupBadSelectors');
   }
+  const hosts = value.mastodonHosts ?? [];
+  if (!arrayOf(str(253, 1), MAX_INSTANCES)(hosts) || hosts.some((h) => parseInstanceHost(h) !== h)) {
+    return t('backupBadInstances');
+  }
   return {
     accounts,
     disabledSites: disabled,
     trigger,
     pickerShortcut: shortcut,
     selectorOverrides: overrides as Settings['selectorOverrides'],
+    mastodonHosts: [...new Set(hosts)],
   };
 }
 
@@ -189,7 +195,7 @@ function mergeSnippet(mine: Snippet, theirs: Snippet): Snippet {
 /**
  * What the store holds after an import. Replace: exactly the file. Merge: both, the most recent
  * record of each item and saved reply winning; handles typed here stay, missing ones come from
- * the file.
+ * the file; the Mastodon instances of both are kept.
  */
 export function applyImport(stored: Stored, backup: Backup, mode: ImportMode): Stored {
   if (mode === 'replace') return { items: backup.items, snippets: backup.snippets, settings: backup.settings };
@@ -217,6 +223,14 @@ export function applyImport(stored: Stored, backup: Backup, mode: ImportMode): S
   return {
     items: [...items.values()],
     snippets: [...snippets.values()],
-    settings: { ...stored.settings, accounts },
+    settings: {
+      ...stored.settings,
+      accounts,
+      // The instances of both; access to those new here is asked for in Options (each shows "Allow again").
+      mastodonHosts: [...new Set([...stored.settings.mastodonHosts, ...backup.settings.mastodonHosts])].slice(
+        0,
+        MAX_INSTANCES,
+      ),
+    },
   };
 }

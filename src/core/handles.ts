@@ -20,8 +20,15 @@ export function mentionedHandles(text: string): string[] {
   return found;
 }
 
-/** A handle a user types: letters, digits, "_", ".", "-"; an optional leading "@". */
-export function parseHandleInput(input: string): string | null {
+/**
+ * A handle a user types: letters, digits, "_", ".", "-"; an optional leading "@". On Mastodon an
+ * account is only known with its instance: "@me@mastodon.social" (kept as "me@mastodon.social").
+ */
+export function parseHandleInput(input: string, fediverse = false): string | null {
   const handle = input.trim().replace(/^@+/, '');
+  if (fediverse) {
+    const match = /^([\w.-]{1,64})@([a-z0-9.-]{1,253}\.[a-z0-9-]{2,63})$/iu.exec(handle);
+    return match && handle.length <= 100 ? `${match[1]}@${match[2]?.toLowerCase()}` : null;
+  }
   return /^[\w.-]{1,60}$/u.test(handle) ? handle : null;
 }

@@ -12,6 +12,7 @@ export const SITE_LIMITS: Record<SiteId, number> = {
   tiktok: 150,
   instagram: 2_200,
   threads: 500,
+  mastodon: 500,
 };
 
 /**

@@ -20,6 +20,8 @@ export interface PageEntry {
   repliedBy: string[];
   /** Shown on the site's mentions or notifications page. */
   onMentionsPage: boolean;
+  /** The accounts the entry mentions, where the page links them exactly (Mastodon's user@instance). */
+  mentions?: string[];
   /** On a page of the owner's own content whose owner the page does not name (YouTube Studio's inbox). */
   onOwnersPage?: boolean;
 }
@@ -33,7 +35,7 @@ export function judgeEntry(site: SiteId, entry: PageEntry, owner: string | null)
   if (!owner) return { relevant: false, reason: 'no-owner' };
   if (sameHandle(entry.author.handle, owner)) return { relevant: false, reason: 'by-owner' };
   const onOwnersContent = sameHandle(entry.parentAuthor, owner) || (entry.onOwnersPage === true && entry.parentIsPost);
-  const mentionsOwner = mentionedHandles(entry.text).some((h) => sameHandle(h, owner));
+  const mentionsOwner = (entry.mentions ?? mentionedHandles(entry.text)).some((h) => sameHandle(h, owner));
   if (!onOwnersContent && !mentionsOwner && !entry.onMentionsPage) {
     return { relevant: false, reason: 'not-addressed' };
   }

@@ -1,5 +1,5 @@
 /** Sites Replyline knows. Adding one means a new adapter and one registry line. */
-export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram', 'threads'] as const;
+export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram', 'threads', 'mastodon'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 export const SITE_NAMES: Record<SiteId, string> = {
@@ -12,6 +12,7 @@ export const SITE_NAMES: Record<SiteId, string> = {
   tiktok: 'TikTok',
   instagram: 'Instagram',
   threads: 'Threads',
+  mastodon: 'Mastodon',
 };
 
 export type ItemKind = 'comment' | 'reply' | 'mention';
@@ -97,6 +98,8 @@ export interface Settings {
   pickerShortcut: string;
   /** A user's replacements for adapter selectors, by site and selector name (options page). */
   selectorOverrides: Partial<Record<SiteId, Record<string, string>>>;
+  /** The Mastodon instances the user added (hosts such as "mastodon.social"), in the order added. */
+  mastodonHosts: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -105,7 +108,15 @@ export const DEFAULT_SETTINGS: Settings = {
   trigger: ';;',
   pickerShortcut: 'Alt+Shift+S',
   selectorOverrides: {},
+  mastodonHosts: [],
 };
+
+/** The sites Replyline runs on: those turned on, and Mastodon only once an instance is added. */
+export function sitesInUse(settings: Settings): SiteId[] {
+  return SITE_IDS.filter(
+    (site) => !settings.disabledSites.includes(site) && (site !== 'mastodon' || settings.mastodonHosts.length > 0),
+  );
+}
 
 export function itemKey(site: SiteId, id: string): string {
   return `${site}:${id}`;

@@ -14,7 +14,8 @@ import { SITE_IDS, SITE_NAMES } from '../core/types';
 import { plural, t } from '../shared/i18n';
 import { adapterFor } from '../sites/registry';
 import { isValidSelector } from '../sites/types';
-import { download, errorText, send } from '../ui/api';
+import { download, errorText, requestAccess, send } from '../ui/api';
+import { instancePattern, parseInstanceHost } from '../core/instances';
 
 type Status = { text: string; tone: 'success' | 'error' } | null;
 
@@ -26,6 +27,7 @@ export function Options() {
       <h1>Replyline</h1>
       <p class="muted">{t('optionsTagline')}</p>
       <Sites />
+      <Instances />
       <SnippetManager />
       <PickerSettings />
       <Selectors />
@@ -109,7 +111,13 @@ function HandleRow({ site, settings, onSaved }: { site: SiteId; settings: Settin
         id={id}
         name={id}
         value={value}
-        placeholder={account?.detected ? t('handleDetectedPlaceholder', account.detected) : t('handlePlaceholder')}
+        placeholder={
+          account?.detected
+            ? t('handleDetectedPlaceholder', account.detected)
+            : site === 'mastodon'
+              ? t('handlePlaceholderMastodon')
+              : t('handlePlaceholder')
+        }
         aria-describedby={`${id}-hint`}
         onInput={(e) => setValue(inputValue(e))}
       />
@@ -118,6 +126,124 @@ function HandleRow({ site, settings, onSaved }: { site: SiteId; settings: Settin
         {status?.text ?? hint}
       </span>
     </form>
+  );
+}
+
+type Instance = { host: string; access: boolean };
+
+/**
+ * The Mastodon servers Replyline runs on. Adding one asks the browser for that host alone (its
+ * prompt needs the click, so the request comes first), then the background registers the
+ * content script there; removing one unregisters it and gives the access back.
+ */
+function Instances() {
+  const [instances, setInstances] = useState<Instance[] | null>(null);
+  const [value, setValue] = useState('');
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(async () => setInstances(await send('instances/list', {})), []);
+  useEffect(() => {
+    load().catch((e) => setStatus({ text: errorText(e), tone: 'error' }));
+  }, [load]);
+
+  const allow = async (host: string, added: () => void) => {
+    setBusy(true);
+    try {
+      // Straight from the click: the browser only shows its prompt during the user's gesture.
+      if (!(await requestAccess(instancePattern(host)))) {
+        setStatus({ text: t('instanceRefused', host), tone: 'error' });
+        return;
+      }
+      await send('instances/add', { host });
+      added();
+      setStatus({ text: t('instanceAdded', host), tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+    finally {
+      setBusy(false);
+      await load().catch(() => undefined);
+    }
+  };
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    const host = parseInstanceHost(value);
+    if (!host) {
+      setStatus({ text: t('instanceInvalid'), tone: 'error' });
+      return;
+    }
+    void allow(host, () => setValue(''));
+  };
+
+  const remove = async (host: string) => {
+    setBusy(true);
+    try {
+      await send('instances/remove', { host });
+      setStatus({ text: t('instanceRemoved', host), tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: errorText(e), tone: 'error' });
+    }
+    finally {
+      setBusy(false);
+      await load().catch(() => undefined);
+    }
+  };
+
+  return (
+    <section aria-labelledby="instances-title">
+      <h2 id="instances-title">{t('instancesTitle')}</h2>
+      <p class="muted">{t('instancesIntro')}</p>
+      <form class="handle-row" onSubmit={add}>
+        <label for="instance-host">{t('instanceLabel')}</label>
+        <input
+          id="instance-host"
+          name="instance-host"
+          value={value}
+          placeholder={t('instancePlaceholder')}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={(e) => setValue(inputValue(e))}
+        />
+        <button type="submit" disabled={busy}>{t('instanceAdd')}</button>
+      </form>
+      {instances && instances.length === 0 && <p class="muted">{t('instancesEmpty')}</p>}
+      {instances && instances.length > 0 && (
+        <ul class="sites instances" aria-label={t('instancesTitle')}>
+          {instances.map(({ host, access }) => (
+            <li key={host} class="instance">
+              <strong>{host}</strong>
+              <span class={access ? 'muted' : 'error'}>{access ? t('instanceRunning') : t('instanceWithdrawn')}</span>
+              <span class="actions">
+                {!access && (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={t('instanceAllowLabel', host)}
+                    onClick={() => void allow(host, () => undefined)}
+                  >
+                    {t('instanceAllow')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={t('instanceRemoveLabel', host)}
+                  onClick={() => void remove(host)}
+                >
+                  {t('instanceRemove')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class={status?.tone ?? ''} role="status">
+        {status?.text}
+      </p>
+    </section>
   );
 }
 

@@ -57,6 +57,12 @@ export interface BackgroundProtocol {
   'snippets/used': { req: { id: string }; res: null };
   'tabs/open': { req: { url: string }; res: null };
   'tabs/insert': { req: { snippetId: string }; res: InsertResult };
+  /** The Mastodon instances added, and whether the browser still grants each one's access. */
+  'instances/list': { req: Record<string, never>; res: { host: string; access: boolean }[] };
+  /** Adds an instance whose access the page has just obtained, and runs there. */
+  'instances/add': { req: { host: string }; res: Settings };
+  /** Stops running on an instance and gives its access back. */
+  'instances/remove': { req: { host: string }; res: Settings };
   'options/open': { req: Record<string, never>; res: null };
   'data/export': { req: Record<string, never>; res: Backup };
   'data/import': { req: { text: string; mode: ImportMode }; res: BackupSummary };
@@ -158,6 +164,9 @@ export const BACKGROUND_MESSAGES: {
   'snippets/used': { from: 'any', check: shape({ id }) },
   'tabs/open': { from: 'page', check: shape({ url: str(4096, 1) }) },
   'tabs/insert': { from: 'page', check: shape({ snippetId: id }) },
+  'instances/list': { from: 'page', check: empty },
+  'instances/add': { from: 'page', check: shape({ host: str(253, 1) }) },
+  'instances/remove': { from: 'page', check: shape({ host: str(253, 1) }) },
   'options/open': { from: 'any', check: empty },
   'data/export': { from: 'page', check: empty },
   'data/import': { from: 'page', check: shape({ text: str(MAX_BACKUP_BYTES, 1), mode: oneOf('merge', 'replace') }) },

@@ -37,15 +37,15 @@ export interface RouterOptions {
   /** e.g. "chrome-extension://<id>/" */
   extensionOrigin: string;
   /** Whether a page URL is one our content scripts run on. */
-  isContentUrl: (url: string) => boolean;
+  isContentUrl: (url: string) => boolean | Promise<boolean>;
   onError?: (type: string, error: unknown) => void;
 }
 
-export function senderOrigin(sender: SenderInfo, options: RouterOptions): Origin | null {
+export async function senderOrigin(sender: SenderInfo, options: RouterOptions): Promise<Origin | null> {
   if (sender.id !== options.extensionId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(options.extensionOrigin)) return 'page';
-  if (sender.tab && options.isContentUrl(url)) return 'content';
+  if (sender.tab && (await options.isContentUrl(url))) return 'content';
   return null;
 }
 
@@ -71,7 +71,7 @@ export function createRouter(
     if (!isEnvelope(message) || !Object.hasOwn(BACKGROUND_MESSAGES, message.type)) return undefined;
     const type = message.type as BackgroundType;
     const spec = BACKGROUND_MESSAGES[type];
-    const origin = senderOrigin(sender, options);
+    const origin = await senderOrigin(sender, options);
     if (!origin || (spec.from !== 'any' && spec.from !== origin)) {
       return { ok: false, error: t('wrongSender', type) };
     }

@@ -3,6 +3,7 @@ import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
 import { instagramAdapter } from './instagram';
 import { linkedinAdapter } from './linkedin';
+import { mastodonAdapter } from './mastodon';
 import { redditAdapter } from './reddit';
 import { threadsAdapter } from './threads';
 import { tiktokAdapter } from './tiktok';
@@ -21,6 +22,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   tiktokAdapter,
   instagramAdapter,
   threadsAdapter,
+  mastodonAdapter, // no fixed hosts: registered at run time on each instance the user adds
 ];
 
 function patternMatches(pattern: string, url: URL): boolean {

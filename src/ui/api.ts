@@ -21,3 +21,11 @@ export function download(name: string, text: string, type: string): void {
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Asks the browser for access to one origin pattern; it may show its own prompt. Call it straight
+ * from a click handler: browsers only ask while the user's gesture lasts.
+ */
+export function requestAccess(pattern: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [pattern] });
+}

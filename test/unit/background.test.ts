@@ -3,13 +3,16 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openReplylineDb } from '../../src/background/db';
+import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
+import { instancePattern } from '../../src/core/instances';
 import { healthProblems, type PageHealth } from '../../src/core/health';
 import type { ItemStatus } from '../../src/core/types';
 import { guardAdapter } from '../../src/sites/guard';
 import { xAdapter } from '../../src/sites/x';
 import type { InsertResult } from '../../src/shared/protocol';
 import { createRouter, type RouterOptions } from '../../src/shared/router';
+import { InstanceBrowserFake } from './instance-browser';
 import { scanned } from './items';
 
 class Effects implements BackgroundEffects {
@@ -42,6 +45,11 @@ class Effects implements BackgroundEffects {
   };
 
   isSiteUrl = (url: string) => url.startsWith('https://x.com/');
+
+  instances = new InstanceBrowserFake();
+  instanceAccess = (host: string) => this.instances.hasAccess(instancePattern(host));
+  syncInstances = async (hosts: readonly string[]) => void (await syncInstanceScripts(hosts, this.instances));
+  withdrawInstance = async (host: string) => void this.instances.granted.delete(host);
 
   defaultSelectors = () => ({ tweet: 'article[data-testid="tweet"]', text: '[data-testid="tweetText"]' });
 }
@@ -371,6 +379,122 @@ describe('export, import and clearing', () => {
     expect(await h()['items/list']({ statuses: ['pending'] }, ctx)).toEqual([]);
     expect(await h()['snippets/list']({}, ctx)).toEqual([]);
     expect(fx.counts.at(-1)).toBe(0);
+  });
+});
+
+describe('Mastodon instances', () => {
+  const hosts = async () => (await h()['settings/get']({}, ctx)).mastodonHosts;
+
+  it('adds an instance whose access the browser granted, and runs there only', async () => {
+    fx.instances.grant('mastodon.social');
+    const settings = await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    expect(settings.mastodonHosts).toEqual(['mastodon.social']);
+    expect(fx.instances.running).toEqual(['mastodon.social']);
+    expect(await h()['instances/list']({}, ctx)).toEqual([{ host: 'mastodon.social', access: true }]);
+    // Adding it again changes nothing.
+    await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    expect(await hosts()).toEqual(['mastodon.social']);
+    expect(fx.instances.calls).toEqual(['register replyline-mastodon:mastodon.social']);
+  });
+
+  it('refuses a host without access, a malformed one and a built-in site, saying why', async () => {
+    await expect(h()['instances/add']({ host: 'fosstodon.org' }, ctx)).rejects.toThrow(/no access to fosstodon\.org/);
+    await expect(h()['instances/add']({ host: 'https://fosstodon.org/' }, ctx)).rejects.toThrow(/not a server address/);
+    await expect(h()['instances/add']({ host: 'localhost' }, ctx)).rejects.toThrow(/not a server address/);
+    fx.instances.grant('x.com');
+    await expect(h()['instances/add']({ host: 'x.com' }, ctx)).rejects.toThrow(/already supports/);
+    expect(await hosts()).toEqual([]);
+    expect(fx.instances.scripts).toEqual([]);
+  });
+
+  it('keeps to a limit, naming it', async () => {
+    for (let i = 0; i < 20; i++) {
+      fx.instances.grant(`m${i}.social`);
+      await h()['instances/add']({ host: `m${i}.social` }, ctx);
+    }
+    fx.instances.grant('one-more.social');
+    await expect(h()['instances/add']({ host: 'one-more.social' }, ctx)).rejects.toThrow(/At most 20/);
+    expect(fx.instances.running).toHaveLength(20);
+  });
+
+  it('removing one unregisters its script and gives its access back; others keep running', async () => {
+    fx.instances.grant('mastodon.social');
+    fx.instances.grant('fosstodon.org');
+    await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    await h()['instances/add']({ host: 'fosstodon.org' }, ctx);
+    const settings = await h()['instances/remove']({ host: 'mastodon.social' }, ctx);
+    expect(settings.mastodonHosts).toEqual(['fosstodon.org']);
+    expect(fx.instances.running).toEqual(['fosstodon.org']);
+    expect([...fx.instances.granted]).toEqual(['fosstodon.org']);
+  });
+
+  it('follows the browser: access withdrawn there stops the script, granted again restarts it', async () => {
+    fx.instances.grant('mastodon.social');
+    await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    fx.instances.granted.clear();
+    await service.syncInstances();
+    expect(fx.instances.running).toEqual([]);
+    expect(await h()['instances/list']({}, ctx)).toEqual([{ host: 'mastodon.social', access: false }]);
+    fx.instances.grant('mastodon.social');
+    await service.syncInstances();
+    expect(fx.instances.running).toEqual(['mastodon.social']);
+  });
+
+  it('takes messages from an added instance’s pages as a content script’s, and opens its pages', async () => {
+    const route = createRouter(() => h(), { ...routerOptions, isContentUrl: (url) => service.isContentUrl(url) });
+    const fromInstance = { id: 'ext', url: 'https://mastodon.social/@brightloop/1', tab: { id: 4, url: 'https://mastodon.social/@brightloop/1' } };
+    const hello = { type: 'page/hello', payload: { site: 'mastodon' } };
+    expect(await route(hello, fromInstance)).toMatchObject({ ok: false, error: expect.stringMatching(/page\/hello/) });
+    await expect(h()['tabs/open']({ url: 'https://mastodon.social/@brightloop/1' }, ctx)).rejects.toThrow(/only opens/);
+    fx.instances.grant('mastodon.social');
+    await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    expect(await route(hello, fromInstance)).toMatchObject({ ok: true });
+    await h()['tabs/open']({ url: 'https://mastodon.social/@brightloop/1' }, ctx);
+    expect(fx.opened).toEqual(['https://mastodon.social/@brightloop/1']);
+    expect(await service.isContentUrl('http://mastodon.social/@brightloop/1')).toBe(false);
+    expect(await service.isContentUrl('https://mastodon.social.evil.example/')).toBe(false);
+    await h()['instances/remove']({ host: 'mastodon.social' }, ctx);
+    expect(await route(hello, fromInstance)).toMatchObject({ ok: false });
+  });
+
+  it('a Mastodon handle is the full address', async () => {
+    await expect(h()['settings/setOwner']({ site: 'mastodon', handle: 'brightloop' }, ctx)).rejects.toThrow(/full address/);
+    const settings = await h()['settings/setOwner']({ site: 'mastodon', handle: '@brightloop@Mastodon.Social' }, ctx);
+    expect(settings.accounts.mastodon?.manual).toBe('brightloop@mastodon.social');
+  });
+
+  it('an import brings its instances (merged, or replacing ours), and a clear withdraws them all', async () => {
+    fx.instances.grant('mastodon.social');
+    await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    const backup = await h()['data/export']({}, ctx);
+    const theirs = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: ['fosstodon.org'] } });
+    await h()['data/import']({ text: theirs, mode: 'merge' }, ctx);
+    expect(await h()['instances/list']({}, ctx)).toEqual([
+      { host: 'mastodon.social', access: true },
+      { host: 'fosstodon.org', access: false },
+    ]);
+    await h()['data/import']({ text: theirs, mode: 'replace' }, ctx);
+    expect(await hosts()).toEqual(['fosstodon.org']);
+    expect(fx.instances.running).toEqual([]);
+    expect(fx.instances.granted.has('mastodon.social')).toBe(false);
+    fx.instances.grant('fosstodon.org');
+    await service.syncInstances();
+    await h()['data/clear']({ confirm: 'delete everything' }, ctx);
+    expect(await hosts()).toEqual([]);
+    expect(fx.instances.running).toEqual([]);
+    expect(fx.instances.granted.size).toBe(0);
+  });
+
+  it('refuses a backup whose instances are not hosts', async () => {
+    const backup = await h()['data/export']({}, ctx);
+    for (const bad of [['javascript:alert(1)'], 'mastodon.social', ['MASTODON.SOCIAL'], Array.from({ length: 21 }, (_, i) => `m${i}.social`)]) {
+      const text = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: bad } });
+      await expect(h()['data/import']({ text, mode: 'replace' }, ctx)).rejects.toThrow(/Mastodon instances/);
+    }
+    // A backup from before instances existed has none.
+    const old = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: undefined } });
+    await h()['data/import']({ text: old, mode: 'replace' }, ctx);
+    expect(await hosts()).toEqual([]);
   });
 });
 

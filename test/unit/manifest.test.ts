@@ -13,7 +13,15 @@ describe('the manifest', () => {
   });
 
   it('keeps to the permissions Replyline needs', () => {
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'clipboardWrite', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'clipboardWrite', 'scripting', 'storage']);
+    // A Mastodon instance is asked for one host at a time, when the user adds it; nothing else is optional.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.optional_permissions).toBeUndefined();
+  });
+
+  it('runs the built-in sites from the manifest and Mastodon only where registered', () => {
+    expect(ADAPTERS.find((a) => a.id === 'mastodon')?.matches).toEqual([]);
+    expect(adapterForUrl(new URL('https://mastodon.social/@someone/1'))).toBeNull();
   });
 
   it('maps site addresses to their adapters and nothing else', () => {

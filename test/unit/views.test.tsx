@@ -8,10 +8,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openReplylineDb } from '../../src/background/db';
+import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
+import { hostOfPattern, instancePattern } from '../../src/core/instances';
 import { setMessageLookup } from '../../src/shared/i18n';
 import { createRouter } from '../../src/shared/router';
 import { adapterFor } from '../../src/sites/registry';
+import { InstanceBrowserFake } from './instance-browser';
 import { scanned } from './items';
 import { readCatalog, resolveMessage } from './messages';
 
@@ -22,6 +25,11 @@ const fake = vi.hoisted(() => ({
   route: null as null | ((message: unknown, sender: object) => Promise<unknown>),
   optionsOpened: 0,
   inserted: [] as string[],
+  /** The browser's host access and registered scripts (set in beforeEach). */
+  instances: null as unknown as InstanceBrowserFake,
+  /** What the browser's permission prompt answers, and the origins it was asked for. */
+  promptAnswer: true,
+  prompts: [] as string[],
 }));
 
 vi.mock('../../src/shared/browser', () => ({
@@ -29,6 +37,13 @@ vi.mock('../../src/shared/browser', () => ({
     runtime: {
       sendMessage: (message: unknown) => fake.route!(message, page),
       openOptionsPage: async () => void fake.optionsOpened++,
+    },
+    permissions: {
+      request: async ({ origins }: { origins: string[] }) => {
+        fake.prompts.push(...origins);
+        if (fake.promptAnswer) origins.forEach((o) => fake.instances.grant(hostOfPattern(o) ?? o));
+        return fake.promptAnswer;
+      },
     },
   },
 }));
@@ -55,6 +70,9 @@ function effects(): BackgroundEffects {
       return { ok: true, itemKey: null, missing: [], unknown: [] };
     },
     isSiteUrl: (url) => url.startsWith('https://x.com/'),
+    instanceAccess: (host) => fake.instances.hasAccess(instancePattern(host)),
+    syncInstances: async (hosts) => void (await syncInstanceScripts(hosts, fake.instances)),
+    withdrawInstance: async (host) => void fake.instances.granted.delete(host),
     defaultSelectors: (site) => adapterFor(site).defaultSelectors,
   };
 }
@@ -69,6 +87,9 @@ beforeEach(async () => {
     isContentUrl: (url) => url.startsWith('https://x.com/'),
   });
   fake.optionsOpened = 0;
+  fake.instances = new InstanceBrowserFake();
+  fake.promptAnswer = true;
+  fake.prompts = [];
   fake.inserted = [];
   root = document.createElement('div');
   document.body.replaceChildren(root);
@@ -324,5 +345,60 @@ describe('the options page', () => {
     button('Save', handle.form!).click();
     await waitFor(() => root.querySelector('#handle-x-hint')?.textContent === 'Saved.', 'the handle saved');
     expect((await call('page/hello', { site: 'x' }, tab)).value).toMatchObject({ owner: 'brightloop', enabled: true });
+  });
+
+  it('adds a Mastodon instance after the browser grants it, lists it, and removes it with its access', async () => {
+    render(<Options />, root);
+    const section = await waitFor(() => root.querySelector('section[aria-labelledby=instances-title]'), 'the section');
+    await waitFor(() => section.textContent?.includes('No instance added yet.'), 'the empty list');
+    const field = section.querySelector<HTMLInputElement>('#instance-host')!;
+    const add = () => button('Add instance', section).click();
+    const said = () => section.querySelector('p[role=status]')?.textContent ?? '';
+
+    await type(field, 'http://mastodon.social');
+    add();
+    await waitFor(() => said().includes('not a server address'), 'the refusal');
+    expect(fake.prompts).toEqual([]);
+
+    fake.promptAnswer = false;
+    await type(field, '@brightloop@Mastodon.Social');
+    add();
+    await waitFor(() => said().includes('did not give access to mastodon.social'), 'the browser’s refusal');
+    expect(fake.prompts).toEqual(['https://mastodon.social/*']);
+    expect(fake.instances.scripts).toEqual([]);
+
+    fake.promptAnswer = true;
+    add();
+    await waitFor(() => said().includes('Replyline runs on mastodon.social now'), 'the instance added');
+    expect(field.value).toBe('');
+    const row = await waitFor(() => section.querySelector('li.instance'), 'the row');
+    expect(row.querySelector('strong')?.textContent).toBe('mastodon.social');
+    expect(row.textContent).toContain('Replyline runs here.');
+    expect(fake.instances.running).toEqual(['mastodon.social']);
+
+    // Access withdrawn in the browser's own settings: the row says so and offers to allow it again.
+    fake.instances.granted.clear();
+    render(null, root);
+    render(<Options />, root);
+    const allow = await waitFor(() => buttons('Allow again')[0], 'the allow button');
+    expect(allow.getAttribute('aria-label')).toBe('Allow mastodon.social again');
+    expect(root.querySelector('li.instance')?.textContent).toContain('Access withdrawn');
+    allow.click();
+    await waitFor(() => root.querySelector('li.instance')?.textContent?.includes('Replyline runs here.'), 'access back');
+
+    button('Remove').click();
+    await waitFor(() => root.textContent?.includes('Removed mastodon.social'), 'the removal');
+    await waitFor(() => root.textContent?.includes('No instance added yet.'), 'the empty list again');
+    expect(fake.instances.scripts).toEqual([]);
+    expect(fake.instances.granted.size).toBe(0);
+  });
+
+  it('asks for the full address as the Mastodon handle', async () => {
+    render(<Options />, root);
+    const handle = await waitFor(() => root.querySelector<HTMLInputElement>('#handle-mastodon'), 'the Mastodon row');
+    expect(handle.placeholder).toBe('@you@your.instance');
+    await type(handle, 'brightloop');
+    button('Save', handle.form!).click();
+    await waitFor(() => root.querySelector('#handle-mastodon-hint')?.textContent?.includes('full address'), 'the refusal');
   });
 });

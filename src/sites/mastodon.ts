@@ -1,0 +1,286 @@
+import type { PageEntry } from '../core/relevance';
+import { parseTime } from '../core/time';
+import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { PageInfo, SiteAdapter } from './types';
+import { memoize } from './types';
+
+/**
+ * Every Mastodon selector in one place (evidence: mastodon/mastodon's web app source, sites.md;
+ * reconstructed, not captured). Mastodon runs on any host: the user names their instance in
+ * Options, and this adapter serves every host registered that way. Statuses are
+ * `.status[data-id]`; a thread's focused post is `.detailed-status`; the reply button is the
+ * first of the action bar (its title is localised); the composer is a React textarea.
+ */
+const MASTODON_SELECTORS_DEFAULTS = Object.freeze({
+  status: '.status[data-id]',
+  focused: '.detailed-status',
+  mentionNotification: '.notification-ungrouped--mention',
+  notification: '.notification-ungrouped, .notification-group, .notification',
+  author: 'a.status__display-name, a.detailed-status__display-name',
+  permalink: 'a.status__relative-time, a.detailed-status__datetime',
+  text: '.status__content__text',
+  mentionLink: 'a.mention',
+  reply: '.status__action-bar > :first-child button, .detailed-status__action-bar > :first-child button',
+  composer: 'textarea.autosuggest-textarea__textarea',
+  send: '.compose-form button[type="submit"]',
+  initialState: 'script#initial-state',
+});
+
+/** The selectors in use: the defaults, or a user's overrides from the options page. */
+export const MASTODON_SELECTORS: Record<keyof typeof MASTODON_SELECTORS_DEFAULTS, string> = {
+  ...MASTODON_SELECTORS_DEFAULTS,
+};
+
+const S = MASTODON_SELECTORS;
+/** "/@me/1131…" (a local account) or "/@bob@example.social/1131…"; the advanced UI adds "/deck". */
+const STATUS_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/(\d{1,24})\/?$/u;
+const ACCOUNT_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/?$/u;
+const NOTIFICATIONS = /^(?:\/deck)?\/notifications(?:\/mentions)?\/?$/u;
+
+/** "me" on mastodon.social is "me@mastodon.social": accounts are compared in full, lower-cased. */
+function fullAcct(acct: string, localDomain: string): string {
+  return (acct.includes('@') ? acct : `${acct}@${localDomain}`).toLowerCase();
+}
+
+/** The instance's own domain: the page's host (the initial state may name another, see detectOwner). */
+function localDomain(doc: Document, page: PageInfo): string {
+  return memoize(page, 'mastodon:domain', () => initialState(doc)?.domain ?? page.url.hostname);
+}
+
+interface StatusFacts {
+  acct: string;
+  statusId: string;
+  name: string;
+  createdAt: number | null;
+  mentions: string[];
+}
+
+/** A status's own facts; parts of a status quoted inside it are not its own. */
+function statusFacts(el: Element, page: PageInfo): StatusFacts | null {
+  const own = (selector: string) =>
+    Array.from(el.querySelectorAll(selector)).filter((part) => part.closest(`${S.status}, ${S.focused}`) === el);
+  const domain = localDomain(el.ownerDocument, page);
+  const links = own(S.permalink);
+  // A remote status's permalink may point at its home server, whose ids are not this instance's.
+  const path = links.map((a) => STATUS_PATH.exec(localPath(a, page) ?? '')).find((m) => m !== null) ?? null;
+  const authorLink = own(S.author)[0];
+  const authorAcct = ACCOUNT_PATH.exec(localPath(authorLink, page) ?? '')?.[1] ?? path?.[1];
+  // The focused status is the one the page's address names.
+  const pageId = el.matches(S.focused) ? STATUS_PATH.exec(page.url.pathname)?.[2] : undefined;
+  const statusId = el.getAttribute('data-id') ?? path?.[2] ?? pageId;
+  if (!authorAcct || !statusId || !/^\d{1,24}$/u.test(statusId)) return null;
+  const acct = fullAcct(authorAcct, domain);
+  const shown = textOf(authorLink?.querySelector('.display-name__html, strong'));
+  const mentions: string[] = [];
+  for (const a of own(S.mentionLink)) {
+    const mentioned = mentionAcct(a);
+    if (mentioned && !mentions.includes(mentioned)) mentions.push(mentioned);
+  }
+  return {
+    acct,
+    statusId,
+    name: shown || acct.split('@')[0] || acct,
+    createdAt: parseTime(links[0]?.querySelector('time')?.getAttribute('datetime') ?? null),
+    mentions,
+  };
+}
+
+/** A link's path when it stays on this instance (relative, or this host); null for another host. */
+function localPath(a: Element | undefined, page: PageInfo): string | null {
+  const href = a?.getAttribute('href');
+  if (!href) return null;
+  if (href.startsWith('/') && !href.startsWith('//')) return hrefPath(a);
+  try {
+    const url = new URL(href);
+    return url.hostname === page.url.hostname ? url.pathname : null;
+  }
+  catch {
+    return null;
+  }
+}
+
+/** A mention links to the account's profile on its home instance: "https://host/@user". */
+function mentionAcct(a: Element): string | null {
+  try {
+    const url = new URL(a.getAttribute('href') ?? '');
+    const user = /^\/@([\w.-]{1,64})\/?$/u.exec(url.pathname)?.[1];
+    return user && url.protocol === 'https:' ? `${user}@${url.hostname}`.toLowerCase() : null;
+  }
+  catch {
+    return null;
+  }
+}
+
+function isNotifications(url: URL): boolean {
+  return NOTIFICATIONS.test(url.pathname);
+}
+
+/** A conversation's statuses in page order (ancestors, the focused one, replies), read once per scan. */
+function threadOf(doc: Document, page: PageInfo): { items: Element[]; facts: (StatusFacts | null)[]; focused: number } {
+  return memoize(page, 'mastodon:thread', () => {
+    const items = Array.from(doc.querySelectorAll(`${S.status}, ${S.focused}`)).filter(
+      (el) => !el.parentElement?.closest(`${S.status}, ${S.focused}`),
+    );
+    const facts = items.map((el) => statusFacts(el, page));
+    const target = STATUS_PATH.exec(page.url.pathname)?.[2];
+    let focused = items.findIndex((el) => el.matches(S.focused));
+    if (focused < 0 && target) focused = facts.findIndex((f) => f?.statusId === target);
+    return { items, facts, focused };
+  });
+}
+
+function readEntry(el: Element, page: PageInfo): PageEntry | null {
+  if (el.parentElement?.closest(`${S.status}, ${S.focused}`)) return null; // a quoted status
+  const facts = statusFacts(el, page);
+  if (!facts) return null;
+  const host = page.url.hostname;
+  const base = {
+    id: `${host}/${facts.statusId}`,
+    author: { name: facts.name, handle: facts.acct },
+    text: multilineTextOf(el.querySelector(S.text)),
+    url: `https://${host}/@${facts.acct.endsWith(`@${localDomain(el.ownerDocument, page)}`) ? facts.acct.split('@')[0] : facts.acct}/${facts.statusId}`,
+    createdAt: facts.createdAt,
+    mentions: facts.mentions,
+  };
+  if (isNotifications(page.url)) {
+    // Mentions and replies to the owner; a favourite or boost shows the owner's own status instead.
+    if (!el.closest(S.mentionNotification)) return null;
+    return { ...base, thread: base.id, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
+  }
+  const thread = threadOf(el.ownerDocument, page);
+  const at = thread.items.indexOf(el);
+  if (at < 0 || thread.focused < 0) return null;
+  const root = thread.facts[0];
+  return {
+    ...base,
+    thread: root ? `${host}/${root.statusId}` : base.id,
+    ...placeInThread(thread.facts, thread.focused, at),
+    onMentionsPage: false,
+  };
+}
+
+/**
+ * Mastodon shows a conversation as one column with no parent ids, but its replies mention whom
+ * they answer (the composer puts the mention in). Above the focused status each answers the one
+ * before it; below it, a reply answers the focused status when it mentions its author (or no
+ * one), else the first account it mentions. A later status by X answers this one when it mentions
+ * this one's author, or no one.
+ */
+function placeInThread(facts: readonly (StatusFacts | null)[], focused: number, at: number) {
+  const self = facts[at];
+  const focusedAcct = facts[focused]?.acct ?? null;
+  let parentAuthor: string | null;
+  let parentIsPost: boolean;
+  if (at <= focused) {
+    parentAuthor = at > 0 ? (facts[at - 1]?.acct ?? null) : null;
+    parentIsPost = at === 1;
+  }
+  else {
+    const mentions = self?.mentions ?? [];
+    const toFocused = mentions.length === 0 || (!!focusedAcct && mentions.includes(focusedAcct));
+    parentAuthor = toFocused ? focusedAcct : (mentions[0] ?? null);
+    parentIsPost = toFocused && focused === 0;
+  }
+  const repliedBy: string[] = [];
+  for (const later of facts.slice(at + 1)) {
+    if (!later || !self || later.acct === self.acct) continue;
+    if (later.mentions.length === 0 || later.mentions.includes(self.acct)) repliedBy.push(later.acct);
+  }
+  return { parentAuthor, parentIsPost, repliedBy };
+}
+
+interface InitialState {
+  domain: string | null;
+  owner: string | null;
+}
+
+/**
+ * The web app's own page carries its start-up state as JSON (read as data, never run): the
+ * signed-in account's id, its acct, and the instance's domain. Any missing part gives null.
+ */
+function initialState(doc: Document): InitialState | null {
+  const script = doc.querySelector(S.initialState);
+  const raw = script?.textContent;
+  if (!raw || raw.length > 5_000_000) return null;
+  try {
+    const state = JSON.parse(raw) as {
+      meta?: { me?: unknown; domain?: unknown };
+      accounts?: Record<string, { acct?: unknown }>;
+    };
+    const domain = typeof state.meta?.domain === 'string' && /^[\w.-]{1,253}$/u.test(state.meta.domain) ? state.meta.domain.toLowerCase() : null;
+    const me = typeof state.meta?.me === 'string' ? state.meta.me : null;
+    const acct = me ? state.accounts?.[me]?.acct : null;
+    const owner = typeof acct === 'string' && /^[\w.-]{1,64}(@[\w.-]{1,253})?$/u.test(acct) ? acct : null;
+    const home = domain ?? doc.location?.hostname ?? '';
+    return { domain, owner: owner && home ? fullAcct(owner, home) : null };
+  }
+  catch {
+    return null;
+  }
+}
+
+export const mastodonAdapter: SiteAdapter = {
+  id: 'mastodon',
+  readsOwner: true,
+  selectors: MASTODON_SELECTORS,
+  defaultSelectors: MASTODON_SELECTORS_DEFAULTS,
+  // No fixed hosts: each instance the user adds is registered at run time (see background/instances).
+  matches: [],
+  get itemSelector() {
+    return `${S.status}, ${S.focused}`;
+  },
+  get composerSelector() {
+    return S.composer;
+  },
+  get sendButtonSelector() {
+    return S.send;
+  },
+  get required() {
+    return { status: this.itemSelector, text: S.text, permalink: S.permalink };
+  },
+
+  expectsItems(url) {
+    return STATUS_PATH.test(url.pathname) || isNotifications(url);
+  },
+
+  scansPage(url) {
+    return STATUS_PATH.test(url.pathname) || isNotifications(url);
+  },
+
+  readEntry,
+
+  relatedItems(el) {
+    // A new reply further down may answer any status above it in the conversation.
+    const doc = el.ownerDocument;
+    return Array.from(doc.querySelectorAll(`${S.status}, ${S.focused}`)).filter(
+      (other) => other !== el && other.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  },
+
+  detectOwner(doc) {
+    return initialState(doc)?.owner ?? null;
+  },
+
+  badgeAnchor(el) {
+    const link = el.querySelector(S.permalink);
+    return link?.parentElement ?? null;
+  },
+
+  replyButton(el) {
+    // The focused status's action bar is its sibling, inside the same wrapper.
+    const own = el.querySelector<HTMLElement>(S.reply);
+    if (own || !el.matches(S.focused)) return own;
+    return el.parentElement?.querySelector<HTMLElement>(S.reply) ?? null;
+  },
+
+  composerFor(el, doc) {
+    // Every reply is written in the one compose form, and Reply starts it with "@author": the
+    // box answers this status once it does (else Replyline clicks Reply first).
+    const box = doc.querySelector<HTMLTextAreaElement>(S.composer);
+    const author = Array.from(el.querySelectorAll(S.author)).find((a) => a.closest(`${S.status}, ${S.focused}`) === el);
+    const acct = ACCOUNT_PATH.exec(hrefPath(author) ?? '')?.[1]?.toLowerCase();
+    if (!box || !acct) return null;
+    const text = box.value.trimStart().toLowerCase();
+    return text.startsWith(`@${acct}`) && /^(?:\s|$)/u.test(text.slice(acct.length + 1)) ? box : null;
+  },
+};
