@@ -31,6 +31,7 @@ export default async function setup() {
   await build({ ...common, entryPoints: ['test/fixtures/tiktok/composer.jsx'], outfile: 'test/.cache/tiktok-composer.js' });
   await build({ ...common, entryPoints: ['test/fixtures/instagram/composer.jsx'], outfile: 'test/.cache/instagram-composer.js' });
   await build({ ...common, entryPoints: ['test/fixtures/threads/composer.js'], outfile: 'test/.cache/threads-composer.js' });
+  await build({ ...common, entryPoints: ['test/fixtures/mastodon/composer.jsx'], outfile: 'test/.cache/mastodon-composer.js' });
   await build({
     ...common,
     entryPoints: EDITOR_PAGES.map((name) => `test/fixtures/editors/${name}`),

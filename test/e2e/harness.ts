@@ -95,6 +95,14 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (/^\/@[\w.]+\/post\/[\w-]+$/.test(url.pathname)) return ok('text/html', read('threads/post.html'));
     return ok('text/html', '<!doctype html><title>Threads</title><p>For you</p>');
   }
+  if (url.hostname === 'mastodon.social') {
+    if (url.pathname === '/_replyline_fixture/mastodon-composer.js') {
+      return ok('text/javascript', readFileSync('test/.cache/mastodon-composer.js', 'utf8'));
+    }
+    if (/^\/notifications\/?$/.test(url.pathname)) return ok('text/html', read('mastodon/notifications.html'));
+    if (/^\/@[\w.@-]+\/\d+$/.test(url.pathname)) return ok('text/html', read('mastodon/thread.html'));
+    return ok('text/html', '<!doctype html><title>Mastodon</title><p>Home</p>');
+  }
   if (url.hostname !== 'x.com') return null;
   if (url.pathname === '/_replyline_fixture/x-editor.js') {
     return ok('text/javascript', readFileSync('test/.cache/x-editor.js', 'utf8'));
@@ -169,6 +177,8 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
   await context.route('https://www.tiktok.com/**', serve);
   await context.route('https://www.instagram.com/**', serve);
   await context.route('https://www.threads.com/**', serve);
+  // A Mastodon instance: served like any site, but Replyline runs there only once the user adds it.
+  await context.route('https://mastodon.social/**', serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
