@@ -34,10 +34,20 @@ const REPLIED = /^(.+?)\s+(?:replied|respondió|respondeu|hat geantwortet|a rép
 const NUMERIC = /^\d{1,25}$/u;
 const RESERVED = new Set(['permalink.php', 'profile.php', 'groups', 'watch', 'photo', 'story.php', 'reel', 'events']);
 
-/** A profile's handle: the numeric id of profile.php?id=…, or the vanity name in the path. */
+/** A person's page inside a group: /groups/<group>/user/<id>/. */
+const GROUP_MEMBER = /^\/groups\/[^/]+\/user\/(\d{1,25})\/?$/u;
+/** A group post's address: /groups/<group>/posts/<id>/ (or the older /permalink/<id>/). */
+const GROUP_POST = /^\/groups\/[^/]+\/(?:posts|permalink)\//u;
+
+/**
+ * A profile's handle: the numeric id of profile.php?id=…, or the vanity name in the path; in a
+ * group, the numeric id of the member page a name links to.
+ */
 function profileHandle(a: Element | null | undefined): string | null {
   const path = hrefPath(a);
   if (!path) return null;
+  const member = GROUP_MEMBER.exec(path)?.[1];
+  if (member) return member;
   if (path.startsWith('/profile.php')) {
     const id = searchParam(a, 'id');
     return id && NUMERIC.test(id) ? id : null;
@@ -124,6 +134,21 @@ function namesOf(doc: Document, handle: string, page: PageInfo): string[] {
   });
 }
 
+/**
+ * A group post's author, whose comments these are: a group permalink names no owner. The post is
+ * the feed article around the comment, else the first article on the page (or in the dialog)
+ * that is not a comment.
+ */
+function groupPostAuthor(el: Element, page: PageInfo): string | null {
+  const post = el.closest(`${S.article}[aria-posinset]`);
+  if (post) return authorOf(post)?.handle ?? null;
+  const scope = el.closest('[role="dialog"]');
+  return memoize(page, `facebook:groupPost:${scope ? 'dialog' : 'page'}`, () => {
+    const first = Array.from((scope ?? el.ownerDocument).querySelectorAll(S.article)).find((a) => !commentRef(a));
+    return first ? (authorOf(first)?.handle ?? null) : null;
+  });
+}
+
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const ref = commentRef(el);
   const author = authorOf(el);
@@ -131,7 +156,8 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const doc = el.ownerDocument;
   const comments = commentIndex(doc, page);
   const id = ref.reply ?? ref.comment;
-  const postOwner = ref.postOwner;
+  const url = new URL(ref.href, 'https://www.facebook.com/');
+  const postOwner = ref.postOwner ?? (GROUP_POST.test(url.pathname) ? groupPostAuthor(el, page) : null);
 
   // Replies shown: nested in the comment's wrapper, or as siblings carrying its comment_id.
   const repliedBy = ref.reply ? [] : [...(comments.replies.get(ref.comment) ?? [])];
@@ -144,7 +170,6 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
       if (who && postOwner && namesOf(doc, postOwner, page).includes(who)) repliedBy.push(postOwner);
     }
   }
-  const url = new URL(ref.href, 'https://www.facebook.com/');
   return {
     id,
     author,
@@ -164,7 +189,7 @@ function isPostPage(url: URL): boolean {
     url.pathname === '/permalink.php'
     || url.pathname === '/story.php'
     || /^\/[A-Za-z0-9.]{2,80}\/posts\//u.test(url.pathname)
-    || /^\/groups\/[^/]+\/(posts|permalink)\//u.test(url.pathname)
+    || GROUP_POST.test(url.pathname)
   );
 }
 

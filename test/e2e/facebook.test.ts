@@ -39,4 +39,28 @@ describe('Facebook in Chromium', () => {
     await expect.poll(() => session.storedItem('facebook:9100000000000002')).toMatchObject({ answeredVia: 'snippet' });
     await page.close();
   });
+
+  it('badges a group post’s comments for its author, and a reply goes into the reply box under the comment', async () => {
+    const session = browser();
+    await setHandle(session, 'facebook', '100000000000077');
+    await addSnippet(session, 'Flour', 'Hi {first_name}, we use a stone-ground rye.');
+    const page = await session.context.newPage();
+    await page.goto('https://www.facebook.com/groups/sourdoughcircle/posts/4400000000000001/');
+    await expect
+      .poll(() => badges(page), { timeout: 15_000 })
+      .toEqual([
+        ['facebook:9300000000000001', 'pending'],
+        ['facebook:9300000000000002', 'answered'],
+        ['facebook:9400000000000003', 'pending'],
+        ['facebook:9300000000000004', 'pending'],
+      ]);
+    const host = page.locator('[data-replyline-key="facebook:9300000000000001"]');
+    await host.locator('button.badge').click();
+    await page.getByRole('menuitem', { name: 'Flour' }).click();
+    await expect.poll(() => page.evaluate(editorState)).toBe('Hi Ana, we use a stone-ground rye.');
+    await expect.poll(() => page.locator('.reply-box [role=textbox]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => host.getAttribute('data-replyline-status'), { timeout: 5000 }).toBe('answered');
+    await page.close();
+  });
 });

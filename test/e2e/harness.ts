@@ -63,6 +63,7 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     }
     const lang = url.searchParams.get('locale');
     if (url.pathname === '/permalink.php') return ok('text/html', read(lang ? `facebook/post-${lang}.html` : 'facebook/post.html'));
+    if (/^\/groups\/[\w.]+\/posts\/\d+\/?$/.test(url.pathname)) return ok('text/html', read('facebook/post-group.html'));
     return ok('text/html', '<!doctype html><title>Facebook</title><p>Home</p>');
   }
   if (url.hostname === 'www.linkedin.com') {

@@ -53,6 +53,26 @@ describe('Facebook adapter', () => {
     expect(facebookAdapter.composerFor(diego, document)).toBe(box.firstElementChild);
   });
 
+  it('reads a group post: members by the id of their group page, the post’s author as the owner of its comments', () => {
+    const group = 'https://www.facebook.com/groups/sourdoughcircle/posts/4400000000000001/';
+    const url = loadPage('facebook/post-group.html', group);
+    expect(facebookAdapter.expectsItems(url, document)).toBe(true);
+    const items = scanPage(facebookAdapter, url, PAGE_ID);
+    // Leo's comment has the owner's reply beside it; Kim's has only someone else's.
+    expect(items.map((i) => [i.author.name, i.author.handle, i.kind, i.ownerReplied])).toEqual([
+      ['Ana Souza', '100000000000201', 'comment', false],
+      ['Leo Hart', '100000000000202', 'comment', true],
+      ['Ravi Menon', '100000000000203', 'reply', false],
+      ['Kim Lee', '100000000000204', 'comment', false],
+    ]);
+    expect(items[1]!.text).toBe('Mine came out flat.\nToo much water?');
+    expect(items[2]!.url).toBe(`${group}?comment_id=9300000000000003&reply_comment_id=9400000000000003`);
+    expect(new Set(items.map((i) => i.thread))).toEqual(new Set(['post:/groups/sourdoughcircle/posts/4400000000000001/']));
+    // Someone else's group post: its comments are not the owner's to answer.
+    document.querySelector('[aria-posinset] a[aria-label="Bright Loop"]')!.setAttribute('href', '/groups/sourdoughcircle/user/100000000000299/');
+    expect(scanPage(facebookAdapter, url, PAGE_ID).map((i) => i.author.name)).toEqual(['Ravi Menon']);
+  });
+
   it('leaves unknown markup alone, and a page that is not the owner’s yields nothing', () => {
     const url = loadPage('facebook/post.html', POST);
     const odd = document.createElement('div');
