@@ -239,8 +239,10 @@ export const mastodonAdapter: SiteAdapter = {
     return { status: this.itemSelector, text: S.text, permalink: S.permalink };
   },
 
-  expectsItems(url) {
-    return STATUS_PATH.test(url.pathname) || isNotifications(url);
+  expectsItems(url, doc) {
+    // A conversation always shows its focused status; notifications hold statuses only when
+    // someone mentioned the user (follows and favourites show none).
+    return STATUS_PATH.test(url.pathname) || (isNotifications(url) && !!doc.querySelector(S.mentionNotification));
   },
 
   scansPage(url) {

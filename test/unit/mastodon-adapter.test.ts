@@ -30,6 +30,15 @@ describe('Mastodon adapter', () => {
     expect(mastodonAdapter.scansPage(new URL('https://mastodon.social/@brightloop'))).toBe(false);
   });
 
+  it('expects statuses on a conversation, and on notifications only when a mention is shown', () => {
+    const url = loadPage('mastodon/notifications.html', 'https://mastodon.social/notifications');
+    expect(mastodonAdapter.expectsItems(url, document)).toBe(true);
+    document.querySelector('.notification-ungrouped--mention')!.remove();
+    // Follows, favourites and polls only: finding no item is no sign of trouble.
+    expect(mastodonAdapter.expectsItems(url, document)).toBe(false);
+    expect(mastodonAdapter.expectsItems(new URL(POST), document)).toBe(true);
+  });
+
   it('reads a reply: its instance-qualified author, text with its paragraphs, time, id and permalink', () => {
     const url = loadPage('mastodon/thread.html', POST);
     expect(mastodonAdapter.readEntry(statusEl('113500000000000103'), page(url))).toEqual({
