@@ -6,6 +6,9 @@ import type { PageInfo, SiteAdapter } from './types';
 /**
  * Every Reddit selector in one place. New Reddit (shreddit custom elements, Lexical composer, controls in
  * shadow roots; selectors measured 2026-09 by maintained tools) and old.reddit (2024 capture, textarea).
+ * old.reddit's inbox and mentions list comment replies and mentions as `.thing.message.was-comment`
+ * carrying the comment's t1_ id (reddit's own message and printable templates): sender in the
+ * tagline, body in `.md`, a "context" link to the comment, a reply link opening the same textarea.
  */
 const REDDIT_SELECTORS_DEFAULTS = Object.freeze({
   comment: 'shreddit-comment[thingid]',
@@ -24,6 +27,12 @@ const REDDIT_SELECTORS_DEFAULTS = Object.freeze({
   oldComposer: ':scope > .child form.usertext textarea[name="text"]',
   oldAnyComposer: 'form.usertext textarea[name="text"]',
   oldUser: '#header-bottom-right .user a[href*="/user/"]',
+  oldMessage: '.thing.message.was-comment[data-fullname^="t1_"]',
+  oldMessageAuthor: ':scope > .entry .tagline a.author',
+  oldMessageText: ':scope > .entry .md',
+  oldMessageContext: ':scope > .entry a.bylink[href*="/comments/"]',
+  oldMessageReply: ':scope > .entry li.reply-button a, :scope > .entry ul.buttons a[onclick*="reply("]',
+  oldMessageReplies: ':scope > .child .thing[data-fullname^="t1_"]',
 });
 
 /** The selectors in use: the defaults, or a user's overrides from the options page. */
@@ -36,7 +45,8 @@ const POST_PAGE = /^\/r\/[\w-]{1,50}\/comments\/([a-z0-9]{1,12})(\/|$)/iu;
 const MENTIONS_PAGE = /^\/message\/(mentions|inbox|unread)\/?$/u;
 const USERNAME = /^[\w-]{1,40}$/u;
 
-const isOld = (el: Element) => el.matches(S.oldComment);
+const isOld = (el: Element) => el.matches(S.oldComment) || el.matches(S.oldMessage);
+const isMessage = (el: Element) => el.matches(S.oldMessage);
 
 function handleOf(value: string | null | undefined): string | null {
   const name = value?.trim().replace(/^\/?u(ser)?\//u, '').replace(/\/$/u, '') ?? '';
@@ -49,7 +59,7 @@ function own(el: Element, selector: string): Element | null {
 
 /** The comment this one answers, if it answers a comment (not the post). */
 function parentComment(el: Element): Element | null {
-  if (isOld(el)) return el.parentElement?.closest(S.oldComment) ?? null;
+  if (isOld(el)) return el.parentElement?.closest(`${S.oldComment}, ${S.oldMessage}`) ?? null;
   const parentId = el.getAttribute('parentid');
   if (!parentId) return null;
   const parent = el.parentElement?.closest(S.comment);
@@ -58,7 +68,23 @@ function parentComment(el: Element): Element | null {
 }
 
 function authorOf(el: Element): string | null {
-  return handleOf(el.getAttribute(isOld(el) ? 'data-author' : 'author'));
+  if (!isOld(el)) return handleOf(el.getAttribute('author'));
+  return handleOf(el.getAttribute('data-author') ?? textOf(own(el, S.oldMessageAuthor)));
+}
+
+/** A thing's path on Reddit: its data-permalink, or (in the inbox) its "context" link without the query. */
+function permalinkOf(el: Element): string | null {
+  if (!isOld(el)) return el.getAttribute('permalink');
+  const path = el.getAttribute('data-permalink');
+  if (path || !isMessage(el)) return path;
+  const href = own(el, S.oldMessageContext)?.getAttribute('href');
+  if (!href) return null;
+  try {
+    return new URL(href, 'https://old.reddit.com/').pathname;
+  }
+  catch {
+    return null;
+  }
 }
 
 function postAuthor(doc: Document): string | null {
@@ -67,6 +93,8 @@ function postAuthor(doc: Document): string | null {
 }
 
 function directReplies(el: Element): Element[] {
+  // In the inbox, an answer sent from there shows under the message.
+  if (isMessage(el)) return Array.from(el.querySelectorAll(S.oldMessageReplies));
   if (isOld(el)) return Array.from(el.querySelectorAll(S.oldReplies));
   const id = el.getAttribute('thingid');
   return Array.from(el.children).filter((c) => c.matches(S.comment) && c.getAttribute('parentid') === id);
@@ -76,21 +104,22 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const old = isOld(el);
   const id = el.getAttribute(old ? 'data-fullname' : 'thingid');
   const handle = authorOf(el);
-  const permalink = el.getAttribute(old ? 'data-permalink' : 'permalink');
+  const permalink = permalinkOf(el);
   if (!id || !/^t1_[a-z0-9]{1,12}$/iu.test(id) || !handle || !permalink?.startsWith('/r/')) return null;
   const post = POST_PAGE.exec(permalink)?.[1];
   if (!post) return null;
-  const parent = parentComment(el);
+  // An inbox message names no parent on the page: it is there because it is addressed to the user.
+  const parent = isMessage(el) ? null : parentComment(el);
   const time = old ? own(el, S.oldTime)?.getAttribute('datetime') : el.getAttribute('created');
   return {
     id,
     author: { name: handle, handle },
-    text: multilineTextOf(own(el, old ? S.oldText : S.commentText)),
+    text: multilineTextOf(own(el, isMessage(el) ? S.oldMessageText : old ? S.oldText : S.commentText)),
     url: `https://${old ? 'old' : 'www'}.reddit.com${permalink}`,
     thread: `t3_${post}`,
     createdAt: parseTime(time?.replace(/(\.\d{3})\d*/u, '$1').replace(/\+0000$/u, 'Z')),
-    parentAuthor: parent ? authorOf(parent) : postAuthor(el.ownerDocument),
-    parentIsPost: parent === null,
+    parentAuthor: parent ? authorOf(parent) : isMessage(el) ? null : postAuthor(el.ownerDocument),
+    parentIsPost: parent === null && !isMessage(el),
     repliedBy: directReplies(el).flatMap((r) => authorOf(r) ?? []),
     onMentionsPage: MENTIONS_PAGE.test(page.url.pathname),
   };
@@ -103,7 +132,7 @@ export const redditAdapter: SiteAdapter = {
   defaultSelectors: REDDIT_SELECTORS_DEFAULTS,
   matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*'],
   get itemSelector() {
-    return `${S.comment}, ${S.oldComment}`;
+    return `${S.comment}, ${S.oldComment}, ${S.oldMessage}`;
   },
   get composerSelector() {
     return `${S.composer}, ${S.oldAnyComposer}`;
@@ -146,6 +175,7 @@ export const redditAdapter: SiteAdapter = {
   },
 
   replyButton(el) {
+    if (isMessage(el)) return own(el, S.oldMessageReply) as HTMLElement | null;
     if (isOld(el)) return own(el, S.oldReply) as HTMLElement | null;
     // New Reddit draws the comment's controls inside the action row's shadow root.
     const row = own(el, S.actionRow);

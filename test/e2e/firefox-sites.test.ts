@@ -73,6 +73,11 @@ const PAGES: { name: string; url: string; badges: string[] }[] = [
     badges: ['reddit:t1_m4ra01 answered', 'reddit:t1_k3nj01 pending'],
   },
   {
+    name: 'old.reddit inbox',
+    url: 'https://old.reddit.com/message/inbox/',
+    badges: ['reddit:t1_q8mn01 pending', 'reddit:t1_n0ra01 pending', 'reddit:t1_p4ul01 answered'],
+  },
+  {
     name: 'TikTok video',
     url: 'https://www.tiktok.com/@brightloop/video/7440000000000000001',
     // TikTok shows no comment ids: Replyline derives them from the video, the author and the text.

@@ -52,6 +52,9 @@ export function fixtureFor(url: URL): FixtureResponse | null {
   if (url.hostname === 'www.reddit.com' || url.hostname === 'old.reddit.com') {
     const script = /^\/_replyline_fixture\/(reddit-composer|reddit-old)\.js$/.exec(url.pathname);
     if (script) return ok('text/javascript', readFileSync(`test/.cache/${script[1]}.js`, 'utf8'));
+    if (url.hostname === 'old.reddit.com' && /^\/message\/(inbox|mentions)\/?$/.test(url.pathname)) {
+      return ok('text/html', read('reddit/old-inbox.html'));
+    }
     if (/^\/r\/\w+\/comments\//.test(url.pathname)) {
       return ok('text/html', read(url.hostname === 'old.reddit.com' ? 'reddit/old-post.html' : 'reddit/post.html'));
     }

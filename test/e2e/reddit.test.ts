@@ -61,4 +61,27 @@ describe('Reddit in Chromium', () => {
     await expect.poll(() => box.inputValue()).toBe('Thanks kenji_w, sorry about that!\nVersion 2.1 fixes the PDF export.');
     await page.close();
   });
+
+  it('badges old.reddit’s inbox by the comments’ own ids, and a reply goes into the inbox’s textarea', async () => {
+    const session = browser();
+    await addSnippet(session, 'Presets', 'Hi {name}! Presets arrive in 2.2, Pomodoro first.');
+    const page = await session.context.newPage();
+    await page.goto('https://old.reddit.com/message/inbox/');
+    // t1_n0ra01 is Nora's comment on the post page, under the same key; Paul's has the owner's answer below it.
+    await expect
+      .poll(() => badges(page), { timeout: 15_000 })
+      .toEqual([
+        ['reddit:t1_q8mn01', 'pending'],
+        ['reddit:t1_n0ra01', 'pending'],
+        ['reddit:t1_p4ul01', 'answered'],
+      ]);
+    const host = page.locator('[data-replyline-key="reddit:t1_n0ra01"]');
+    await host.locator('button.badge').click();
+    await page.getByRole('menuitem', { name: 'Presets' }).click();
+    const box = page.locator('[data-fullname="t1_n0ra01"] > .child textarea[name="text"]');
+    await expect.poll(() => box.inputValue()).toBe('Hi nora_b! Presets arrive in 2.2, Pomodoro first.');
+    await page.locator('[data-fullname="t1_n0ra01"] > .child button.save').click();
+    await expect.poll(() => host.getAttribute('data-replyline-status')).toBe('answered');
+    await page.close();
+  });
 });

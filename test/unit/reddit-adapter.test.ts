@@ -97,4 +97,37 @@ describe('Reddit adapter, old.reddit', () => {
     kenji.querySelector(':scope > .child')!.append(form);
     expect(redditAdapter.composerFor(kenji, document)?.tagName).toBe('TEXTAREA');
   });
+
+  it('reads the inbox: comment replies and mentions by their comment ids, private messages left alone', () => {
+    const url = loadPage('reddit/old-inbox.html', 'https://old.reddit.com/message/inbox/');
+    expect(redditAdapter.scansPage(url)).toBe(true);
+    expect(redditAdapter.scansPage(new URL('https://old.reddit.com/message/mentions/'))).toBe(true);
+    expect(redditAdapter.detectOwner(document)).toBe('brightloop');
+    const quinn = document.querySelector('[data-fullname="t1_q8mn01"]')!;
+    expect(redditAdapter.readEntry(quinn, { url, memo: new Map() })).toEqual({
+      id: 't1_q8mn01',
+      author: { name: 'quinn_m', handle: 'quinn_m' },
+      text: 'u/brightloop made the timer I told you about.\nWorth a try.',
+      url: 'https://old.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/q8mn01/',
+      thread: 't3_1rl0ab',
+      createdAt: Date.UTC(2026, 10, 21, 11),
+      parentAuthor: null,
+      parentIsPost: false,
+      repliedBy: [],
+      onMentionsPage: true,
+    });
+    const items = scanPage(redditAdapter, url, 'brightloop');
+    // The same t1_ id as on the post page: an answer there answers it here. The owner's own reply under
+    // Paul's message answers it; the private message (t4_) is not a comment.
+    expect(items.map((i) => [i.id, i.author.handle, i.kind, i.ownerReplied])).toEqual([
+      ['t1_q8mn01', 'quinn_m', 'mention', false],
+      ['t1_n0ra01', 'nora_b', 'mention', false],
+      ['t1_p4ul01', 'paul_e', 'mention', true],
+    ]);
+    const nora = document.querySelector('[data-fullname="t1_n0ra01"]')!;
+    expect(redditAdapter.replyButton(nora)?.textContent).toBe('reply');
+    expect(redditAdapter.badgeAnchor(nora)?.className).toBe('tagline');
+    const answer = document.querySelector('[data-fullname="t1_br0009"]')!;
+    expect(redditAdapter.relatedItems(answer)).toEqual([document.querySelector('[data-fullname="t1_p4ul01"]')]);
+  });
 });
