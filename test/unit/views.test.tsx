@@ -381,7 +381,7 @@ describe('the options page', () => {
     render(null, root);
     render(<Options />, root);
     const allow = await waitFor(() => buttons('Allow again')[0], 'the allow button');
-    expect(allow.getAttribute('aria-label')).toBe('Allow mastodon.social again');
+    expect(allow.getAttribute('aria-label')).toBe('Allow again: mastodon.social');
     expect(root.querySelector('li.instance')?.textContent).toContain('Access withdrawn');
     allow.click();
     await waitFor(() => root.querySelector('li.instance')?.textContent?.includes('Replyline runs here.'), 'access back');
