@@ -40,7 +40,7 @@ async function instancesSection(session: Session): Promise<Page> {
 }
 
 describe('Mastodon in Chromium', () => {
-  it('runs on an instance only once the user adds it, badges replies and mentions, inserts into the compose box, and stops when removed', async () => {
+  it('runs on an instance only once the user adds it, badges replies and mentions, inserts into the compose box, follows access withdrawn in the browser, and stops when removed', async () => {
     const session = browser();
     await addSnippet(session, 'Tablets', 'Yes: Android 9 and later, tablets included.');
 
@@ -87,6 +87,16 @@ describe('Mastodon in Chromium', () => {
     await mentions.goto(NOTIFICATIONS);
     await expect.poll(() => badges(mentions), { timeout: 15_000 }).toEqual([[key('113500000000000201'), 'pending']]);
     await mentions.close();
+
+    // Access withdrawn in the browser's own settings: the script goes at once, and Options offers it again.
+    await session.worker.evaluate(() => chrome.permissions.remove({ origins: ['https://mastodon.social/*'] }));
+    await expect.poll(() => registered(session)).toEqual([]);
+    await options.reload();
+    await options.getByText('Access withdrawn in the browser').waitFor();
+    await allowInBrowserSettings(session, 'https://mastodon.social/*');
+    await options.getByRole('button', { name: 'Allow again: mastodon.social' }).click();
+    await options.getByRole('status').filter({ hasText: 'Replyline runs on mastodon.social now' }).waitFor();
+    await expect.poll(() => registered(session)).toEqual(['replyline-mastodon:mastodon.social']);
 
     // Removed: the script is unregistered and the access given back; a new visit gets nothing.
     await options.reload();
