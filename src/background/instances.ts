@@ -26,13 +26,6 @@ export interface InstanceBrowser {
   unregister(ids: string[]): Promise<void>;
 }
 
-export interface InstanceSync {
-  /** Hosts whose script now runs. */
-  active: string[];
-  /** Hosts the user added whose access the browser does not grant (withdrawn in its settings). */
-  withoutAccess: string[];
-}
-
 export function scriptId(host: string): string {
   return `${INSTANCE_SCRIPT_PREFIX}${host}`;
 }
@@ -42,7 +35,7 @@ export function scriptId(host: string): string {
  * unregisters ours that are no longer wanted or allowed (and any whose pattern is not what it
  * should be). Scripts not ours are left alone.
  */
-export async function syncInstanceScripts(hosts: readonly string[], api: InstanceBrowser): Promise<InstanceSync> {
+export async function syncInstanceScripts(hosts: readonly string[], api: InstanceBrowser): Promise<void> {
   const access = await Promise.all(
     hosts.map(async (host) => [host, await api.hasAccess(instancePattern(host))] as const),
   );
@@ -69,8 +62,4 @@ export async function syncInstanceScripts(hosts: readonly string[], api: Instanc
       })),
     );
   }
-  return {
-    active: hosts.filter((h) => allowed.has(h)),
-    withoutAccess: hosts.filter((h) => !allowed.has(h)),
-  };
 }

@@ -68,6 +68,8 @@ async function targetTab() {
   return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
 }
 
+const hasAccess = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
+
 let service: Promise<Service> | null = null;
 
 function getService(): Promise<Service> {
@@ -117,10 +119,10 @@ function getService(): Promise<Service> {
         }
       },
       isSiteUrl,
-      instanceAccess: (host) => browser.permissions.contains({ origins: [instancePattern(host)] }),
+      instanceAccess: (host) => hasAccess(instancePattern(host)),
       async syncInstances(hosts) {
         await syncInstanceScripts(hosts, {
-          hasAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+          hasAccess,
           registered: () => browser.scripting.getRegisteredContentScripts(),
           register: (scripts) => browser.scripting.registerContentScripts(scripts),
           unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),

@@ -151,12 +151,11 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     await fx.syncInstances(after);
   }
 
-  /** What the user typed, as a host Replyline may ask for; a message naming the problem otherwise. */
-  function checkInstanceHost(host: string): string {
-    const parsed = parseInstanceHost(host);
-    if (!parsed || parsed !== host) throw new RangeError(t('instanceInvalid'));
-    if (fx.isSiteUrl(`https://${host}/`)) throw new RangeError(t('instanceBuiltIn', host));
-    return parsed;
+  /** Why a host is not one the user may add as an instance (null when it is one). */
+  function instanceHostProblem(host: string): string | null {
+    if (parseInstanceHost(host) !== host) return t('instanceInvalid');
+    if (fx.isSiteUrl(`https://${host}/`)) return t('instanceBuiltIn', host);
+    return null;
   }
 
   /** A settings change that makes open pages judge again (handles, sites, picker, selectors). */
@@ -445,7 +444,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'instances/add'({ host }) {
-      checkInstanceHost(host);
+      const problem = instanceHostProblem(host);
+      if (problem) throw new RangeError(problem);
       // The options page asked the browser for access first (a permission prompt needs the user's click).
       if (!(await fx.instanceAccess(host))) throw new RangeError(t('instanceNoAccess', host));
       const current = await readSettings(db);
@@ -463,7 +463,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       const next = await changeSettings((s) => ({ ...s, mastodonHosts: s.mastodonHosts.filter((h) => h !== host) }));
       await fx.syncInstances(next.mastodonHosts);
       // Only a host the user added is ever given back: a built-in site's access is the manifest's.
-      if (parseInstanceHost(host) === host && !fx.isSiteUrl(`https://${host}/`)) await fx.withdrawInstance(host);
+      if (!instanceHostProblem(host)) await fx.withdrawInstance(host);
       return next;
     },
 

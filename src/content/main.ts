@@ -7,20 +7,18 @@ import { startContent } from './controller';
 // The manifest runs this script on the built-in sites' hosts only; anywhere else it was
 // registered at run time for a Mastodon instance the user added (background/instances).
 const adapter = adapterForUrl(new URL(location.href)) ?? mastodonAdapter;
-if (adapter) {
-  const content = startContent(adapter, document, send);
-  listenInContent({
-    'content/insert': ({ body }) => content.insertFromPopup(body),
-    'content/statuses': ({ statuses }) => {
-      content.applyStatuses(statuses);
-      return null;
-    },
-    'content/refresh': async () => {
-      await content.refresh();
-      return null;
-    },
-  });
-  content
-    .start()
-    .catch((error: Error) => console.warn('Replyline could not start on this page:', error.message));
-}
+const content = startContent(adapter, document, send);
+listenInContent({
+  'content/insert': ({ body }) => content.insertFromPopup(body),
+  'content/statuses': ({ statuses }) => {
+    content.applyStatuses(statuses);
+    return null;
+  },
+  'content/refresh': async () => {
+    await content.refresh();
+    return null;
+  },
+});
+content
+  .start()
+  .catch((error: Error) => console.warn('Replyline could not start on this page:', error.message));

@@ -146,17 +146,11 @@ function Instances() {
     load().catch((e) => setStatus({ text: errorText(e), tone: 'error' }));
   }, [load]);
 
-  const allow = async (host: string, added: () => void) => {
+  /** Runs one change of the list, says how it went, and shows the list as it now is. */
+  const act = async (change: () => Promise<Status>) => {
     setBusy(true);
     try {
-      // Straight from the click: the browser only shows its prompt during the user's gesture.
-      if (!(await requestAccess(instancePattern(host)))) {
-        setStatus({ text: t('instanceRefused', host), tone: 'error' });
-        return;
-      }
-      await send('instances/add', { host });
-      added();
-      setStatus({ text: t('instanceAdded', host), tone: 'success' });
+      setStatus(await change());
     }
     catch (e) {
       setStatus({ text: errorText(e), tone: 'error' });
@@ -166,6 +160,15 @@ function Instances() {
       await load().catch(() => undefined);
     }
   };
+
+  const allow = (host: string, added: () => void) =>
+    act(async () => {
+      // Straight from the click: the browser only shows its prompt during the user's gesture.
+      if (!(await requestAccess(instancePattern(host)))) return { text: t('instanceRefused', host), tone: 'error' };
+      await send('instances/add', { host });
+      added();
+      return { text: t('instanceAdded', host), tone: 'success' };
+    });
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -177,20 +180,11 @@ function Instances() {
     void allow(host, () => setValue(''));
   };
 
-  const remove = async (host: string) => {
-    setBusy(true);
-    try {
+  const remove = (host: string) =>
+    act(async () => {
       await send('instances/remove', { host });
-      setStatus({ text: t('instanceRemoved', host), tone: 'success' });
-    }
-    catch (e) {
-      setStatus({ text: errorText(e), tone: 'error' });
-    }
-    finally {
-      setBusy(false);
-      await load().catch(() => undefined);
-    }
-  };
+      return { text: t('instanceRemoved', host), tone: 'success' };
+    });
 
   return (
     <section aria-labelledby="instances-title">
