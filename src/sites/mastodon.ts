@@ -115,8 +115,15 @@ function isNotifications(url: URL): boolean {
   return NOTIFICATIONS.test(url.pathname);
 }
 
+interface Thread {
+  facts: (StatusFacts | null)[];
+  /** Each top-level status's place in page order. */
+  at: Map<Element, number>;
+  focused: number;
+}
+
 /** A conversation's statuses in page order (ancestors, the focused one, replies), read once per scan. */
-function threadOf(doc: Document, page: PageInfo): { items: Element[]; facts: (StatusFacts | null)[]; focused: number } {
+function threadOf(doc: Document, page: PageInfo): Thread {
   return memoize(page, 'mastodon:thread', () => {
     const items = Array.from(doc.querySelectorAll(`${S.status}, ${S.focused}`)).filter(
       (el) => !el.parentElement?.closest(`${S.status}, ${S.focused}`),
@@ -125,31 +132,33 @@ function threadOf(doc: Document, page: PageInfo): { items: Element[]; facts: (St
     const target = STATUS_PATH.exec(page.url.pathname)?.[2];
     let focused = items.findIndex((el) => el.matches(S.focused));
     if (focused < 0 && target) focused = facts.findIndex((f) => f?.statusId === target);
-    return { items, facts, focused };
+    return { facts, at: new Map(items.map((el, i) => [el, i])), focused };
   });
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
   if (el.parentElement?.closest(`${S.status}, ${S.focused}`)) return null; // a quoted status
-  const facts = statusFacts(el, page);
+  const notifications = isNotifications(page.url);
+  // On notifications, only mentions: a favourite or boost shows the owner's own status instead.
+  if (notifications && !el.closest(S.mentionNotification)) return null;
+  const thread = notifications ? null : threadOf(el.ownerDocument, page);
+  const at = thread?.at.get(el) ?? -1;
+  if (thread && (at < 0 || thread.focused < 0)) return null;
+  const facts = thread ? thread.facts[at] : statusFacts(el, page);
   if (!facts) return null;
   const host = page.url.hostname;
+  const local = facts.acct.endsWith(`@${localDomain(el.ownerDocument, page)}`);
   const base = {
     id: `${host}/${facts.statusId}`,
     author: { name: facts.name, handle: facts.acct },
     text: multilineTextOf(el.querySelector(S.text)),
-    url: `https://${host}/@${facts.acct.endsWith(`@${localDomain(el.ownerDocument, page)}`) ? facts.acct.split('@')[0] : facts.acct}/${facts.statusId}`,
+    url: `https://${host}/@${local ? facts.acct.split('@')[0] : facts.acct}/${facts.statusId}`,
     createdAt: facts.createdAt,
     mentions: facts.mentions,
   };
-  if (isNotifications(page.url)) {
-    // Mentions and replies to the owner; a favourite or boost shows the owner's own status instead.
-    if (!el.closest(S.mentionNotification)) return null;
+  if (!thread) {
     return { ...base, thread: base.id, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
-  const thread = threadOf(el.ownerDocument, page);
-  const at = thread.items.indexOf(el);
-  if (at < 0 || thread.focused < 0) return null;
   const root = thread.facts[0];
   return {
     ...base,
