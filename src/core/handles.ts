@@ -1,3 +1,5 @@
+import { parseInstanceHost } from './instances';
+
 /** Handles compare without "@" and case, as every supported site treats them. */
 export function normalizeHandle(handle: string): string {
   return handle.trim().replace(/^@+/, '').toLowerCase();
@@ -27,8 +29,10 @@ export function mentionedHandles(text: string): string[] {
 export function parseHandleInput(input: string, fediverse = false): string | null {
   const handle = input.trim().replace(/^@+/, '');
   if (fediverse) {
-    const match = /^([\w.-]{1,64})@([a-z0-9.-]{1,253}\.[a-z0-9-]{2,63})$/iu.exec(handle);
-    return match && handle.length <= 100 ? `${match[1]}@${match[2]?.toLowerCase()}` : null;
+    // The instance part is a host by the same rule as the instances added in Options.
+    const match = /^([\w.-]{1,64})@([^@\s]{1,253})$/u.exec(handle);
+    const domain = match?.[2]?.toLowerCase();
+    return match && domain && parseInstanceHost(domain) === domain && handle.length <= 100 ? `${match[1]}@${domain}` : null;
   }
   return /^[\w.-]{1,60}$/u.test(handle) ? handle : null;
 }

@@ -14,7 +14,7 @@ import {
 } from '../core/triage';
 import { type HealthProblem, healthProblems, type PageHealth } from '../core/health';
 import type { Item, ItemKind, ItemStatus, Settings, SiteId } from '../core/types';
-import { ownerHandle, SITE_IDS, SITE_NAMES, sitesInUse } from '../core/types';
+import { DEFAULT_SETTINGS, ownerHandle, SITE_IDS, SITE_NAMES, sitesInUse } from '../core/types';
 import type { ItemAction } from '../shared/protocol';
 import { type MessageKey, plural, t } from '../shared/i18n';
 import { errorText, openOptions, send } from '../ui/api';
@@ -177,7 +177,7 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
   const [snoozing, setSnoozing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const now = Date.now();
-  const enabledSites = settings ? sitesInUse(settings) : SITE_IDS.filter((s) => s !== 'mastodon');
+  const enabledSites = sitesInUse(settings ?? DEFAULT_SETTINGS);
   const missingOwner = settings ? enabledSites.filter((s) => !ownerHandle(settings, s)) : [];
   const shown = useMemo(() => filterItems(items ?? [], filter), [items, filter]);
   const rows = useMemo(
