@@ -152,12 +152,20 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WAKE_ALARM) void getService().then((s) => s.wakeDue());
 });
 
-const start = () =>
-  void getService().then(async (s) => {
+/**
+ * Once per worker start (MV3 stops and starts it at will): snoozes due, the count read again, and
+ * every open site tab told to send what it could not deliver and to check its badges against the
+ * log, since whatever the last worker was telling tabs when it was stopped may never have arrived.
+ */
+let started: Promise<void> | null = null;
+const start = () => {
+  started ??= getService().then(async (s) => {
     await s.wakeDue();
     await s.refreshBadge();
+    await broadcast((id) => sendToTab(id, 'content/resync', {}));
     await s.syncInstances().catch((error: Error) => console.error('Replyline: instance scripts', error));
   });
+};
 
 // Access to an instance granted or withdrawn in the browser's own settings: its script follows.
 const resync = () => void getService().then((s) => s.syncInstances()).catch((error: Error) => console.error('Replyline: instance scripts', error));

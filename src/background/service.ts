@@ -7,8 +7,8 @@ import { parseShortcut, validateTrigger } from '../core/picker';
 import { validateSnippetDraft } from '../core/snippets';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
-import { DEFAULT_SETTINGS, SITE_IDS, SITE_NAMES } from '../core/types';
-import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
+import { DEFAULT_SETTINGS, itemKey, SITE_IDS, SITE_NAMES } from '../core/types';
+import { type InsertResult, type ItemAction, scannedItem, type SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, statusRange, writeSettings } from './db';
 
@@ -50,11 +50,45 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     await fx.setPendingCount(await pendingCount(), attention);
   }
 
-  async function afterChange(changed: Item[]): Promise<void> {
-    if (changed.length === 0) return;
-    await refreshToolbar();
-    await fx.broadcastStatuses(Object.fromEntries(changed.map((i) => [i.key, i.status])));
-    if (changed.some((i) => i.status === 'snoozed')) await rescheduleWake();
+  /**
+   * Side work after a commit (the toolbar count, telling open tabs, the wake alarm) runs after the
+   * answer, gathered over one turn: a commit's answer never waits for it, and a worker stopped
+   * before it ran loses nothing that matters (at its next start the count is read again and every
+   * tab asks again for its statuses).
+   */
+  let unsent: Record<string, ItemStatus> = {};
+  let countChanged = false;
+  let sideWork: Promise<void> | null = null;
+  function afterChange(changed: Item[], alsoTell: Item[] = []): void {
+    if (changed.length === 0 && alsoTell.length === 0) return;
+    for (const item of [...changed, ...alsoTell]) unsent[item.key] = item.status;
+    if (changed.length > 0) countChanged = true;
+    sideWork ??= runSideWork();
+  }
+
+  /** One runner at a time: what changes while it works is taken in its next round. */
+  async function runSideWork(): Promise<void> {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    try {
+      while (countChanged || Object.keys(unsent).length > 0) {
+        const statuses = unsent;
+        const recount = countChanged;
+        unsent = {};
+        countChanged = false;
+        if (recount) {
+          await refreshToolbar();
+          // A snooze set, changed or ended moves the next wake-up.
+          await rescheduleWake();
+        }
+        if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses);
+      }
+    }
+    catch (error) {
+      console.error('Replyline: after a change', error);
+    }
+    finally {
+      sideWork = null;
+    }
   }
 
   /** After an import or a clear: the count, the pages and the alarms follow the new data. */
@@ -84,11 +118,16 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       cursor = await cursor.continue();
     }
     await tx.done;
-    await afterChange(woken);
+    afterChange(woken);
     await rescheduleWake();
     return woken;
   }
 
+  /**
+   * Applies a user's action to one item. Idempotent: the same action again changes nothing, and its
+   * result is told to every tab all the same, so an action retried after a lost answer still
+   * reaches the badges.
+   */
   async function updateItem(key: string, change: (item: Item, now: number) => Item): Promise<Item | null> {
     const tx = db.transaction('items', 'readwrite');
     const item = await tx.store.get(key);
@@ -99,7 +138,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     const next = change(item, fx.now());
     if (next !== item) await tx.store.put(next);
     await tx.done;
-    if (next !== item) await afterChange([next]);
+    if (next !== item) afterChange([next]);
+    else afterChange([], [next]);
     return next;
   }
 
@@ -265,21 +305,34 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
 
     async 'items/report'({ site, items }) {
       const now = fx.now();
+      // Each item is checked on its own: one that fails costs that item, not the report.
+      const valid = items.filter((scanned) => scannedItem(scanned) && scanned.site === site);
       const tx = db.transaction('items', 'readwrite');
       const changed: Item[] = [];
       const statuses: Record<string, ItemStatus> = {};
-      for (const scanned of items) {
-        if (scanned.site !== site) continue;
-        const key = `${site}:${scanned.id}`;
-        const existing = await tx.store.get(key);
-        const next = mergeScanned(existing, scanned, now);
-        await tx.store.put(next);
+      // Reads first, all at once, then the writes: one round trip each instead of one per item.
+      const keys = valid.map((scanned) => itemKey(site, scanned.id));
+      const existing = await Promise.all(keys.map((key) => tx.store.get(key)));
+      const merged = new Map<string, Item>();
+      valid.forEach((scanned, i) => {
+        const key = keys[i]!;
+        const before = merged.get(key) ?? existing[i];
+        const next = mergeScanned(before, scanned, now);
+        merged.set(key, next);
         statuses[key] = next.status;
-        if (!existing || existing.status !== next.status) changed.push(next);
-      }
+        if (!before || before.status !== next.status) changed.push(next);
+      });
+      await Promise.all([...merged.values()].map((item) => tx.store.put(item)));
       await tx.done;
-      await afterChange(changed);
-      return statuses;
+      afterChange(changed);
+      return { statuses, refused: items.length - valid.length };
+    },
+
+    async 'items/statuses'({ keys }) {
+      const tx = db.transaction('items');
+      const found = await Promise.all(keys.map((key) => tx.store.get(key)));
+      await tx.done;
+      return Object.fromEntries(found.flatMap((item) => (item ? [[item.key, item.status]] : [])));
     },
 
     async 'items/list'({ statuses }) {
@@ -299,6 +352,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       if (req.action === 'snooze' && req.until <= now) throw new RangeError(t('snoozeInPast'));
       const tx = db.transaction('items', 'readwrite');
       const changed: Item[] = [];
+      const unchanged: Item[] = [];
       for (const key of req.keys) {
         const item = await tx.store.get(key);
         if (!item) continue;
@@ -307,9 +361,10 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
           await tx.store.put(next);
           changed.push(next);
         }
+        else unchanged.push(next);
       }
       await tx.done;
-      await afterChange(changed);
+      afterChange(changed, unchanged);
       return changed.length;
     },
 
@@ -489,6 +544,10 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
     async refreshBadge() {
       await refreshToolbar();
+    },
+    /** Resolves once the side work of the changes so far (count, tabs, alarm) has run. */
+    async settled() {
+      while (sideWork) await sideWork;
     },
   };
 }

@@ -163,6 +163,8 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
   });
 
   function update(next: ItemStatus) {
+    // The log tells the same status again often (a resync, another tab's report): an open menu stays open.
+    if (next === current && host.hasAttribute('data-replyline-status')) return;
     current = next;
     host.setAttribute('data-replyline-status', next);
     button.className = `badge ${next}`;

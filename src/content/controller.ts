@@ -4,7 +4,7 @@ import { judgeEntry } from '../core/relevance';
 import { expandTemplate } from '../core/snippets';
 import type { ItemStatus, ScannedItem, Snippet } from '../core/types';
 import { DEFAULT_SETTINGS, itemKey, SITE_NAMES } from '../core/types';
-import type { BackgroundProtocol, BackgroundType, InsertResult, Req, Res } from '../shared/protocol';
+import type { BackgroundProtocol, BackgroundType, InsertResult, ReportResult, Req, Res } from '../shared/protocol';
 import { guardAdapter } from '../sites/guard';
 import { applySelectorOverrides, isValidSelector, type SiteAdapter } from '../sites/types';
 import { type Badge, createBadge } from './badge';
@@ -39,6 +39,14 @@ const SEND_WINDOW = 10_000;
 
 /** How long badge drawing may hold the page before it yields. */
 const DRAW_SLICE_MS = 8;
+
+/** Items in one report to the worker. */
+const REPORT_BATCH = 200;
+/** Statuses asked for in one message when the badges are drawn again from the log. */
+const STATUS_BATCH = 2000;
+/** A report that found no worker is sent again after this, doubling up to the maximum. */
+const REPORT_RETRY_MS = 500;
+const REPORT_RETRY_MAX_MS = 30_000;
 
 /** When a page's health is measured after it loads or the address changes: once early, once when late parts came. */
 const HEALTH_CHECKS = [6_000, 20_000];
@@ -82,7 +90,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     await send('owner/detected', { site: adapter.id, handle: detected });
     const before = owner;
     await hello();
-    if (owner !== before) rescanAll();
+    if (owner !== before) rescanAll(true);
   }
 
   function drawBadge(el: Element, entry: Tracked, status: ItemStatus) {
@@ -94,8 +102,12 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     const anchor = adapter.badgeAnchor(el);
     if (!anchor) return;
     const key = entry.key;
+    // The answer is the stored item: the badge shows what was applied (a lost answer is asked again by send).
     const act = (payload: Req<BackgroundProtocol, 'items/act'>) =>
-      void send('items/act', payload).catch((e: Error) => report(e.message, 'error'));
+      void send('items/act', payload).then(
+        (item) => item && showStored(item.key, item.status),
+        (e: Error) => report(e.message, 'error'),
+      );
     entry.badge = createBadge(doc, key, status, {
       answer: () => act({ key, action: 'answer' }),
       dismiss: () => act({ key, action: 'dismiss' }),
@@ -136,35 +148,92 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       }
       else if (entry) forget(el);
     }
-    if (found.length === 0) return;
-    unreported.push(...found);
-    if (!reportScheduled) {
-      reportScheduled = true;
-      setTimeout(flushReport, 0);
+    if (found.length > 0) queueReport(found);
+  }
+
+  // --- reporting: every relevant item reaches the log at least once ---
+
+  /**
+   * Found but not yet acknowledged by the worker, in the order found (the latest read of an element
+   * wins). The worker may be stopped at any moment: an item stays here until a report holding it
+   * was answered, however long that takes, even after its element left the page.
+   */
+  const outbox = new Map<Element, ScannedItem>();
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let flushing = false;
+  let failedFlushes = 0;
+
+  function queueReport(found: [Element, ScannedItem][]) {
+    for (const [el, item] of found) {
+      outbox.delete(el);
+      outbox.set(el, item);
+    }
+    scheduleFlush(0);
+  }
+
+  function scheduleFlush(delay: number) {
+    if (flushTimer !== null || flushing || outbox.size === 0 || lifetime.signal.aborted) return;
+    flushTimer = setTimeout(() => {
+      flushTimer = null;
+      void flushReports();
+    }, delay);
+  }
+
+  /** Sends the outbox in reports of REPORT_BATCH; a failed one is sent again later, with backoff. */
+  async function flushReports() {
+    if (flushing) return;
+    flushing = true;
+    let retryIn: number | null = null;
+    try {
+      while (outbox.size > 0 && !lifetime.signal.aborted) {
+        const batch: [Element, ScannedItem][] = [];
+        for (const entry of outbox) {
+          batch.push(entry);
+          if (batch.length === REPORT_BATCH) break;
+        }
+        let result: ReportResult;
+        try {
+          result = await send('items/report', { site: adapter.id, items: batch.map(([, item]) => item) });
+        }
+        catch (error) {
+          failedFlushes++;
+          retryIn = Math.min(REPORT_RETRY_MAX_MS, REPORT_RETRY_MS * 2 ** (failedFlushes - 1));
+          console.warn(`Replyline will send what it found again in ${retryIn} ms:`, (error as Error).message);
+          return;
+        }
+        failedFlushes = 0;
+        // Acknowledged (stored, or refused by the log's checks): only a newer read of the same element stays.
+        for (const [el, item] of batch) if (outbox.get(el) === item) outbox.delete(el);
+        seen.refused += result.refused;
+        void drawAll(batch, result.statuses);
+      }
+    }
+    finally {
+      flushing = false;
+      if (retryIn !== null) scheduleFlush(retryIn);
+      else scheduleFlush(0);
     }
   }
 
   /**
-   * What one slice of work found goes out as one report (the watcher yields between slices),
-   * without holding up the watcher: badges are drawn when the answer comes back.
+   * The worker (re)started or the tab came back into view: what was not acknowledged goes out now,
+   * and the badges shown are drawn again from what the log holds (a change told while the worker
+   * was being stopped may never have arrived).
    */
-  let unreported: [Element, ScannedItem][] = [];
-  let reportScheduled = false;
-  function flushReport() {
-    reportScheduled = false;
-    const found = unreported.splice(0, 200);
-    if (unreported.length > 0) {
-      reportScheduled = true;
-      setTimeout(flushReport, 0);
+  async function resync() {
+    failedFlushes = 0;
+    if (flushTimer !== null) {
+      clearTimeout(flushTimer);
+      flushTimer = null;
     }
-    if (found.length === 0) return;
-    void send('items/report', { site: adapter.id, items: found.map(([, item]) => item) }).then(
-      (statuses) => drawAll(found, statuses),
-      (error: Error) => console.warn('Replyline could not record what it found:', error.message),
-    );
+    scheduleFlush(0);
+    const keys = [...new Set([...tracked.values()].map((entry) => entry.key))];
+    for (let i = 0; i < keys.length; i += STATUS_BATCH) {
+      applyStatuses(await send('items/statuses', { keys: keys.slice(i, i + STATUS_BATCH) }));
+    }
   }
 
-  /** Badges are drawn 100 at a time, yielding to the page in between. */
+  /** Badges are drawn from the log's answer, yielding to the page every few milliseconds. */
   async function drawAll(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>) {
     let start = performance.now();
     for (const [el, item] of found) {
@@ -182,6 +251,10 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       tracked.set(el, next);
       drawBadge(el, next, status);
     }
+  }
+
+  function showStored(key: string, status: ItemStatus) {
+    applyStatuses({ [key]: status });
   }
 
   function applyStatuses(statuses: Record<string, ItemStatus>) {
@@ -206,8 +279,9 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     });
   }
 
-  function rescanAll() {
-    unreported = [];
+  /** Everything on the page is read again; what was found under another owner or setting is not sent. */
+  function rescanAll(dropUnsent: boolean) {
+    if (dropUnsent) outbox.clear();
     forgetAll();
     // Turned off in the options: the badges go and nothing is read until it is turned on again.
     if (enabled) watcher?.rescan();
@@ -218,13 +292,14 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     if (win.location.href === lastUrl) return;
     lastUrl = win.location.href;
     replyTarget = null;
-    rescanAll();
+    // What the last page found and the worker has not acknowledged is still sent.
+    rescanAll(false);
     scheduleHealth();
   }
 
   // --- site health: what the adapter found on this page, for the popup ---
 
-  let seen = { readable: new Set<string>(), relevant: new Set<string>() };
+  let seen = { readable: new Set<string>(), relevant: new Set<string>(), refused: 0 };
   let healthTimers: ReturnType<typeof setTimeout>[] = [];
 
   function measureHealth(): PageHealth {
@@ -241,6 +316,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       items: doc.querySelectorAll(adapter.itemSelector).length,
       readable: seen.readable.size,
       relevant: seen.relevant.size,
+      refused: seen.refused,
       ownerKnown: owner !== null,
       composerFound: !!doc.querySelector(adapter.composerSelector),
       missing,
@@ -250,7 +326,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
 
   function scheduleHealth() {
     for (const timer of healthTimers) clearTimeout(timer);
-    seen = { readable: new Set(), relevant: new Set() };
+    seen = { readable: new Set(), relevant: new Set(), refused: 0 };
     healthTimers = HEALTH_CHECKS.map((delay) =>
       setTimeout(() => {
         if (!enabled) return;
@@ -339,7 +415,10 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       checking = false;
       if (!sent) return;
       stop();
-      await send('items/sent', { key }).catch((e: Error) => report(e.message, 'error'));
+      await send('items/sent', { key }).then(
+        (item) => item && showStored(item.key, item.status),
+        (e: Error) => report(e.message, 'error'),
+      );
     };
     const onClick = (event: Event) => {
       const target = event.target instanceof Element ? event.target : null;
@@ -449,19 +528,28 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
         lifetime.signal,
       );
       win.addEventListener('popstate', noticeNavigation);
+      // Back in view: badges are checked against the log (a change may have been told while the worker was away).
+      doc.addEventListener('visibilitychange', () => {
+        if (doc.visibilityState === 'visible') void resync().catch(() => null);
+      }, { signal: lifetime.signal });
       // YouTube announces its own navigations.
       doc.addEventListener('yt-navigate-finish', noticeNavigation);
     },
     applyStatuses,
+    resync,
     async refresh() {
       ownerChecked = false;
+      const before = { owner, enabled };
       const itemsChanged = await hello();
+      // Found under another owner, or on a site now turned off: judged again, or not at all.
+      const judgedAnew = owner !== before.owner || !enabled;
       // A new item selector (an override) needs a watcher that looks for it.
       if (itemsChanged) {
+        if (judgedAnew) outbox.clear();
         forgetAll();
         if (enabled) startWatching();
       }
-      else rescanAll();
+      else rescanAll(judgedAnew);
       scheduleHealth();
     },
     insertFromPopup,

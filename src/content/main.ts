@@ -14,6 +14,10 @@ listenInContent({
     content.applyStatuses(statuses);
     return null;
   },
+  'content/resync': () => {
+    void content.resync().catch((error: Error) => console.warn('Replyline:', error.message));
+    return null;
+  },
   'content/refresh': async () => {
     await content.refresh();
     return null;

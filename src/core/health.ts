@@ -18,6 +18,8 @@ export interface PageHealth {
   readable: number;
   /** Items addressed to the owner. */
   relevant: number;
+  /** Items the log refused (their facts failed its checks): each is lost to the log, so it is a fault. */
+  refused?: number;
   ownerKnown: boolean;
   composerFound: boolean;
   /** Names of the adapter's required parts that matched nothing on a page with items expected. */
@@ -30,12 +32,14 @@ export type HealthProblem =
   | { kind: 'noItems' }
   | { kind: 'unreadable'; items: number }
   | { kind: 'missing'; parts: string[] }
-  | { kind: 'errors'; parts: string[] };
+  | { kind: 'errors'; parts: string[] }
+  | { kind: 'refused'; items: number };
 
 /** What is wrong on that page, if anything; an unknown owner is not a fault of the markup. */
 export function healthProblems(health: PageHealth): HealthProblem[] {
   const problems: HealthProblem[] = [];
   if (health.errors.length) problems.push({ kind: 'errors', parts: health.errors });
+  if (health.refused) problems.push({ kind: 'refused', items: health.refused });
   if (!health.expected) return problems;
   if (health.items === 0) problems.push({ kind: 'noItems' });
   else if (health.readable === 0) problems.push({ kind: 'unreadable', items: health.items });

@@ -1,4 +1,5 @@
 import { mentionedHandles, sameHandle } from './handles';
+import { clipFacts } from './status';
 import type { ItemKind, Person, ScannedItem, SiteId } from './types';
 
 /**
@@ -44,7 +45,8 @@ export function judgeEntry(site: SiteId, entry: PageEntry, owner: string | null)
   else kind = 'mention';
   return {
     relevant: true,
-    item: {
+    // Text past what the log keeps is cut here, so one huge comment costs nothing but its tail.
+    item: clipFacts({
       site,
       id: entry.id,
       kind,
@@ -54,6 +56,6 @@ export function judgeEntry(site: SiteId, entry: PageEntry, owner: string | null)
       thread: entry.thread,
       createdAt: entry.createdAt,
       ownerReplied: entry.repliedBy.some((h) => sameHandle(h, owner)),
-    },
+    }),
   };
 }

@@ -1,15 +1,25 @@
 import { t } from '../shared/i18n';
 import type { AnsweredVia, Item, ScannedItem } from './types';
-import { itemKey } from './types';
-
-export const MAX_TEXT = 2000;
-export const MAX_NAME = 200;
-export const MAX_URL = 2048;
+import { ITEM_LIMITS, itemKey } from './types';
 
 /** Page text is kept bounded: the log stores excerpts, not whole threads. */
 export function clip(text: string, max: number): string {
+  // Cheap for the common case; code points are counted only when the text may be over.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** What the log keeps of what a page shows (ITEM_LIMITS). */
+type Excerpted = { author: { name: string; handle: string }; text: string; url: string };
+
+export function clipFacts<T extends Excerpted>(facts: T): T {
+  return {
+    ...facts,
+    author: { name: clip(facts.author.name, ITEM_LIMITS.name), handle: clip(facts.author.handle, ITEM_LIMITS.name) },
+    text: clip(facts.text, ITEM_LIMITS.text),
+    url: clip(facts.url, ITEM_LIMITS.url),
+  };
 }
 
 /**
@@ -19,11 +29,12 @@ export function clip(text: string, max: number): string {
  * and nothing a page shows turns an answered or dismissed item back to pending.
  */
 export function mergeScanned(existing: Item | undefined, scanned: ScannedItem, now: number): Item {
+  const clipped = clipFacts(scanned);
   const fresh = {
     kind: scanned.kind,
-    author: { name: clip(scanned.author.name, MAX_NAME), handle: clip(scanned.author.handle, MAX_NAME) },
-    text: clip(scanned.text, MAX_TEXT),
-    url: clip(scanned.url, MAX_URL),
+    author: clipped.author,
+    text: clipped.text,
+    url: clipped.url,
     thread: scanned.thread,
   };
   if (!existing) {

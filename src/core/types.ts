@@ -118,6 +118,12 @@ export function sitesInUse(settings: Settings): SiteId[] {
   );
 }
 
+/**
+ * How much of an item the log keeps, in characters: page text is untrusted and unbounded, so
+ * content scripts cut it to this before reporting and the store keeps excerpts, not whole threads.
+ */
+export const ITEM_LIMITS = { id: 200, thread: 300, name: 200, text: 2000, url: 2048 } as const;
+
 export function itemKey(site: SiteId, id: string): string {
   return `${site}:${id}`;
 }

@@ -143,6 +143,8 @@ function describeProblem(problem: HealthProblem, path: string): string {
       return t('healthMissing', path, problem.parts.join(', '));
     case 'errors':
       return t('healthErrors', problem.parts.join(', '), path);
+    case 'refused':
+      return t('healthRefused', problem.items, path);
   }
 }
 

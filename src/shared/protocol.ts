@@ -4,8 +4,8 @@ import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
 import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
-import { SITE_IDS } from '../core/types';
-import { arrayOf, bool, type Check, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
+import { ITEM_LIMITS, SITE_IDS } from '../core/types';
+import { arrayOf, bool, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
 
 export type ItemAction =
   | { action: 'answer' }
@@ -37,7 +37,13 @@ export interface BackgroundProtocol {
   'owner/detected': { req: { site: SiteId; handle: string }; res: null };
   'site/health': { req: PageHealth; res: null };
   'health/list': { req: Record<string, never>; res: Partial<Record<SiteId, PageHealth>> };
-  'items/report': { req: { site: SiteId; items: ScannedItem[] }; res: Record<string, ItemStatus> };
+  /**
+   * What a page found: each item is checked on its own, the valid ones are stored (idempotent: a
+   * report sent twice stores the same), and the answer gives their statuses and how many were refused.
+   */
+  'items/report': { req: { site: SiteId; items: ScannedItem[] }; res: ReportResult };
+  /** The stored statuses of the items a page shows (those the log does not hold are left out). */
+  'items/statuses': { req: { keys: string[] }; res: Record<string, ItemStatus> };
   'items/list': { req: { statuses: ItemStatus[] }; res: Item[] };
   'items/act': { req: { key: string } & ItemAction; res: Item | null };
   'items/sent': { req: { key: string }; res: Item | null };
@@ -74,7 +80,28 @@ export interface ContentProtocol {
   'content/insert': { req: { body: string }; res: InsertResult };
   'content/statuses': { req: { statuses: Record<string, ItemStatus> }; res: null };
   'content/refresh': { req: Record<string, never>; res: null };
+  /** The worker (re)started: send what was not acknowledged, and ask again for the statuses shown. */
+  'content/resync': { req: Record<string, never>; res: null };
 }
+
+export interface ReportResult {
+  statuses: Record<string, ItemStatus>;
+  /** Items of the report that failed the check and were not stored. */
+  refused: number;
+}
+
+/**
+ * Messages that must not be sent twice when an answer is lost (the worker stopped mid-way):
+ * they would open a second tab, insert twice or count twice. Every other message is idempotent
+ * and is sent again.
+ */
+export const SEND_ONCE: ReadonlySet<BackgroundType> = new Set<BackgroundType>([
+  'snippets/save',
+  'snippets/used',
+  'tabs/open',
+  'tabs/insert',
+  'options/open',
+]);
 
 export type BackgroundType = keyof BackgroundProtocol;
 export type ContentType = keyof ContentProtocol;
@@ -93,17 +120,24 @@ const empty: Check<Record<string, never>> = (v): v is Record<string, never> =>
 
 const count: Check<number> = (v): v is number => num(v) && Number.isInteger(v) && v >= 0;
 
-const scannedItem: Check<ScannedItem> = shape<ScannedItem>({
+/**
+ * One reported item. Content scripts cut page text to what the log keeps (ITEM_LIMITS, counted in
+ * characters, so up to twice as many UTF-16 units here); an item over these bounds costs that item only.
+ */
+export const scannedItem: Check<ScannedItem> = shape<ScannedItem>({
   site,
-  id: str(200, 1),
+  id: str(ITEM_LIMITS.id, 1),
   kind: oneOf('comment', 'reply', 'mention'),
-  author: shape({ name: str(1000), handle: str(1000, 1) }),
-  text: str(20_000),
-  url: str(4096, 1),
-  thread: str(300),
+  author: shape({ name: str(ITEM_LIMITS.name * 2), handle: str(ITEM_LIMITS.name * 2, 1) }),
+  text: str(ITEM_LIMITS.text * 2),
+  url: str(ITEM_LIMITS.url * 2, 1),
+  thread: str(ITEM_LIMITS.thread),
   createdAt: nullable(num),
   ownerReplied: bool,
 });
+
+/** A report's list: any objects (each checked on its own by the handler), at most 500. */
+const reportedItems: Check<ScannedItem[]> = arrayOf((v: unknown): v is ScannedItem => isRecord(v), 500);
 
 const itemAction: Check<{ key: string } & ItemAction> = (v): v is { key: string } & ItemAction => {
   if (!shape({ key, action: oneOf('answer', 'dismiss', 'reopen', 'snooze') })(v)) return false;
@@ -139,6 +173,7 @@ export const BACKGROUND_MESSAGES: {
       items: count,
       readable: count,
       relevant: count,
+      refused: count,
       ownerKnown: bool,
       composerFound: bool,
       missing: arrayOf(str(40, 1), 20),
@@ -146,7 +181,8 @@ export const BACKGROUND_MESSAGES: {
     }),
   },
   'health/list': { from: 'page', check: empty },
-  'items/report': { from: 'content', check: shape({ site, items: arrayOf(scannedItem, 500) }) },
+  'items/report': { from: 'content', check: shape({ site, items: reportedItems }) },
+  'items/statuses': { from: 'content', check: shape({ keys: arrayOf(key, 5000) }) },
   'items/list': { from: 'page', check: shape({ statuses: arrayOf(status, 4) }) },
   'items/act': { from: 'any', check: itemAction },
   'items/sent': { from: 'content', check: shape({ key }) },

@@ -68,29 +68,31 @@ const ctx = { sender: {}, tabId: 1 };
 
 describe('the item log', () => {
   it('stores reported items, counts pending ones and lists them oldest first', async () => {
-    const statuses = await h()['items/report'](
+    const result = await h()['items/report'](
       { site: 'x', items: [scanned('30'), scanned('10'), scanned('20')] },
       ctx,
     );
-    expect(statuses).toEqual({ 'x:30': 'pending', 'x:10': 'pending', 'x:20': 'pending' });
+    expect(result).toEqual({ statuses: { 'x:30': 'pending', 'x:10': 'pending', 'x:20': 'pending' }, refused: 0 });
+    await service.settled();
     expect(fx.counts.at(-1)).toBe(3);
     const list = await h()['items/list']({ statuses: ['pending'] }, ctx);
     expect(list.map((i) => i.id)).toEqual(['10', '20', '30']);
   });
 
   it('ignores items claimed for another site than the reporting one', async () => {
-    const statuses = await h()['items/report']({ site: 'youtube', items: [scanned('5')] }, ctx);
-    expect(statuses).toEqual({});
+    const result = await h()['items/report']({ site: 'youtube', items: [scanned('5')] }, ctx);
+    expect(result).toEqual({ statuses: {}, refused: 1 });
   });
 
   it('marks answered, and a rescan without the reply keeps it answered', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
     const answered = await h()['items/act']({ key: 'x:10', action: 'answer' }, ctx);
     expect(answered).toMatchObject({ status: 'answered', answeredVia: 'manual' });
+    await service.settled();
     expect(fx.counts.at(-1)).toBe(0);
     expect(fx.broadcasts.at(-1)).toEqual({ 'x:10': 'answered' });
     const again = await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
-    expect(again).toEqual({ 'x:10': 'answered' });
+    expect(again.statuses).toEqual({ 'x:10': 'answered' });
   });
 
   it('a sent snippet answers the item; inserting it counts its use', async () => {
@@ -110,11 +112,13 @@ describe('the item log', () => {
   it('snoozes with an alarm and wakes the item when its time comes', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
     await h()['items/act']({ key: 'x:10', action: 'snooze', until: fx.clock + 60_000 }, ctx);
+    await service.settled();
     expect(fx.wakeAt.at(-1)).toBe(fx.clock + 60_000);
     expect(fx.counts.at(-1)).toBe(1);
     expect(await service.wakeDue()).toEqual([]);
     fx.clock += 60_000;
     const woken = await service.wakeDue();
+    await service.settled();
     expect(woken.map((i) => [i.key, i.status])).toEqual([['x:10', 'pending']]);
     expect(fx.counts.at(-1)).toBe(2);
     expect(fx.wakeAt.at(-1)).toBeNull();
@@ -132,12 +136,84 @@ describe('the item log', () => {
 
   it('acts on many items in one go', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11'), scanned('12')] }, ctx);
+    await service.settled();
     expect(await h()['items/actMany']({ keys: ['x:10', 'x:11', 'x:404'], action: 'answer' }, ctx)).toBe(2);
+    await service.settled();
     expect(fx.counts.at(-1)).toBe(1);
     expect(fx.broadcasts.at(-1)).toEqual({ 'x:10': 'answered', 'x:11': 'answered' });
     await expect(h()['items/actMany']({ keys: ['x:12'], action: 'snooze', until: 1 }, ctx)).rejects.toThrow(/future/);
     expect(await h()['items/actMany']({ keys: ['x:10', 'x:11'], action: 'reopen' }, ctx)).toBe(2);
+    await service.settled();
     expect(fx.counts.at(-1)).toBe(3);
+  });
+
+  it('a bad item costs that item only: the rest of the report is stored, and the refused are counted', async () => {
+    const route = createRouter(() => h(), routerOptions);
+    const hostile = [
+      { ...scanned('20'), text: 'x'.repeat(50_000) },
+      { id: 5 },
+      { ...scanned('21'), createdAt: 'yesterday' },
+      { ...scanned('22'), id: '' },
+    ];
+    const reply = await route(
+      { type: 'items/report', payload: { site: 'x', items: [scanned('10'), ...hostile, scanned('11')] } },
+      contentSender,
+    );
+    expect(reply).toEqual({ ok: true, value: { statuses: { 'x:10': 'pending', 'x:11': 'pending' }, refused: 4 } });
+    const list = await h()['items/list']({ statuses: ['pending'] }, ctx);
+    expect(list.map((i) => i.key)).toEqual(['x:10', 'x:11']);
+  });
+
+  it('ingests idempotently: a report sent again (its answer lost) stores the same, and keeps statuses', async () => {
+    const items = Array.from({ length: 50 }, (_, i) => scanned(String(100 + i)));
+    const first = await h()['items/report']({ site: 'x', items }, ctx);
+    await h()['items/act']({ key: 'x:100', action: 'dismiss' }, ctx);
+    fx.clock += 1000;
+    const again = await h()['items/report']({ site: 'x', items: [...items, items[3]!] }, ctx);
+    expect(Object.keys(again.statuses)).toEqual(Object.keys(first.statuses));
+    expect(again.statuses['x:100']).toBe('dismissed');
+    const all = await h()['items/list']({ statuses: ['pending', 'dismissed'] }, ctx);
+    expect(all).toHaveLength(50);
+    expect(new Set(all.map((i) => i.key)).size).toBe(50);
+  });
+
+  it('answers the statuses a page shows, from the log', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
+    await h()['items/act']({ key: 'x:11', action: 'answer' }, ctx);
+    expect(await h()['items/statuses']({ keys: ['x:10', 'x:11', 'x:404'] }, ctx)).toEqual({
+      'x:10': 'pending',
+      'x:11': 'answered',
+    });
+  });
+
+  it('tells the tabs an action\'s result even when it was already applied (a retry after a lost answer)', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    await h()['items/act']({ key: 'x:10', action: 'answer' }, ctx);
+    await service.settled();
+    fx.broadcasts = [];
+    const again = await h()['items/act']({ key: 'x:10', action: 'answer' }, ctx);
+    expect(again).toMatchObject({ status: 'answered' });
+    await service.settled();
+    expect(fx.broadcasts).toEqual([{ 'x:10': 'answered' }]);
+  });
+
+  it('answers a report before its side work: the toolbar and the tabs follow, nothing left out', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const counted = fx.setPendingCount;
+    fx.setPendingCount = async (count, attention) => {
+      await blocked;
+      counted(count, attention);
+    };
+    const result = await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    expect(result.statuses).toEqual({ 'x:10': 'pending' });
+    const second = await h()['items/report']({ site: 'x', items: [scanned('11')] }, ctx);
+    expect(second.statuses).toEqual({ 'x:11': 'pending' });
+    expect(fx.counts).toEqual([]);
+    release();
+    await service.settled();
+    expect(Object.assign({}, ...fx.broadcasts)).toEqual({ 'x:10': 'pending', 'x:11': 'pending' });
+    expect(fx.counts.at(-1)).toBe(2);
   });
 
   it('an unknown key acts on nothing', async () => {
@@ -259,7 +335,7 @@ describe('the message router', () => {
     expect(await route({ type: 'settings/get', payload: {} }, contentSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'items/report', payload: { site: 'x', items: [] } }, contentSender)).toEqual({
       ok: true,
-      value: {},
+      value: { statuses: {}, refused: 0 },
     });
     expect(
       await route({ type: 'items/report', payload: { site: 'x', items: [] } }, popupSender),
@@ -285,7 +361,7 @@ describe('the message router', () => {
     expect(await route({ type: 'items/report', payload: { site: 'x', items: [] } }, stranger)).toMatchObject({
       ok: false,
     });
-    const bad = { type: 'items/report', payload: { site: 'x', items: [{ id: 5 }] } };
+    const bad = { type: 'items/report', payload: { site: 'x', items: 'not a list' } };
     expect(await route(bad, contentSender)).toEqual({
       ok: false,
       error: '“items/report” has a malformed request.',
@@ -507,6 +583,7 @@ describe('site health', () => {
     items: 9,
     readable: 9,
     relevant: 5,
+    refused: 0,
     ownerKnown: true,
     composerFound: false,
     missing: [],

@@ -4,13 +4,13 @@ import {
   answerBySnippet,
   clip,
   dismiss,
-  MAX_TEXT,
   mergeScanned,
   reopen,
   snooze,
   wake,
 } from '../../src/core/status';
 import type { Item, ScannedItem } from '../../src/core/types';
+import { ITEM_LIMITS } from '../../src/core/types';
 
 const scanned = (over: Partial<ScannedItem> = {}): ScannedItem => ({
   site: 'x',
@@ -60,9 +60,9 @@ describe('mergeScanned', () => {
 
   it('keeps first sight and bounds stored text', () => {
     const first = mergeScanned(undefined, scanned(), 5_000);
-    const long = mergeScanned(first, scanned({ text: 'x'.repeat(MAX_TEXT + 500) }), 6_000);
+    const long = mergeScanned(first, scanned({ text: 'x'.repeat(ITEM_LIMITS.text + 500) }), 6_000);
     expect(long.firstSeenAt).toBe(5_000);
-    expect(Array.from(long.text)).toHaveLength(MAX_TEXT);
+    expect(Array.from(long.text)).toHaveLength(ITEM_LIMITS.text);
     expect(long.text.endsWith('…')).toBe(true);
   });
 });
