@@ -2,7 +2,7 @@
 import { listenInContent, send } from '../shared/messaging';
 import { mastodonAdapter } from '../sites/mastodon';
 import { adapterForUrl } from '../sites/registry';
-import { startContent } from './controller';
+import { startContent } from './page';
 
 // The manifest runs this script on the built-in sites' hosts only; anywhere else it was
 // registered at run time for a Mastodon instance the user added (background/instances).

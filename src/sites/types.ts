@@ -44,6 +44,8 @@ export interface SiteAdapter {
   readonly sendsOnEnter?: boolean;
   /** The buttons that send what a composer holds. */
   readonly sendButtonSelector: string;
+  /** Events the site fires on the document when it changes page without a load (YouTube's own). */
+  readonly navigationEvents?: readonly string[];
 }
 
 export function memoize<T>(page: PageInfo, key: string, compute: () => T): T {

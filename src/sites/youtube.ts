@@ -179,6 +179,8 @@ function readStudioEntry(el: Element): PageEntry | null {
 export const youtubeAdapter: SiteAdapter = {
   id: 'youtube',
   readsOwner: false,
+  // YouTube announces its own navigations.
+  navigationEvents: ['yt-navigate-finish'],
   selectors: YOUTUBE_SELECTORS,
   defaultSelectors: YOUTUBE_SELECTORS_DEFAULTS,
   matches: ['https://www.youtube.com/*', 'https://studio.youtube.com/*'],

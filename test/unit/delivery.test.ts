@@ -9,7 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openReplylineDb } from '../../src/background/db';
 import { type BackgroundEffects, createService } from '../../src/background/service';
-import { startContent, type Send } from '../../src/content/controller';
+import { startContent, type Send } from '../../src/content/page';
 import { ITEM_LIMITS, type ItemStatus } from '../../src/core/types';
 import type { BackgroundType } from '../../src/shared/protocol';
 import type { BackgroundHandlers } from '../../src/shared/router';

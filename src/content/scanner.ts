@@ -1,0 +1,95 @@
+/**
+ * Reading the page: the watcher hands over new items, the adapter reads their facts, the rules
+ * judge them, and what waits for the owner goes to the reporter. Single-page navigation starts
+ * the reading again.
+ */
+import { judgeEntry } from '../core/relevance';
+import type { ScannedItem } from '../core/types';
+import type { BadgeLayer } from './badge-layer';
+import type { PageContext } from './context';
+import type { Reporter } from './reporter';
+import { watchItems } from './watcher';
+
+export interface ScannerDeps {
+  badges: BadgeLayer;
+  reporter: Reporter;
+  health: { readable(id: string): void; relevant(id: string): void; schedule(): void };
+  enabled(): boolean;
+  owner(): string | null;
+  /** Called before each batch is read: the signed-in account may be shown by now. */
+  beforeBatch(): void;
+  /** The address changed without a page load. */
+  navigated(): void;
+}
+
+export function createScanner(ctx: PageContext, deps: ScannerDeps) {
+  const { adapter, win } = ctx;
+  let watching = new AbortController();
+  let watcher: { rescan(): void } | null = null;
+  let lastUrl = win.location.href;
+
+  function judge(elements: Element[]) {
+    if (!deps.enabled()) return;
+    deps.beforeBatch();
+    const url = new URL(win.location.href);
+    if (!adapter.scansPage(url)) return;
+    const page = { url, memo: new Map<string, unknown>() };
+    const all = new Set(elements);
+    for (const el of elements) for (const related of adapter.relatedItems(el)) all.add(related);
+    const found: [Element, ScannedItem][] = [];
+    const owner = deps.owner();
+    for (const el of all) {
+      // A broken adapter never breaks the page (guarded): the item is left alone and health says so.
+      const entry = adapter.readEntry(el, page);
+      if (!entry) continue;
+      deps.health.readable(entry.id);
+      const verdict = judgeEntry(adapter.id, entry, owner);
+      if (verdict.relevant) {
+        deps.health.relevant(entry.id);
+        found.push([el, verdict.item]);
+      }
+      else deps.badges.forget(el);
+    }
+    if (found.length > 0) deps.reporter.queue(found);
+  }
+
+  /** Single-page sites change the address without a page load: what is on the page is judged anew. */
+  function noticeNavigation() {
+    if (win.location.href === lastUrl) return;
+    lastUrl = win.location.href;
+    deps.navigated();
+    // What the last page found and the worker has not acknowledged is still sent.
+    rescan(false);
+    deps.health.schedule();
+  }
+
+  /** Everything on the page is read again; what was found under another owner or setting is not sent. */
+  function rescan(dropUnsent: boolean) {
+    if (dropUnsent) deps.reporter.clear();
+    deps.badges.forgetAll();
+    // Turned off in the options: the badges go and nothing is read until it is turned on again.
+    if (deps.enabled()) watcher?.rescan();
+  }
+
+  win.addEventListener('popstate', noticeNavigation, { signal: ctx.signal });
+  for (const type of adapter.navigationEvents ?? []) {
+    ctx.doc.addEventListener(type, noticeNavigation, { signal: ctx.signal });
+  }
+
+  return {
+    /** Starts (or, for a new item selector, restarts) watching the page. */
+    watch() {
+      watching.abort();
+      watching = new AbortController();
+      ctx.signal.addEventListener('abort', () => watching.abort(), { signal: watching.signal });
+      watcher = watchItems({
+        root: ctx.doc,
+        itemSelector: adapter.itemSelector,
+        signal: watching.signal,
+        onBatch: noticeNavigation,
+        onItems: (items) => judge(items),
+      });
+    },
+    rescan,
+  };
+}
