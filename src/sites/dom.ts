@@ -108,9 +108,15 @@ export function perScan<T>(page: PageInfo, name: string, root: ParentNode, build
  * first. It walks only as far as it is read: for callers with no per-scan index at hand.
  */
 export function* precedingInOrder(el: Element, selector: string, root: Node): Generator<Element> {
-  const walker = el.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  walker.currentNode = el;
-  for (let node = walker.previousNode(); node; node = walker.previousNode()) {
-    if ((node as Element).matches(selector)) yield node as Element;
+  // Reverse document order: the previous sibling's last descendant, else the parent.
+  let node: Element | null = el;
+  while (node && node !== root) {
+    const sibling: Element | null = node.previousElementSibling;
+    if (sibling) {
+      node = sibling;
+      while (node.lastElementChild) node = node.lastElementChild;
+    }
+    else node = node.parentElement;
+    if (node && node !== root && node.matches(selector)) yield node;
   }
 }
