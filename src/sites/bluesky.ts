@@ -1,8 +1,8 @@
 import type { PageEntry } from '../core/relevance';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { ItemIndex } from './dom';
+import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import { linearThread } from './thread';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
 
 /**
  * Every Bluesky selector in one place (evidence: bluesky-social/social-app source, sites.md; the
@@ -88,18 +88,28 @@ function postFacts(el: Element): PostFacts | null {
   return { ref, name, createdAt: Number.isNaN(ms) ? null : ms };
 }
 
-/** Thread items in page order, with the focused post (the page's own) found once per scan. */
-function threadItems(doc: Document, page: PageInfo): { items: Element[]; focused: number } {
-  return memoize(page, 'bluesky:thread', () => {
-    const items = Array.from(doc.querySelectorAll(BLUESKY_SELECTORS.threadItem));
+interface Thread extends ItemIndex {
+  /** Each item's author, in page order. */
+  authors: (string | null)[];
+  /** The focused post's place (the page's own post), or -1. */
+  focused: number;
+}
+
+/**
+ * The thread's posts in page order, with their authors and the focused one: indexed once per scan,
+ * so an item's neighbours are found by its place, whatever wrappers sit around the items.
+ */
+function threadIndex(doc: Document, page: PageInfo): Thread {
+  return perScan(page, 'bluesky:thread', doc, (root) => {
+    const index = indexItems(root, BLUESKY_SELECTORS.threadItem);
     const target = postRefOf(page.url.pathname);
     const focused = target
-      ? items.findIndex((el) => {
+      ? index.items.findIndex((el) => {
           const facts = postFacts(el);
           return !!facts && facts.ref.rkey === target.rkey;
         })
       : -1;
-    return { items, focused };
+    return { ...index, authors: index.items.map(authorHandle), focused };
   });
 }
 
@@ -118,10 +128,10 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     // Replies, mentions and quotes of the owner; a like or repost shows the owner's own post instead.
     return { ...base, thread: base.id, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
-  const { items, focused } = threadItems(el.ownerDocument, page);
-  const place = linearThread(items.map(authorHandle), focused, items.indexOf(el));
+  const thread = threadIndex(el.ownerDocument, page);
+  const place = linearThread(thread.authors, thread.focused, thread.at(el));
   if (!place) return null;
-  const root = items[0] ? postFacts(items[0]) : null;
+  const root = thread.items[0] ? postFacts(thread.items[0]) : null;
   return {
     ...base,
     thread: root ? refId(root.ref) : base.id,

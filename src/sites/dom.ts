@@ -1,4 +1,6 @@
 /** Small DOM readers shared by adapters. They never throw on odd markup. */
+import type { PageInfo } from './types';
+import { memoize } from './types';
 
 export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
@@ -62,4 +64,59 @@ export function searchParam(a: Element | null | undefined, name: string): string
 /** The parts of an item matching `selector` that are its own, not those of an item nested in it. */
 export function ownParts(el: Element, selector: string, itemSelector: string): Element[] {
   return Array.from(el.querySelectorAll(selector)).filter((part) => part.closest(itemSelector) === el);
+}
+
+/**
+ * The items of one conversation or timeline in document order, and each one's place in it. Adapters
+ * relate items by position ("the reply after this one") through this, never through siblings or a
+ * fixed number of parents, so the wrappers a redesign puts around items or their cells change nothing.
+ */
+export interface ItemIndex {
+  /** The container the items were found in (a timeline, a conversation, or the whole document). */
+  readonly root: ParentNode;
+  /** The items in document order. */
+  readonly items: readonly Element[];
+  /** An item's place in `items`; -1 for an element that is not one of them. */
+  at(el: Element): number;
+}
+
+/**
+ * Indexes the items matching `selector` inside `root` (one query, one pass; `keep` leaves some out,
+ * such as a status quoted inside another). The one place an adapter's index of items is made.
+ */
+export function indexItems(root: ParentNode, selector: string, keep?: (el: Element) => boolean): ItemIndex {
+  const found = Array.from(root.querySelectorAll(selector));
+  const items = keep ? found.filter(keep) : found;
+  const places = new Map<Element, number>(items.map((el, i) => [el, i]));
+  return { root, items, at: (el) => places.get(el) ?? -1 };
+}
+
+/**
+ * What `build` makes of one container, made once per scan: every item read with the same
+ * `page.memo` (one chunk of the content script's work) shares it. `name` keeps adapters' apart.
+ */
+export function perScan<T>(page: PageInfo, name: string, root: ParentNode, build: (root: ParentNode) => T): T {
+  const byRoot = memoize(page, `per-scan:${name}`, () => new Map<ParentNode, T>());
+  if (byRoot.has(root)) return byRoot.get(root) as T;
+  const value = build(root);
+  byRoot.set(root, value);
+  return value;
+}
+
+/**
+ * Elements matching `selector` that start before `el` in document order within `root`, nearest
+ * first. It walks only as far as it is read: for callers with no per-scan index at hand.
+ */
+export function* precedingInOrder(el: Element, selector: string, root: Node): Generator<Element> {
+  // Reverse document order: the previous sibling's last descendant, else the parent.
+  let node: Element | null = el;
+  while (node && node !== root) {
+    const sibling: Element | null = node.previousElementSibling;
+    if (sibling) {
+      node = sibling;
+      while (node.lastElementChild) node = node.lastElementChild;
+    }
+    else node = node.parentElement;
+    if (node && node !== root && node.matches(selector)) yield node;
+  }
 }

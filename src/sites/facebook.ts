@@ -100,22 +100,38 @@ interface CommentIndex {
   authors: Map<string, string | null>;
   /** Authors of the replies shown (nested or as siblings), by the comment they answer. */
   replies: Map<string, string[]>;
+  /** Who a collapsed replies summary ("<Page> replied · 1 reply") says replied, by comment id. */
+  collapsed: Map<string, string[]>;
 }
 
-/** One pass over the page's articles per scan, instead of one per comment read. */
+function add(map: Map<string, string[]>, key: string, value: string) {
+  map.set(key, [...(map.get(key) ?? []), value]);
+}
+
+/**
+ * One pass over the page's articles and buttons in document order per scan, instead of one per
+ * comment read. A collapsed replies summary is a button outside any article: it belongs to the
+ * comment thread shown last before it, however many wrappers sit around either (in the post dialog
+ * there is no data-commentid wrapper at all, the summary follows the comment's article).
+ */
 function commentIndex(doc: Document, page: PageInfo): CommentIndex {
   return memoize(page, 'facebook:comments', () => {
-    const index: CommentIndex = { authors: new Map(), replies: new Map() };
-    for (const el of Array.from(doc.querySelectorAll(S.article))) {
+    const index: CommentIndex = { authors: new Map(), replies: new Map(), collapsed: new Map() };
+    let thread: string | null = null;
+    for (const el of Array.from(doc.querySelectorAll(`${S.article}, ${S.button}`))) {
+      if (!el.matches(S.article)) {
+        const who = thread && !el.closest(S.article) ? REPLIED.exec(textOf(el))?.[1] : undefined;
+        if (thread && who) add(index.collapsed, thread, who);
+        continue;
+      }
       const ref = commentRef(el);
+      thread = ref?.comment ?? null;
       if (!ref) continue;
       const author = authorOf(el)?.handle ?? null;
       if (!ref.reply) {
         if (!index.authors.has(ref.comment)) index.authors.set(ref.comment, author);
       }
-      else if (author) {
-        index.replies.set(ref.comment, [...(index.replies.get(ref.comment) ?? []), author]);
-      }
+      else if (author) add(index.replies, ref.comment, author);
     }
     return index;
   });
@@ -159,16 +175,13 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const url = new URL(ref.href, 'https://www.facebook.com/');
   const postOwner = ref.postOwner ?? (GROUP_POST.test(url.pathname) ? groupPostAuthor(el, page) : null);
 
-  // Replies shown: nested in the comment's wrapper, or as siblings carrying its comment_id.
+  // Replies shown: nested in the comment's wrapper, or as siblings carrying its comment_id; or
+  // collapsed, with a summary naming the post's owner ("<Page> replied · 1 reply") after the comment.
   const repliedBy = ref.reply ? [] : [...(comments.replies.get(ref.comment) ?? [])];
-  if (!ref.reply) {
-    // Collapsed: "<Page> replied · 1 reply" right after the comment's wrapper.
-    const wrapper = el.closest(S.wrapper);
-    let next = wrapper?.nextElementSibling;
-    for (let i = 0; next && i < 3 && !next.matches(S.wrapper); i++, next = next.nextElementSibling) {
-      const who = REPLIED.exec(textOf(next))?.[1];
-      if (who && postOwner && namesOf(doc, postOwner, page).includes(who)) repliedBy.push(postOwner);
-    }
+  const collapsed = ref.reply ? [] : (comments.collapsed.get(ref.comment) ?? []);
+  if (postOwner && collapsed.length > 0) {
+    const names = namesOf(doc, postOwner, page);
+    if (collapsed.some((who) => names.includes(who))) repliedBy.push(postOwner);
   }
   return {
     id,

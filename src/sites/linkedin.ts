@@ -1,7 +1,8 @@
 import type { PageEntry } from '../core/relevance';
 import { parseCompactAge } from '../core/time';
-import { hrefPath, multilineTextOf, ownParts, textOf } from './dom';
+import { hrefPath, indexItems, multilineTextOf, ownParts, precedingInOrder, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
+import { memoize } from './types';
 
 /**
  * Every LinkedIn selector in one place. LinkedIn serves two page structures (sites.md): the newer one
@@ -12,6 +13,8 @@ const LINKEDIN_SELECTORS_DEFAULTS = Object.freeze({
   comment: '[data-view-name="comment-container"]',
   actor: ':scope > a[data-view-name="comment-actor-description"], :scope > a[data-view-name="reply-actor-description"]',
   text: ':scope > p[data-view-name="comment-commentary"]',
+  /** A reply's own actor link (a top-level comment's is comment-actor-description). */
+  replyActor: 'a[data-view-name="reply-actor-description"]',
   update: '[data-view-name="feed-full-update"]',
   postActor: 'a[data-view-name="feed-actor-image"], a[data-view-name="feed-actor-description"]',
   composer: '[data-view-name="comment-box"] .ProseMirror[contenteditable="true"], .comments-comment-box .ql-editor[contenteditable="true"], .comments-comment-texteditor .ql-editor[contenteditable="true"]',
@@ -25,6 +28,8 @@ const LINKEDIN_SELECTORS_DEFAULTS = Object.freeze({
   oldPostActor: '.update-components-actor__meta-link, a.update-components-actor__image',
   oldReply: 'button[aria-label^="Reply to"], button.comments-comment-social-bar__reply-action-button--cr',
   oldReplyBox: '.comments-reply-box .ql-editor[contenteditable="true"]',
+  /** A reply's modifier class in the older structure. */
+  oldReplyEntity: '.comments-comment-entity--reply',
 });
 
 /** The selectors in use: the defaults, or a user's overrides from the options page. */
@@ -71,8 +76,51 @@ function parentItem(el: Element): Element | null {
   return el.parentElement?.closest(itemsSelector()) ?? null;
 }
 
-function directReplies(el: Element): Element[] {
-  return Array.from(el.querySelectorAll(itemsSelector())).filter((r) => parentItem(r) === el);
+/** Whether the item says it is a reply (its own hooks), wherever it sits. */
+function isReply(el: Element): boolean {
+  return isOld(el) ? el.matches(S.oldReplyEntity) : !!actorLink(el)?.matches(S.replyActor);
+}
+
+interface Threads {
+  /** The comment each reply answers. */
+  parent: Map<Element, Element>;
+  /** The replies shown to each comment. */
+  replies: Map<Element, Element[]>;
+}
+
+/**
+ * The page's comments in document order with the comment each reply answers, once per scan. A reply
+ * nested in its comment answers that one; a reply listed after its comment instead (not nested, or
+ * moved out by a redesign) answers the last top-level comment on the same post before it.
+ */
+function commentThreads(doc: Document, page: PageInfo): Threads {
+  return memoize(page, 'linkedin:threads', () => {
+    const threads: Threads = { parent: new Map(), replies: new Map() };
+    let lastTop: Element | null = null;
+    for (const el of indexItems(doc, itemsSelector()).items) {
+      let parent = parentItem(el);
+      if (!parent && isReply(el) && lastTop && urnOf(lastTop)?.activity === urnOf(el)?.activity) parent = lastTop;
+      if (!parent) {
+        if (!isReply(el)) lastTop = el;
+        continue;
+      }
+      threads.parent.set(el, parent);
+      const list = threads.replies.get(parent);
+      if (list) list.push(el);
+      else threads.replies.set(parent, [el]);
+    }
+    return threads;
+  });
+}
+
+/** The comment a reply answers, without a per-scan index: nested, or the last top-level one before it. */
+function parentOf(el: Element): Element | null {
+  const nested = parentItem(el);
+  if (nested || !isReply(el)) return nested;
+  for (const before of precedingInOrder(el, itemsSelector(), el.ownerDocument)) {
+    if (!parentItem(before) && !isReply(before)) return urnOf(before)?.activity === urnOf(el)?.activity ? before : null;
+  }
+  return null;
 }
 
 function postAuthor(el: Element): string | null {
@@ -90,7 +138,8 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const urn = urnOf(el);
   const author = authorOf(el);
   if (!urn || !author) return null;
-  const parent = parentItem(el);
+  const threads = commentThreads(el.ownerDocument, page);
+  const parent = threads.parent.get(el) ?? null;
   const timeText = isOld(el)
     ? textOf(el.querySelector(S.oldTime))
     : Array.from(el.children).filter((c) => c.tagName === 'P' && !c.hasAttribute('data-view-name')).map((c) => textOf(c))[0] ?? '';
@@ -104,7 +153,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     createdAt: parseCompactAge(timeText, Date.now()),
     parentAuthor: parent ? (authorOf(parent)?.handle ?? null) : postAuthor(el),
     parentIsPost: parent === null,
-    repliedBy: directReplies(el).flatMap((r) => authorOf(r)?.handle ?? []),
+    repliedBy: (threads.replies.get(el) ?? []).flatMap((r) => authorOf(r)?.handle ?? []),
     onMentionsPage: /^\/notifications\/?/u.test(page.url.pathname),
   };
 }
@@ -142,7 +191,7 @@ export const linkedinAdapter: SiteAdapter = {
   readEntry,
 
   relatedItems(el) {
-    const parent = parentItem(el);
+    const parent = parentOf(el);
     return parent ? [parent] : [];
   },
 
@@ -168,7 +217,7 @@ export const linkedinAdapter: SiteAdapter = {
 
   composerFor(el) {
     // The reply box opens inside the comment (under its replies); a reply's box is its parent's.
-    const top = parentItem(el) ?? el;
+    const top = parentOf(el) ?? el;
     const boxes = Array.from(top.querySelectorAll<HTMLElement>(isOld(el) ? S.oldReplyBox : S.composer));
     return boxes[0] ?? null;
   },

@@ -1,6 +1,7 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { ItemIndex } from './dom';
+import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
@@ -13,6 +14,8 @@ import { memoize } from './types';
  */
 const MASTODON_SELECTORS_DEFAULTS = Object.freeze({
   status: '.status[data-id]',
+  /** A conversation's column (the advanced layout shows several side by side): statuses relate within it. */
+  conversation: '.scrollable, .column',
   focused: '.detailed-status',
   mentionNotification: '.notification-ungrouped--mention',
   notification: '.notification-ungrouped, .notification-group, .notification',
@@ -32,6 +35,8 @@ export const MASTODON_SELECTORS: Record<keyof typeof MASTODON_SELECTORS_DEFAULTS
 };
 
 const S = MASTODON_SELECTORS;
+/** Statuses and the focused status: the adapter's items. */
+const itemsSelector = () => `${S.status}, ${S.focused}`;
 /** "/@me/1131…" (a local account) or "/@bob@example.social/1131…"; the advanced UI adds "/deck". */
 const STATUS_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/(\d{1,24})\/?$/u;
 const ACCOUNT_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/?$/u;
@@ -58,7 +63,7 @@ interface StatusFacts {
 /** A status's own facts; parts of a status quoted inside it are not its own. */
 function statusFacts(el: Element, page: PageInfo): StatusFacts | null {
   const own = (selector: string) =>
-    Array.from(el.querySelectorAll(selector)).filter((part) => part.closest(`${S.status}, ${S.focused}`) === el);
+    Array.from(el.querySelectorAll(selector)).filter((part) => part.closest(itemsSelector()) === el);
   const domain = localDomain(el.ownerDocument, page);
   const links = own(S.permalink);
   // A remote status's permalink may point at its home server, whose ids are not this instance's.
@@ -115,34 +120,41 @@ function isNotifications(url: URL): boolean {
   return NOTIFICATIONS.test(url.pathname);
 }
 
-interface Thread {
+interface Thread extends ItemIndex {
+  /** Each status's facts, in page order. */
   facts: (StatusFacts | null)[];
-  /** Each top-level status's place in page order. */
-  at: Map<Element, number>;
+  /** The focused status's place, or -1. */
   focused: number;
 }
 
-/** A conversation's statuses in page order (ancestors, the focused one, replies), read once per scan. */
-function threadOf(doc: Document, page: PageInfo): Thread {
-  return memoize(page, 'mastodon:thread', () => {
-    const items = Array.from(doc.querySelectorAll(`${S.status}, ${S.focused}`)).filter(
-      (el) => !el.parentElement?.closest(`${S.status}, ${S.focused}`),
-    );
-    const facts = items.map((el) => statusFacts(el, page));
+/** The conversation (its column) a status is in; the page when no column is found. */
+function conversationOf(el: Element): ParentNode {
+  return el.closest(S.conversation) ?? el.ownerDocument;
+}
+
+/**
+ * A conversation's statuses in document order (ancestors, the focused one, replies), not counting
+ * statuses quoted inside others, with their facts: indexed once per scan, so a status's place does
+ * not depend on the wrappers around it, and another column's statuses are not in it.
+ */
+function threadIndex(el: Element, page: PageInfo): Thread {
+  return perScan(page, 'mastodon:thread', conversationOf(el), (root) => {
+    const index = indexItems(root, itemsSelector(), (status) => !status.parentElement?.closest(itemsSelector()));
+    const facts = index.items.map((status) => statusFacts(status, page));
     const target = STATUS_PATH.exec(page.url.pathname)?.[2];
-    let focused = items.findIndex((el) => el.matches(S.focused));
+    let focused = index.items.findIndex((status) => status.matches(S.focused));
     if (focused < 0 && target) focused = facts.findIndex((f) => f?.statusId === target);
-    return { facts, at: new Map(items.map((el, i) => [el, i])), focused };
+    return { ...index, facts, focused };
   });
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
-  if (el.parentElement?.closest(`${S.status}, ${S.focused}`)) return null; // a quoted status
+  if (el.parentElement?.closest(itemsSelector())) return null; // a quoted status
   const notifications = isNotifications(page.url);
   // On notifications, only mentions: a favourite or boost shows the owner's own status instead.
   if (notifications && !el.closest(S.mentionNotification)) return null;
-  const thread = notifications ? null : threadOf(el.ownerDocument, page);
-  const at = thread?.at.get(el) ?? -1;
+  const thread = notifications ? null : threadIndex(el, page);
+  const at = thread?.at(el) ?? -1;
   if (thread && (at < 0 || thread.focused < 0)) return null;
   const facts = thread ? thread.facts[at] : statusFacts(el, page);
   if (!facts) return null;
@@ -236,7 +248,7 @@ export const mastodonAdapter: SiteAdapter = {
   // No fixed hosts: each instance the user adds is registered at run time (see background/instances).
   matches: [],
   get itemSelector() {
-    return `${S.status}, ${S.focused}`;
+    return itemsSelector();
   },
   get composerSelector() {
     return S.composer;
@@ -262,8 +274,7 @@ export const mastodonAdapter: SiteAdapter = {
 
   relatedItems(el) {
     // A new reply further down may answer any status above it in the conversation.
-    const doc = el.ownerDocument;
-    return Array.from(doc.querySelectorAll(`${S.status}, ${S.focused}`)).filter(
+    return Array.from(conversationOf(el).querySelectorAll(itemsSelector())).filter(
       (other) => other !== el && other.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
     );
   },
@@ -278,17 +289,23 @@ export const mastodonAdapter: SiteAdapter = {
   },
 
   replyButton(el) {
-    // The focused status's action bar is its sibling, inside the same wrapper.
     const own = el.querySelector<HTMLElement>(S.reply);
     if (own || !el.matches(S.focused)) return own;
-    return el.parentElement?.querySelector<HTMLElement>(S.reply) ?? null;
+    // The focused status's action bar sits beside it, a wrapper or more up: the nearest bar around
+    // it that is no status's own, looked for no further out than the first wrapper holding another.
+    for (let around = el.parentElement; around; around = around.parentElement) {
+      const bar = Array.from(around.querySelectorAll<HTMLElement>(S.reply)).find((b) => !b.closest(itemsSelector()));
+      if (bar) return bar;
+      if (Array.from(around.querySelectorAll(itemsSelector())).some((other) => !el.contains(other))) return null;
+    }
+    return null;
   },
 
   composerFor(el, doc) {
     // Every reply is written in the one compose form, and Reply starts it with "@author": the
     // box answers this status once it does (else Replyline clicks Reply first).
     const box = doc.querySelector<HTMLTextAreaElement>(S.composer);
-    const author = Array.from(el.querySelectorAll(S.author)).find((a) => a.closest(`${S.status}, ${S.focused}`) === el);
+    const author = Array.from(el.querySelectorAll(S.author)).find((a) => a.closest(itemsSelector()) === el);
     const acct = ACCOUNT_PATH.exec(hrefPath(author) ?? '')?.[1]?.toLowerCase();
     if (!box || !acct) return null;
     const text = box.value.trimStart().toLowerCase();

@@ -1,7 +1,8 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
-import { multilineTextOf, textOf } from './dom';
+import { indexItems, multilineTextOf, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
+import { memoize } from './types';
 
 /**
  * Every Reddit selector in one place. New Reddit (shreddit custom elements, Lexical composer, controls in
@@ -22,7 +23,6 @@ const REDDIT_SELECTORS_DEFAULTS = Object.freeze({
   oldPost: '.thing.link[data-author]',
   oldText: ':scope > .entry .usertext-body .md',
   oldTime: ':scope > .entry time[datetime]',
-  oldReplies: ':scope > .child > .sitetable > .thing.comment',
   oldReply: ':scope > .entry li.reply-button a',
   oldComposer: ':scope > .child form.usertext textarea[name="text"]',
   oldAnyComposer: 'form.usertext textarea[name="text"]',
@@ -57,11 +57,50 @@ function own(el: Element, selector: string): Element | null {
   return el.querySelector(selector);
 }
 
-/** The comment this one answers, if it answers a comment (not the post). */
-function parentComment(el: Element): Element | null {
-  if (isOld(el)) return el.parentElement?.closest(`${S.oldComment}, ${S.oldMessage}`) ?? null;
+const itemsSelector = () => `${S.comment}, ${S.oldComment}, ${S.oldMessage}`;
+
+interface CommentIndex {
+  /** New Reddit's comments by their thingid. */
+  byId: Map<string, Element>;
+  /** The replies shown to each comment. */
+  replies: Map<Element, Element[]>;
+}
+
+/**
+ * The page's comments and the replies to each, once per scan. New Reddit names a reply's parent in
+ * its parentid; old.reddit nests a reply in its comment (the nearest comment around it). Neither
+ * depends on where the reply sits among its comment's children, or on wrappers between them.
+ */
+function commentIndex(doc: Document, page: PageInfo): CommentIndex {
+  return memoize(page, 'reddit:comments', () => {
+    const { items } = indexItems(doc, itemsSelector());
+    const byId = new Map<string, Element>();
+    for (const el of items) {
+      const id = isOld(el) ? null : el.getAttribute('thingid');
+      if (id && !byId.has(id)) byId.set(id, el);
+    }
+    const replies = new Map<Element, Element[]>();
+    for (const el of items) {
+      const parent = isOld(el) ? oldParent(el) : byId.get(el.getAttribute('parentid') ?? '');
+      if (!parent) continue;
+      const list = replies.get(parent);
+      if (list) list.push(el);
+      else replies.set(parent, [el]);
+    }
+    return { byId, replies };
+  });
+}
+
+function oldParent(el: Element): Element | null {
+  return el.parentElement?.closest(`${S.oldComment}, ${S.oldMessage}`) ?? null;
+}
+
+/** The comment this one answers, if it answers a comment (not the post); `index` saves looking it up. */
+function parentComment(el: Element, index?: CommentIndex): Element | null {
+  if (isOld(el)) return oldParent(el);
   const parentId = el.getAttribute('parentid');
   if (!parentId) return null;
+  if (index) return index.byId.get(parentId) ?? null;
   const parent = el.parentElement?.closest(S.comment);
   if (parent?.getAttribute('thingid') === parentId) return parent;
   return Array.from(el.ownerDocument.querySelectorAll(S.comment)).find((c) => c.getAttribute('thingid') === parentId) ?? null;
@@ -92,12 +131,10 @@ function postAuthor(doc: Document): string | null {
   return handleOf(author ?? doc.querySelector(S.oldPost)?.getAttribute('data-author'));
 }
 
-function directReplies(el: Element): Element[] {
+function directReplies(el: Element, index: CommentIndex): Element[] {
   // In the inbox, an answer sent from there shows under the message.
   if (isMessage(el)) return Array.from(el.querySelectorAll(S.oldMessageReplies));
-  if (isOld(el)) return Array.from(el.querySelectorAll(S.oldReplies));
-  const id = el.getAttribute('thingid');
-  return Array.from(el.children).filter((c) => c.matches(S.comment) && c.getAttribute('parentid') === id);
+  return index.replies.get(el) ?? [];
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
@@ -109,7 +146,8 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const post = POST_PAGE.exec(permalink)?.[1];
   if (!post) return null;
   // An inbox message names no parent on the page: it is there because it is addressed to the user.
-  const parent = isMessage(el) ? null : parentComment(el);
+  const comments = commentIndex(el.ownerDocument, page);
+  const parent = isMessage(el) ? null : parentComment(el, comments);
   const time = old ? own(el, S.oldTime)?.getAttribute('datetime') : el.getAttribute('created');
   return {
     id,
@@ -120,7 +158,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     createdAt: parseTime(time?.replace(/(\.\d{3})\d*/u, '$1').replace(/\+0000$/u, 'Z')),
     parentAuthor: parent ? authorOf(parent) : isMessage(el) ? null : postAuthor(el.ownerDocument),
     parentIsPost: parent === null && !isMessage(el),
-    repliedBy: directReplies(el).flatMap((r) => authorOf(r) ?? []),
+    repliedBy: directReplies(el, comments).flatMap((r) => authorOf(r) ?? []),
     onMentionsPage: MENTIONS_PAGE.test(page.url.pathname),
   };
 }
@@ -132,7 +170,7 @@ export const redditAdapter: SiteAdapter = {
   defaultSelectors: REDDIT_SELECTORS_DEFAULTS,
   matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*'],
   get itemSelector() {
-    return `${S.comment}, ${S.oldComment}, ${S.oldMessage}`;
+    return itemsSelector();
   },
   get composerSelector() {
     return `${S.composer}, ${S.oldAnyComposer}`;

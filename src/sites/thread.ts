@@ -2,6 +2,8 @@
  * Sites that show a conversation as one flat column with no parent ids in the DOM (Bluesky, Threads):
  * above the focused post (the page's own), each post answers the one before it; below it, replies
  * answer the focused post. Whoever writes further down the column replied after this one.
+ * `authors` are the column's items in document order (an adapter's per-scan index, see indexItems),
+ * never read from siblings, so wrappers around items change no relation.
  */
 export function linearThread(
   authors: readonly (string | null)[],

@@ -1,9 +1,9 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { ItemIndex } from './dom';
+import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import { linearThread } from './thread';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
 
 /**
  * Every Threads selector in one place. Evidence is of lower confidence (an extension's scraper of
@@ -53,11 +53,26 @@ function nameOf(el: Element, handle: string): string {
   return handle;
 }
 
-function columnOf(doc: Document, page: PageInfo): { posts: Element[]; focused: number } {
-  return memoize(page, 'threads:column', () => {
-    const posts = Array.from(doc.querySelectorAll(S.post));
+interface Column extends ItemIndex {
+  /** Each post's facts, in page order. */
+  facts: (PostFacts | null)[];
+  /** Each post's author, in page order. */
+  authors: (string | null)[];
+  /** The focused post's place (the page's own post), or -1. */
+  focused: number;
+}
+
+/**
+ * The column's posts in page order, with their facts and the focused one: indexed once per scan,
+ * so a post's neighbours are found by its place, whatever wrappers sit around the posts.
+ */
+function columnIndex(doc: Document, page: PageInfo): Column {
+  return perScan(page, 'threads:column', doc, (root) => {
+    const index = indexItems(root, S.post);
+    const all = index.items.map(facts);
     const code = POST_PATH.exec(page.url.pathname)?.[2];
-    return { posts, focused: code ? posts.findIndex((p) => facts(p)?.code === code) : -1 };
+    const focused = code ? all.findIndex((f) => f?.code === code) : -1;
+    return { ...index, facts: all, authors: all.map((f) => f?.handle ?? null), focused };
   });
 }
 
@@ -75,10 +90,10 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   if (ACTIVITY.test(page.url.pathname)) {
     return { ...base, thread: own.code, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
-  const { posts, focused } = columnOf(el.ownerDocument, page);
-  const place = linearThread(posts.map((p) => facts(p)?.handle ?? null), focused, posts.indexOf(el));
+  const column = columnIndex(el.ownerDocument, page);
+  const place = linearThread(column.authors, column.focused, column.at(el));
   if (!place) return null;
-  return { ...base, thread: (posts[0] && facts(posts[0])?.code) || own.code, ...place, onMentionsPage: false };
+  return { ...base, thread: column.facts[0]?.code || own.code, ...place, onMentionsPage: false };
 }
 
 export const threadsAdapter: SiteAdapter = {

@@ -26,10 +26,12 @@ const S = TIKTOK_SELECTORS;
 const VIDEO_PAGE = /^\/@([\w.]{1,40})\/video\/(\d{1,25})\/?$/u;
 const HANDLE_PATH = /^\/@([\w.]{1,40})\/?$/u;
 
-/** The comment's own block: the nearest ancestor of its text that also holds its author. */
+/**
+ * The comment's own block: the nearest ancestor of its text that also holds its author, however many
+ * wrappers lie between. An ancestor that holds another comment's words is past it: not ours.
+ */
 function blockOf(text: Element): Element | null {
-  for (let el = text.parentElement, i = 0; el && i < 5; el = el.parentElement, i++) {
-    // Past this comment's own block the ancestor holds other comments' words: not ours.
+  for (let el = text.parentElement; el; el = el.parentElement) {
     if (el.querySelectorAll(S.text).length > 1) return null;
     if (el.querySelector(S.username)) return el;
   }

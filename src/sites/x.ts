@@ -1,13 +1,15 @@
 import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { ItemIndex } from './dom';
+import { hrefPath, indexItems, multilineTextOf, perScan, precedingInOrder, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
 import { memoize } from './types';
 
 /** Every X selector in one place (evidence: shared captures of Feb 2026, sites.md). */
 const X_SELECTORS_DEFAULTS = Object.freeze({
-  cell: 'div[data-testid="cellInnerDiv"]',
+  /** Where tweets relate by order: the conversation's timeline (its label is localised), a dialog, the main column. */
+  timeline: '[aria-label^="Timeline"], [role="dialog"], main',
   tweet: 'article[data-testid="tweet"]',
   userName: '[data-testid="User-Name"]',
   avatar: '[data-testid="Tweet-User-Avatar"]',
@@ -91,25 +93,37 @@ function isConnectedToPrevious(article: Element): boolean {
   return strip.querySelectorAll('div').length >= 3;
 }
 
-function cellOf(article: Element): Element {
-  return article.closest(X_SELECTORS.cell) ?? article;
+/** The timeline an article is in (the conversation, a dialog's, or else the page): tweets relate within it. */
+function timelineOf(article: Element): ParentNode {
+  return article.closest(X_SELECTORS.timeline) ?? article.ownerDocument;
 }
 
-function articleIn(cell: Element | null): Element | null {
-  if (!cell) return null;
-  return cell.matches(X_SELECTORS.tweet) ? cell : cell.querySelector(X_SELECTORS.tweet);
+interface Timeline extends ItemIndex {
+  /** Whether the tweet continues the one before it (read once per scan). */
+  connected(article: Element): boolean;
+  /** The tweet's author (read once per scan). */
+  author(article: Element): string | null;
 }
 
-/** Tweets before (or after) this one in the timeline, nearest first. */
-function* tweetsFrom(article: Element, step: 'previousElementSibling' | 'nextElementSibling'): Generator<Element> {
-  for (let cell = cellOf(article)[step]; cell; cell = cell[step]) {
-    const found = articleIn(cell);
-    if (found) yield found;
-  }
+/**
+ * The tweets of the timeline `article` is in, in document order, once per scan: neighbours are
+ * found there, not among the sibling cells, so wrappers around cells or tweets change nothing.
+ */
+function timelineIndex(article: Element, page: PageInfo): Timeline {
+  return perScan(page, 'x:timeline', timelineOf(article), (root) => {
+    const connected = new Map<Element, boolean>();
+    const authors = new Map<Element, string | null>();
+    const once = <T>(cache: Map<Element, T>, el: Element, read: (el: Element) => T): T => {
+      if (!cache.has(el)) cache.set(el, read(el));
+      return cache.get(el) as T;
+    };
+    return {
+      ...indexItems(root, X_SELECTORS.tweet),
+      connected: (el) => once(connected, el, isConnectedToPrevious),
+      author: (el) => once(authors, el, (a) => authorHandle(a)),
+    };
+  });
 }
-
-const previousTweets = (article: Element) => tweetsFrom(article, 'previousElementSibling');
-const nextTweets = (article: Element) => tweetsFrom(article, 'nextElementSibling');
 
 /** The tweet a conversation page is about (`/<user>/status/<id>`), when it is on the page. */
 function focalTweet(article: Element, page: PageInfo): Element | null {
@@ -125,11 +139,12 @@ function focalTweet(article: Element, page: PageInfo): Element | null {
 }
 
 /** Authors of the tweets that continue this one's chain below it. */
-function chainAuthorsAfter(article: Element): string[] {
+function chainAuthorsAfter(article: Element, timeline: Timeline): string[] {
   const authors: string[] = [];
-  for (const next of nextTweets(article)) {
-    if (!isConnectedToPrevious(next)) break;
-    const handle = authorHandle(next);
+  for (let i = timeline.at(article) + 1; i > 0 && i < timeline.items.length; i++) {
+    const next = timeline.items[i]!;
+    if (!timeline.connected(next)) break;
+    const handle = timeline.author(next);
     if (handle) authors.push(handle);
   }
   return authors;
@@ -138,10 +153,11 @@ function chainAuthorsAfter(article: Element): string[] {
 /** Authors of the replies to the focal tweet: every chain that starts below it (once per scan). */
 function directReplyAuthors(focal: Element, page: PageInfo): string[] {
   return memoize(page, 'x:direct-replies', () => {
+    const timeline = timelineIndex(focal, page);
     const authors: string[] = [];
-    for (const next of nextTweets(focal)) {
-      if (isConnectedToPrevious(next)) continue;
-      const handle = authorHandle(next);
+    for (const next of timeline.items.slice(timeline.at(focal) + 1)) {
+      if (timeline.connected(next)) continue;
+      const handle = timeline.author(next);
       if (handle) authors.push(handle);
     }
     return authors;
@@ -154,13 +170,15 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
   const text = multilineTextOf(article.querySelector(X_SELECTORS.text));
   const focal = focalTweet(article, page);
   const focalStatus = statusOf(page.url.pathname);
-  const connected = isConnectedToPrevious(article);
+  const timeline = timelineIndex(article, page);
+  const connected = timeline.connected(article);
 
   let parentAuthor: string | null = null;
   let parentIsPost = false;
   if (connected) {
-    const previous = previousTweets(article).next().value;
-    parentAuthor = previous ? authorHandle(previous) : null;
+    const at = timeline.at(article);
+    const previous = at > 0 ? timeline.items[at - 1] : undefined;
+    parentAuthor = previous ? timeline.author(previous) : null;
     // A connected tweet right under the focal one answers the post itself.
     parentIsPost = previous !== undefined && previous === focal;
   }
@@ -169,7 +187,7 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
     parentIsPost = true;
   }
 
-  const repliedBy = article === focal ? directReplyAuthors(article, page) : chainAuthorsAfter(article);
+  const repliedBy = article === focal ? directReplyAuthors(article, page) : chainAuthorsAfter(article, timeline);
 
   return {
     id: facts.id,
@@ -220,7 +238,7 @@ export const xAdapter: SiteAdapter = {
     // A tweet that continues a chain may answer any tweet above it in that chain.
     const related: Element[] = [];
     let current = article;
-    for (const previous of previousTweets(article)) {
+    for (const previous of precedingInOrder(article, X_SELECTORS.tweet, timelineOf(article))) {
       if (!isConnectedToPrevious(current)) break;
       related.push(previous);
       current = previous;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { blueskyAdapter } from '../../src/sites/bluesky';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const ROOT = 'https://bsky.app/profile/brightloop.bsky.social/post/3mbl00root22';
 const OWNER = 'brightloop.bsky.social';
@@ -52,6 +53,18 @@ describe('Bluesky adapter', () => {
       ['maralind.bsky.social', 'reply'],
     ]);
   });
+
+  it.each([ROOT, 'https://bsky.app/profile/maralind.bsky.social/post/3mbl03mara22'])(
+    'relates posts by their order in the thread: more wrappers around each item change no verdict (%s)',
+    (address) => {
+      const url = loadPage('bluesky/thread.html', address);
+      const before = judgeAll(blueskyAdapter, url, OWNER);
+      loadPage('bluesky/thread.html', address);
+      expect(wrapEach(blueskyAdapter.itemSelector)).toBe(5);
+      expect(judgeAll(blueskyAdapter, url, OWNER)).toEqual(before);
+      expect(before.filter((j) => j?.relevant).length).toBeGreaterThan(1);
+    },
+  );
 
   it('takes mentions from the notifications page, and leaves likes of the owner’s post alone', () => {
     const url = loadPage('bluesky/notifications.html', 'https://bsky.app/notifications');

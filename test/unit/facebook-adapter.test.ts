@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { facebookAdapter } from '../../src/sites/facebook';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const POST = 'https://www.facebook.com/permalink.php?story_fbid=pfbid0BrightLoopFixturePost000000000000000000000000000000000000000&id=100000000000077';
 const PAGE_ID = '100000000000077';
@@ -38,6 +39,33 @@ describe('Facebook adapter', () => {
       expect(items[3]!.url).toContain('reply_comment_id=9200000000000004');
     },
   );
+
+  it.each([
+    ['post.html', POST],
+    ['post-es.html', POST],
+    ['post-de.html', POST],
+    ['post-group.html', 'https://www.facebook.com/groups/sourdoughcircle/posts/4400000000000001/'],
+  ])('%s: relates comments by ids and document order; more wrappers around comments change no verdict', (file, address) => {
+    const url = loadPage(`facebook/${file}`, address);
+    const before = judgeAll(facebookAdapter, url, PAGE_ID);
+    loadPage(`facebook/${file}`, address);
+    expect(wrapEach('[data-commentid]')).toBeGreaterThan(2);
+    expect(wrapEach(facebookAdapter.itemSelector)).toBeGreaterThan(4);
+    expect(judgeAll(facebookAdapter, url, PAGE_ID)).toEqual(before);
+    expect(before.filter((j) => j?.relevant && j.ownerReplied)).toHaveLength(file === 'post-group.html' ? 1 : 2);
+  });
+
+  it('reads the collapsed “… replied” summary after a comment that has no data-commentid wrapper (the post dialog)', () => {
+    const url = loadPage('facebook/post.html', POST);
+    const before = judgeAll(facebookAdapter, url, PAGE_ID);
+    // As the permalink dialog was captured: each comment's article in plain divs, the summary after it.
+    for (const wrapper of Array.from(document.querySelectorAll('[data-commentid]'))) {
+      wrapper.replaceWith(...Array.from(wrapper.childNodes));
+    }
+    expect(document.querySelector('[data-commentid]')).toBeNull();
+    expect(judgeAll(facebookAdapter, url, PAGE_ID)).toEqual(before);
+    expect(before).toContainEqual({ id: '9100000000000001', relevant: true, kind: 'comment', ownerReplied: true });
+  });
 
   it('finds the Reply control by its word in each language, and the reply box it opens', () => {
     for (const [file, word] of [['post.html', 'Reply'], ['post-es.html', 'Responder'], ['post-de.html', 'Antworten']]) {

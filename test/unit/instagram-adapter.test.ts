@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { instagramAdapter } from '../../src/sites/instagram';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const POST = 'https://www.instagram.com/p/DBrLoop01Ab/';
 
@@ -34,6 +35,16 @@ describe('Instagram adapter', () => {
       ['leo_sketch', 'comment', false],
       ['ines.v', 'reply', false],
     ]);
+  });
+
+  it('relates replies to their comment by nesting: more wrappers around rows and permalinks change no verdict', () => {
+    const url = loadPage('instagram/post.html', POST);
+    const before = judgeAll(instagramAdapter, url, 'brightloop');
+    loadPage('instagram/post.html', POST);
+    expect(wrapEach('li')).toBe(5);
+    expect(wrapEach(instagramAdapter.itemSelector)).toBe(5);
+    expect(judgeAll(instagramAdapter, url, 'brightloop')).toEqual(before);
+    expect(before).toContainEqual(expect.objectContaining({ relevant: true, kind: 'comment', ownerReplied: true }));
   });
 
   it('finds the row’s own Reply control, and leaves links that are not comment permalinks alone', () => {

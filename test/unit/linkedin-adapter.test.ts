@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCompactAge } from '../../src/core/time';
 import { linkedinAdapter } from '../../src/sites/linkedin';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const POST = 'https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000001/';
 
@@ -41,6 +42,29 @@ describe.each([
       ['tom-becker', 'comment', false],
       ['lea-vogt', 'reply', false],
     ]);
+  });
+
+  it('relates replies to their comments by nesting: more wrappers around each comment change no verdict', () => {
+    const url = loadPage(file, POST);
+    const before = judgeAll(linkedinAdapter, url, 'bright-loop');
+    loadPage(file, POST);
+    expect(wrapEach(linkedinAdapter.itemSelector)).toBe(5);
+    expect(judgeAll(linkedinAdapter, url, 'bright-loop')).toEqual(before);
+    expect(before).toContainEqual(expect.objectContaining({ relevant: true, kind: 'comment', ownerReplied: true }));
+  });
+
+  it('relates a reply listed after its comment, not nested in it, to the last comment before it', () => {
+    const url = loadPage(file, POST);
+    const before = judgeAll(linkedinAdapter, url, 'bright-loop');
+    const [ana, anaReply, , , lea] = Array.from(document.querySelectorAll(linkedinAdapter.itemSelector));
+    for (const reply of Array.from(document.querySelectorAll(linkedinAdapter.itemSelector)).reverse()) {
+      const comment = reply.parentElement!.closest(linkedinAdapter.itemSelector);
+      if (comment) comment.after(reply);
+    }
+    expect(anaReply!.parentElement!.closest(linkedinAdapter.itemSelector)).toBeNull();
+    expect(judgeAll(linkedinAdapter, url, 'bright-loop')).toEqual(before);
+    expect(linkedinAdapter.relatedItems(anaReply!)).toEqual([ana]);
+    expect(linkedinAdapter.relatedItems(lea!)).toHaveLength(1);
   });
 
   it('finds each comment’s Reply button; the reply box is not there until it is clicked', () => {

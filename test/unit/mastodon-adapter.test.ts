@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { guardAdapter } from '../../src/sites/guard';
 import { mastodonAdapter } from '../../src/sites/mastodon';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const POST = 'https://mastodon.social/@brightloop/113500000000000100';
 const OWNER = 'brightloop@mastodon.social';
@@ -107,6 +108,34 @@ describe('Mastodon adapter', () => {
       ['tomas@fosstodon.org', 'comment', true],
       ['tomas@fosstodon.org', 'reply', false],
     ]);
+  });
+
+  it('relates statuses by their order in the conversation: more wrappers around statuses change no verdict', () => {
+    const url = loadPage('mastodon/thread.html', POST);
+    const before = judgeAll(mastodonAdapter, url, OWNER);
+    loadPage('mastodon/thread.html', POST);
+    expect(wrapEach('.status__wrapper, .detailed-status__wrapper')).toBe(6);
+    expect(wrapEach(mastodonAdapter.itemSelector)).toBe(6);
+    expect(judgeAll(mastodonAdapter, url, OWNER)).toEqual(before);
+    expect(before).toContainEqual({ id: 'mastodon.social/113500000000000101', relevant: true, kind: 'comment', ownerReplied: true });
+    // The focused status's action bar is further from it now, and still its own.
+    expect(mastodonAdapter.replyButton(document.querySelector('.detailed-status')!)?.title).toBe('Reply');
+    expect(mastodonAdapter.replyButton(statusEl('113500000000000102'))?.title).toBe('Reply to thread');
+  });
+
+  it('relates only the conversation’s own statuses when other columns are on the page too', () => {
+    const url = loadPage('mastodon/thread.html', 'https://mastodon.social/deck/@brightloop/113500000000000100');
+    const before = judgeAll(mastodonAdapter, url, OWNER);
+    // The advanced layout: a home column beside the conversation, showing one of its replies again.
+    const home = document.createElement('div');
+    home.className = 'column';
+    home.innerHTML = '<div class="scrollable"></div>';
+    home.firstElementChild!.append(statusEl('113500000000000105').parentElement!.cloneNode(true));
+    document.querySelector('main')!.prepend(home);
+    const shown = home.querySelector('.status')!;
+    expect(mastodonAdapter.readEntry(shown, page(url))).toBeNull();
+    expect(judgeAll(mastodonAdapter, url, OWNER)).toEqual([null, ...before]);
+    expect(mastodonAdapter.relatedItems(statusEl('113500000000000101'))).toEqual([document.querySelector('.detailed-status')]);
   });
 
   it('takes mentions from the notifications page, and leaves polls and favourites alone', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { redditAdapter } from '../../src/sites/reddit';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const POST = 'https://www.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/';
 const OLD = 'https://old.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/';
@@ -129,5 +130,20 @@ describe('Reddit adapter, old.reddit', () => {
     expect(redditAdapter.badgeAnchor(nora)?.className).toBe('tagline');
     const answer = document.querySelector('[data-fullname="t1_br0009"]')!;
     expect(redditAdapter.relatedItems(answer)).toEqual([document.querySelector('[data-fullname="t1_p4ul01"]')]);
+  });
+});
+
+describe('Reddit adapter under markup drift', () => {
+  it.each([
+    ['reddit/post.html', POST, 7, 't1_m4ra01'],
+    ['reddit/old-post.html', OLD, 3, 't1_m4ra01'],
+    ['reddit/old-inbox.html', 'https://old.reddit.com/message/inbox/', 4, 't1_p4ul01'],
+  ])('%s: relates replies by parent ids and nesting; more wrappers around each comment change no verdict', (file, address, count, answered) => {
+    const url = loadPage(file, address);
+    const before = judgeAll(redditAdapter, url, 'brightloop');
+    loadPage(file, address);
+    expect(wrapEach(redditAdapter.itemSelector)).toBe(count);
+    expect(judgeAll(redditAdapter, url, 'brightloop')).toEqual(before);
+    expect(before).toContainEqual(expect.objectContaining({ id: answered, relevant: true, ownerReplied: true }));
   });
 });

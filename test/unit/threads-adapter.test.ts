@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { threadsAdapter } from '../../src/sites/threads';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const POST = 'https://www.threads.com/@brightloop/post/DBrLp00Root1';
 
@@ -31,6 +32,15 @@ describe('Threads adapter', () => {
       ['joao.m', 'comment', false],
       ['emma.k', 'comment', false],
     ]);
+  });
+
+  it('relates posts by their order in the column: more wrappers around each post change no verdict', () => {
+    const url = loadPage('threads/post.html', POST);
+    const before = judgeAll(threadsAdapter, url, 'brightloop');
+    loadPage('threads/post.html', POST);
+    expect(wrapEach(threadsAdapter.itemSelector)).toBe(5);
+    expect(judgeAll(threadsAdapter, url, 'brightloop')).toEqual(before);
+    expect(before).toContainEqual({ id: 'DBrLp01Rita1', relevant: true, kind: 'comment', ownerReplied: true });
   });
 
   it('finds the Reply icon’s button, not the turned send icon, and the reply box that names the author', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { tiktokAdapter } from '../../src/sites/tiktok';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const VIDEO = 'https://www.tiktok.com/@brightloop/video/7440000000000000001';
 
@@ -33,6 +34,18 @@ describe('TikTok adapter', () => {
     // No id on the page: the same author and words give the same id on every visit.
     expect(new Set(items.map((i) => i.id)).size).toBe(3);
     expect(scanPage(tiktokAdapter, url, 'brightloop').map((i) => i.id)).toEqual(items.map((i) => i.id));
+  });
+
+  it('relates replies to their comment by nesting: more wrappers around each comment change no verdict', () => {
+    const url = loadPage('tiktok/video.html', VIDEO);
+    const before = judgeAll(tiktokAdapter, url, 'brightloop');
+    loadPage('tiktok/video.html', VIDEO);
+    expect(wrapEach(tiktokAdapter.itemSelector)).toBe(6);
+    expect(judgeAll(tiktokAdapter, url, 'brightloop')).toEqual(before);
+    expect(before).toContainEqual(expect.objectContaining({ relevant: true, kind: 'comment', ownerReplied: true }));
+    // Deeper still (five or six wrappers between a comment's words and its author): its block is found.
+    for (let i = 0; i < 2; i++) wrapEach(tiktokAdapter.itemSelector);
+    expect(judgeAll(tiktokAdapter, url, 'brightloop')).toEqual(before);
   });
 
   it('finds the Reply control and the one comment box', () => {

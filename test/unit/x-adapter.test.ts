@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applySelectorOverrides } from '../../src/sites/types';
 import { xAdapter } from '../../src/sites/x';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 
@@ -65,6 +66,43 @@ describe('X adapter on a conversation page', () => {
   it('sees nothing to answer in a conversation that does not involve the owner', () => {
     const url = loadPage('x/other-conversation.html', 'https://x.com/weatherbot/status/1950000000000000201');
     expect(scanPage(xAdapter, url, 'brightloop')).toEqual([]);
+  });
+});
+
+describe('X adapter under markup drift', () => {
+  it('relates tweets by their order in the timeline: more wrappers around cells and tweets change no verdict', () => {
+    const url = loadPage('x/conversation.html', CONVERSATION);
+    const before = judgeAll(xAdapter, url, 'brightloop');
+    const chain = xAdapter.relatedItems(document.querySelectorAll('article')[2]!);
+    loadPage('x/conversation.html', CONVERSATION);
+    expect(wrapEach('div[data-testid="cellInnerDiv"]')).toBe(11);
+    expect(wrapEach(xAdapter.itemSelector)).toBe(9);
+    expect(judgeAll(xAdapter, url, 'brightloop')).toEqual(before);
+    // Not a vacuous comparison: Marta's comment is answered by the owner's reply in the next cell.
+    expect(before).toContainEqual({ id: '1950000000000000002', relevant: true, kind: 'comment', ownerReplied: true });
+    const articles = document.querySelectorAll('article');
+    expect(chain.map((a) => a.querySelector('time')?.getAttribute('datetime'))).toEqual(['2026-10-02T09:12:00.000Z']);
+    expect(xAdapter.relatedItems(articles[2]!)).toEqual([articles[1]]);
+  });
+
+  it('on the mentions page too', () => {
+    const url = loadPage('x/mentions.html', 'https://x.com/notifications/mentions');
+    const before = judgeAll(xAdapter, url, 'brightloop');
+    wrapEach('div[data-testid="cellInnerDiv"]');
+    wrapEach(xAdapter.itemSelector);
+    expect(judgeAll(xAdapter, url, 'brightloop')).toEqual(before);
+  });
+
+  it('relates only tweets of the same timeline: one shown in a dialog is no reply to the conversation', () => {
+    const url = loadPage('x/conversation.html', CONVERSATION);
+    const focal = document.querySelector('article')!;
+    const replies = xAdapter.readEntry(focal, { url, memo: new Map() })?.repliedBy;
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.append(document.querySelectorAll('article')[3]!.cloneNode(true));
+    document.body.append(dialog);
+    expect(xAdapter.readEntry(focal, { url, memo: new Map() })?.repliedBy).toEqual(replies);
+    expect(replies).toContain('devon_k');
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { youtubeAdapter } from '../../src/sites/youtube';
 import { loadPage, scanPage } from '../helpers';
+import { judgeAll, wrapEach } from './drift';
 
 const WATCH = 'https://www.youtube.com/watch?v=Qm7tLp2vX9c';
 
@@ -55,6 +56,18 @@ describe('YouTube adapter on a watch page', () => {
     expect(youtubeAdapter.composerFor(first, document)?.id).toBe('contenteditable-root');
   });
 
+  it('relates replies to their thread by nesting: more wrappers around threads and comments change no verdict', () => {
+    const url = loadPage('youtube/watch.html', WATCH);
+    const before = judgeAll(youtubeAdapter, url, 'brightloop');
+    loadPage('youtube/watch.html', WATCH);
+    expect(wrapEach('ytd-comment-thread-renderer')).toBe(4);
+    expect(wrapEach(youtubeAdapter.itemSelector)).toBe(7);
+    expect(judgeAll(youtubeAdapter, url, 'brightloop')).toEqual(before);
+    expect(before).toContainEqual(expect.objectContaining({ relevant: true, kind: 'comment', ownerReplied: true }));
+    const reply = document.querySelector('#replies ytd-comment-view-model')!;
+    expect(youtubeAdapter.relatedItems(reply).map((el) => el.id)).toEqual(['comment']);
+  });
+
   it('relates a reply to its thread top comment and earlier replies', () => {
     loadPage('youtube/watch.html', WATCH);
     const reply = document.querySelector('#replies ytd-comment-view-model')!;
@@ -90,6 +103,16 @@ describe('YouTube adapter in Studio’s comments inbox', () => {
     ]);
     // Without the owner's handle nothing is judged, as on watch pages.
     expect(scanPage(youtubeAdapter, url, null)).toEqual([]);
+  });
+
+  it('relates replies to their thread by nesting there too, whatever wraps them', () => {
+    const url = loadPage('youtube/studio-inbox.html', INBOX);
+    const before = judgeAll(youtubeAdapter, url, 'brightloop');
+    loadPage('youtube/studio-inbox.html', INBOX);
+    expect(wrapEach('ytcp-comment-thread')).toBe(3);
+    expect(wrapEach(youtubeAdapter.itemSelector)).toBe(4);
+    expect(judgeAll(youtubeAdapter, url, 'brightloop')).toEqual(before);
+    expect(before).toContainEqual(expect.objectContaining({ relevant: true, kind: 'comment', ownerReplied: true }));
   });
 
   it('finds the Reply control; the textarea is the thread’s once opened', () => {
