@@ -8,8 +8,13 @@ import { arrayOf, type Check, isRecord, nullable, num, oneOf, selectorOverrides,
 /** The file Replyline exports: everything it keeps, with a format version. */
 export const BACKUP_FORMAT = 'replyline-backup';
 export const BACKUP_VERSION = 1;
-/** Larger files are refused before they are read (50 MB). */
+/**
+ * Larger files are refused before they are read: 50 MiB, counted in UTF-8 bytes wherever it is
+ * checked (a file's size in the page, a text's encoded length in parseBackup).
+ */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/** An export nests 4 levels deep (file, list, item, author); deeper texts are refused before parsing. */
+export const MAX_BACKUP_DEPTH = 32;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -119,6 +124,53 @@ function checkSettings(value: unknown): Settings | string {
   };
 }
 
+/** A text's length in UTF-8 bytes, counted without encoding it; counting stops once past `stop`. */
+export function utf8Bytes(text: string, stop = Infinity): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair
+      i++;
+    }
+    else bytes += 3; // a lone surrogate is written as U+FFFD, 3 bytes too
+  }
+  return bytes;
+}
+
+/**
+ * How deep arrays and objects nest in a JSON text, in one pass without parsing it (brackets inside
+ * strings do not count); the scan stops once past `stop`. Malformed texts get a number too: the
+ * parser refuses them afterwards.
+ */
+export function jsonDepth(text: string, stop = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    }
+    else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stop) break;
+    }
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** Why a file of this many bytes cannot be imported (null: its size is fine). The page and parseBackup share it. */
+export function backupSizeProblem(bytes: number): string | null {
+  return bytes > MAX_BACKUP_BYTES ? t('backupCannotImport', t('backupLarger')) : null;
+}
+
 function describe(index: number, value: unknown, what: 'backupBadItem' | 'backupBadSnippet'): string {
   const name = isRecord(value) && typeof value.key === 'string' ? ` (${value.key.slice(0, 60)})` : '';
   return t(what, `${index + 1}${name}`);
@@ -130,7 +182,10 @@ function describe(index: number, value: unknown, what: 'backupBadItem' | 'backup
  */
 export function parseBackup(text: string): Parsed {
   const fail = (error: string): Parsed => ({ ok: false, error: t('backupCannotImport', error) });
-  if (text.length > MAX_BACKUP_BYTES) return fail(t('backupLarger'));
+  const tooLarge = backupSizeProblem(utf8Bytes(text, MAX_BACKUP_BYTES));
+  if (tooLarge) return { ok: false, error: tooLarge };
+  // Checked before JSON.parse: a file of nothing but "[" must not take the page down.
+  if (jsonDepth(text, MAX_BACKUP_DEPTH) > MAX_BACKUP_DEPTH) return fail(t('backupTooDeep', MAX_BACKUP_DEPTH));
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { type BackupSummary, type ImportMode, MAX_BACKUP_BYTES, parseBackup } from '../core/backup';
+import { backupSizeProblem, type BackupSummary, type ImportMode, parseBackup } from '../core/backup';
 import { parseSnippetCsv, snippetsToCsv } from '../core/csv';
 import {
   duplicateDraft,
@@ -718,8 +718,10 @@ function DataSection() {
     const picked = input.files?.[0];
     setFile(null);
     if (!picked) return;
-    if (picked.size > MAX_BACKUP_BYTES) {
-      setStatus({ text: t('backupTooLarge'), tone: 'error' });
+    // The size is known before the file is read: a larger one is never loaded.
+    const tooLarge = backupSizeProblem(picked.size);
+    if (tooLarge) {
+      setStatus({ text: t('nothingChanged', tooLarge), tone: 'error' });
       input.value = '';
       return;
     }

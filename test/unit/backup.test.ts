@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyImport, type Backup, makeBackup, parseBackup } from '../../src/core/backup';
+import {
+  applyImport,
+  type Backup,
+  jsonDepth,
+  makeBackup,
+  MAX_BACKUP_BYTES,
+  parseBackup,
+  utf8Bytes,
+} from '../../src/core/backup';
 import { DEFAULT_SETTINGS, type Item, type Snippet } from '../../src/core/types';
 import { logged } from './items';
 
@@ -70,6 +78,37 @@ describe('backup files', () => {
       expect(parsed.error).toMatch(/^This file cannot be imported: /);
       expect(parsed.error).toMatch(why);
     }
+  });
+});
+
+describe('bounds checked before a file is parsed', () => {
+  it('counts UTF-8 bytes as an encoder would, lone surrogates included', () => {
+    for (const text of ['', 'plain', 'é', 'façade €5', '😀 emoji', '\ud83d alone', 'end \ud83d', '\ude00 low', 'a\u0000b']) {
+      expect(utf8Bytes(text), JSON.stringify(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
+  });
+
+  it('measures the limit in bytes, not characters: 26 million "é" are 52 MB', () => {
+    const text = `"${'é'.repeat(26_300_000)}"`;
+    expect(text.length).toBeLessThan(MAX_BACKUP_BYTES);
+    const parsed = parseBackup(text);
+    expect(parsed).toEqual({ ok: false, error: 'This file cannot be imported: it is larger than 50 MB.' });
+  });
+
+  it('reads nesting depth in one pass, ignoring brackets inside strings', () => {
+    expect(jsonDepth('{"a": [1, {"b": "[[[{{{"}]}')).toBe(3);
+    const escaped = String.raw`["\\", ["\"[["]]`;
+    expect(JSON.parse(escaped)).toEqual(['\\', ['"[[']]);
+    expect(jsonDepth(escaped)).toBe(2);
+    expect(jsonDepth('[[[[', 2)).toBe(3);
+  });
+
+  it('refuses 50 MB of "[" with a plain message, without parsing it', () => {
+    const started = performance.now();
+    const parsed = parseBackup('['.repeat(MAX_BACKUP_BYTES));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toBe('This file cannot be imported: its data nests deeper than 32 levels, which no Replyline export does.');
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
