@@ -392,7 +392,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
 
     async 'data/import'({ text, mode }) {
       // The page showed a preview, but the file is read and checked again here: nothing is trusted.
-      const parsed = parseBackup(text);
+      const selectorNames = (site: SiteId) => Object.keys(fx.defaultSelectors(site));
+      const parsed = parseBackup(text, { selectorNames, now: fx.now() });
       if (!parsed.ok) throw new RangeError(parsed.error);
       const tx = db.transaction(['items', 'snippets', 'settings'], 'readwrite');
       const items = tx.objectStore('items');

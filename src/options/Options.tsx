@@ -690,6 +690,9 @@ function SiteSelectors({ site, saved, onSaved, onError }: SiteSelectorsProps) {
   );
 }
 
+/** The selectors an override in a backup may name: those of the site's adapter. */
+const selectorNames = (site: SiteId) => Object.keys(adapterFor(site).defaultSelectors);
+
 function describeSummary(summary: BackupSummary): string {
   const sites = summary.sites.map((s) => SITE_NAMES[s]).join(', ') || '—';
   const when = summary.exportedAt ? new Date(summary.exportedAt).toLocaleString() : '—';
@@ -726,7 +729,7 @@ function DataSection() {
       return;
     }
     const text = await picked.text();
-    const parsed = parseBackup(text);
+    const parsed = parseBackup(text, { selectorNames, now: Date.now() });
     if (!parsed.ok) {
       setStatus({ text: t('nothingChanged', parsed.error), tone: 'error' });
       input.value = '';
@@ -782,6 +785,11 @@ function DataSection() {
             {': '}
             {describeSummary(file.summary)}
           </p>
+          {file.summary.dropped > 0 && (
+            <p class="muted" data-testid="import-dropped">
+              {plural(file.summary.dropped, 'backupDroppedOne', 'backupDroppedMany')}
+            </p>
+          )}
           <fieldset>
             <legend>{t('importHow')}</legend>
             <label>
