@@ -1,5 +1,5 @@
 import { t } from '../shared/i18n';
-import { applyImport, makeBackup, parseBackup } from '../core/backup';
+import { makeBackup, parseBackup } from '../core/backup';
 import { parseHandleInput } from '../core/handles';
 import { MAX_INSTANCES, parseInstanceHost } from '../core/instances';
 import { needsAttention } from '../core/health';
@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, SITE_IDS, SITE_NAMES } from '../core/types';
 import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, statusRange, writeSettings } from './db';
+import { importBackup } from './importer';
 
 /** What the background needs from the browser, injected so that the logic runs in Node tests. */
 export interface BackgroundEffects {
@@ -395,25 +396,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       const selectorNames = (site: SiteId) => Object.keys(fx.defaultSelectors(site));
       const parsed = parseBackup(text, { selectorNames, now: fx.now() });
       if (!parsed.ok) throw new RangeError(parsed.error);
-      const tx = db.transaction(['items', 'snippets', 'settings'], 'readwrite');
-      const items = tx.objectStore('items');
-      const snippets = tx.objectStore('snippets');
-      const settings = tx.objectStore('settings');
-      const stored = {
-        items: await items.getAll(),
-        snippets: await snippets.getAll(),
-        settings: { ...DEFAULT_SETTINGS, ...(await settings.get(SETTINGS_KEY)) },
-      };
-      const next = applyImport(stored, parsed.backup, mode);
-      const hostsBefore = stored.settings.mastodonHosts;
-      // One transaction: on any failure (a full disk) it is all undone and nothing is lost.
-      await Promise.all([items.clear(), snippets.clear()]);
-      await Promise.all([
-        ...next.items.map((item) => items.put(item)),
-        ...next.snippets.map((snippet) => snippets.put(snippet)),
-        settings.put(next.settings, SETTINGS_KEY),
-      ]);
-      await tx.done;
+      // One transaction, aborted on any failure (a full disk, a throw): nothing is lost.
+      const { hostsBefore } = await importBackup(db, parsed.backup, mode);
       await afterInstancesReplaced(hostsBefore);
       await afterBulkChange();
       return parsed.summary;
