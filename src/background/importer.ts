@@ -7,7 +7,7 @@
 import { applyImport, type Backup, type ImportMode, type Stored } from '../core/backup';
 import { DEFAULT_SETTINGS } from '../core/types';
 import { t } from '../shared/i18n';
-import { type ReplylineDb, SETTINGS_KEY } from './db';
+import { openReplylineDb, type ReplylineDb, SETTINGS_KEY } from './db';
 
 export interface Imported {
   /** The Mastodon instances listed before the import: the worker withdraws those no longer listed. */
@@ -60,6 +60,21 @@ export async function importBackup(db: ReplylineDb, backup: Backup, mode: Import
     }
     await tx.done.catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * An import from an extension page: its own connection to the worker's database, for this write
+ * alone. A newer Replyline upgrading the database meanwhile is not kept waiting by it.
+ */
+export async function importFromPage(backup: Backup, mode: ImportMode): Promise<Imported> {
+  const db = await openReplylineDb();
+  db.onversionchange = () => db.close();
+  try {
+    return await importBackup(db, backup, mode);
+  }
+  finally {
+    db.close();
   }
 }
 

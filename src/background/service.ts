@@ -1,5 +1,5 @@
 import { t } from '../shared/i18n';
-import { makeBackup, parseBackup } from '../core/backup';
+import { makeBackup } from '../core/backup';
 import { parseHandleInput } from '../core/handles';
 import { MAX_INSTANCES, parseInstanceHost } from '../core/instances';
 import { needsAttention } from '../core/health';
@@ -11,7 +11,6 @@ import { DEFAULT_SETTINGS, SITE_IDS, SITE_NAMES } from '../core/types';
 import type { InsertResult, ItemAction, SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, statusRange, writeSettings } from './db';
-import { importBackup } from './importer';
 
 /** What the background needs from the browser, injected so that the logic runs in Node tests. */
 export interface BackgroundEffects {
@@ -391,16 +390,12 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       return makeBackup({ items, snippets, settings: { ...DEFAULT_SETTINGS, ...stored } }, new Date(fx.now()));
     },
 
-    async 'data/import'({ text, mode }) {
-      // The page showed a preview, but the file is read and checked again here: nothing is trusted.
-      const selectorNames = (site: SiteId) => Object.keys(fx.defaultSelectors(site));
-      const parsed = parseBackup(text, { selectorNames, now: fx.now() });
-      if (!parsed.ok) throw new RangeError(parsed.error);
-      // One transaction, aborted on any failure (a full disk, a throw): nothing is lost.
-      const { hostsBefore } = await importBackup(db, parsed.backup, mode);
-      await afterInstancesReplaced(hostsBefore);
+    async 'data/imported'({ hostsBefore }) {
+      // The Options page wrote the import in one transaction (importer.ts); the worker follows it. Only
+      // hosts that can be instances are ever given back: never a built-in site's access.
+      await afterInstancesReplaced(hostsBefore.filter((host) => !instanceHostProblem(host)));
       await afterBulkChange();
-      return parsed.summary;
+      return null;
     },
 
     async 'data/clear'() {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { backupSizeProblem, type BackupSummary, type ImportMode, parseBackup } from '../core/backup';
+import { type Backup, backupSizeProblem, type BackupSummary, type ImportMode, parseBackup } from '../core/backup';
 import { parseSnippetCsv, snippetsToCsv } from '../core/csv';
 import {
   duplicateDraft,
@@ -16,6 +16,7 @@ import { adapterFor } from '../sites/registry';
 import { isValidSelector } from '../sites/types';
 import { download, errorText, requestAccess, send } from '../ui/api';
 import { instancePattern, parseInstanceHost } from '../core/instances';
+import { importFromPage, importFailureText, type Imported } from '../background/importer';
 
 type Status = { text: string; tone: 'success' | 'error' } | null;
 
@@ -700,8 +701,9 @@ function describeSummary(summary: BackupSummary): string {
 }
 
 function DataSection() {
-  const [file, setFile] = useState<{ name: string; text: string; summary: BackupSummary } | null>(null);
+  const [file, setFile] = useState<{ name: string; backup: Backup; summary: BackupSummary } | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
+  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
@@ -735,22 +737,37 @@ function DataSection() {
       input.value = '';
       return;
     }
-    setFile({ name: picked.name, text, summary: parsed.summary });
+    setFile({ name: picked.name, backup: parsed.backup, summary: parsed.summary });
     setStatus(null);
   };
 
+  /**
+   * The page writes the import itself, in one transaction (a file up to the size limit never
+   * travels in a message), then tells the worker, which makes the toolbar and open pages follow.
+   */
   const importFile = async () => {
-    if (!file) return;
+    if (!file || busy) return;
+    setBusy(true);
+    let imported: Imported;
     try {
-      const summary = await send('data/import', { text: file.text, mode });
-      setStatus({
-        text: t(mode === 'merge' ? 'importMerged' : 'importReplaced', describeSummary(summary)),
-        tone: 'success',
-      });
-      setFile(null);
+      imported = await importFromPage(file.backup, mode);
     }
     catch (e) {
-      setStatus({ text: t('nothingChanged', errorText(e)), tone: 'error' });
+      setStatus({ text: t('nothingChanged', importFailureText(e)), tone: 'error' });
+      setBusy(false);
+      return;
+    }
+    setFile(null);
+    const done = t(mode === 'merge' ? 'importMerged' : 'importReplaced', describeSummary(file.summary));
+    try {
+      await send('data/imported', imported);
+      setStatus({ text: done, tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: t('importedNotFollowed', done, errorText(e)), tone: 'error' });
+    }
+    finally {
+      setBusy(false);
     }
   };
 
@@ -804,10 +821,10 @@ function DataSection() {
             </label>
           </fieldset>
           <div class="row">
-            <button type="button" class="primary" onClick={() => void importFile()}>
+            <button type="button" class="primary" disabled={busy} onClick={() => void importFile()}>
               {t('import')}
             </button>
-            <button type="button" onClick={() => setFile(null)}>
+            <button type="button" disabled={busy} onClick={() => setFile(null)}>
               {t('cancel')}
             </button>
           </div>
