@@ -12,18 +12,25 @@ export function canonical(value: unknown): string {
   return `${proto}{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
+/** Stores as [key, value] pairs in key order, as one deterministic text. */
+export function dumpOf(stores: Record<string, [IDBValidKey, unknown][]>): string {
+  return Object.keys(stores)
+    .sort()
+    .map((name) => `${name} ${canonical(stores[name])}`)
+    .join('\n');
+}
+
 /** Every store of the database, each key with its value, as one deterministic text. */
 export async function dumpStores(db: ReplylineDb): Promise<string> {
   const names: StoreNames<ReplylineSchema>[] = [];
   for (let i = 0; i < db.objectStoreNames.length; i++) names.push(db.objectStoreNames.item(i)!);
-  names.sort();
   const tx = db.transaction(names);
-  const parts: string[] = [];
+  const stores: Record<string, [IDBValidKey, unknown][]> = {};
   for (const name of names) {
     const store = tx.objectStore(name);
     const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-    parts.push(`${name} ${canonical(keys.map((key, i) => [key, values[i]]))}`);
+    stores[name] = keys.map((key, i) => [key, values[i]]);
   }
   await tx.done;
-  return parts.join('\n');
+  return dumpOf(stores);
 }
