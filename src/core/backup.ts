@@ -145,7 +145,10 @@ export function jsonDepth(text: string, stop = Infinity): number {
   return deepest;
 }
 
-/** Why a file of this many bytes cannot be imported (null: its size is fine). The page and parseBackup share it. */
+/**
+ * Why a file of this many bytes cannot be imported (null: its size is fine): the page's check of a
+ * file's size before reading it, in parseBackup's words for a text over the same limit.
+ */
 export function backupSizeProblem(bytes: number): string | null {
   return bytes > MAX_BACKUP_BYTES ? t('backupCannotImport', t('backupLarger')) : null;
 }

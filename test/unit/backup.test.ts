@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyImport,
   type Backup,
+  backupSizeProblem,
   jsonDepth,
   makeBackup,
   MAX_BACKUP_BYTES,
@@ -226,6 +227,11 @@ describe('bounds checked before a file is parsed', () => {
     expect(text.length).toBeLessThan(MAX_BACKUP_BYTES);
     const parsed = parse(text);
     expect(parsed).toEqual({ ok: false, reason: 'backupLarger', error: 'This file cannot be imported: it is larger than 50 MB.' });
+  });
+
+  it('sizes a file by its bytes before it is read, in the same words as a text over the limit', () => {
+    expect(backupSizeProblem(MAX_BACKUP_BYTES)).toBeNull();
+    expect(backupSizeProblem(MAX_BACKUP_BYTES + 1)).toBe('This file cannot be imported: it is larger than 50 MB.');
   });
 
   it('reads nesting depth in one pass, ignoring brackets inside strings', () => {
