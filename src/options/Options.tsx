@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { type BackupSummary, type ImportMode, MAX_BACKUP_BYTES, parseBackup } from '../core/backup';
+import { type Backup, backupSizeProblem, type BackupSummary, type ImportMode, parseBackup } from '../core/backup';
 import { parseSnippetCsv, snippetsToCsv } from '../core/csv';
 import {
   duplicateDraft,
@@ -16,6 +16,7 @@ import { adapterFor } from '../sites/registry';
 import { isValidSelector } from '../sites/types';
 import { download, errorText, requestAccess, send } from '../ui/api';
 import { instancePattern, parseInstanceHost } from '../core/instances';
+import { importFromPage, importFailureText, type Imported } from '../background/importer';
 
 type Status = { text: string; tone: 'success' | 'error' } | null;
 
@@ -690,6 +691,9 @@ function SiteSelectors({ site, saved, onSaved, onError }: SiteSelectorsProps) {
   );
 }
 
+/** The selectors an override in a backup may name: those of the site's adapter. */
+const selectorNames = (site: SiteId) => Object.keys(adapterFor(site).defaultSelectors);
+
 function describeSummary(summary: BackupSummary): string {
   const sites = summary.sites.map((s) => SITE_NAMES[s]).join(', ') || '—';
   const when = summary.exportedAt ? new Date(summary.exportedAt).toLocaleString() : '—';
@@ -697,8 +701,9 @@ function describeSummary(summary: BackupSummary): string {
 }
 
 function DataSection() {
-  const [file, setFile] = useState<{ name: string; text: string; summary: BackupSummary } | null>(null);
+  const [file, setFile] = useState<{ name: string; backup: Backup; summary: BackupSummary } | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
+  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
@@ -718,34 +723,51 @@ function DataSection() {
     const picked = input.files?.[0];
     setFile(null);
     if (!picked) return;
-    if (picked.size > MAX_BACKUP_BYTES) {
-      setStatus({ text: t('backupTooLarge'), tone: 'error' });
+    // The size is known before the file is read: a larger one is never loaded.
+    const tooLarge = backupSizeProblem(picked.size);
+    if (tooLarge) {
+      setStatus({ text: t('nothingChanged', tooLarge), tone: 'error' });
       input.value = '';
       return;
     }
     const text = await picked.text();
-    const parsed = parseBackup(text);
+    const parsed = parseBackup(text, { selectorNames, now: Date.now() });
     if (!parsed.ok) {
       setStatus({ text: t('nothingChanged', parsed.error), tone: 'error' });
       input.value = '';
       return;
     }
-    setFile({ name: picked.name, text, summary: parsed.summary });
+    setFile({ name: picked.name, backup: parsed.backup, summary: parsed.summary });
     setStatus(null);
   };
 
+  /**
+   * The page writes the import itself, in one transaction (a file up to the size limit never
+   * travels in a message), then tells the worker, which makes the toolbar and open pages follow.
+   */
   const importFile = async () => {
-    if (!file) return;
+    if (!file || busy) return;
+    setBusy(true);
+    let imported: Imported;
     try {
-      const summary = await send('data/import', { text: file.text, mode });
-      setStatus({
-        text: t(mode === 'merge' ? 'importMerged' : 'importReplaced', describeSummary(summary)),
-        tone: 'success',
-      });
-      setFile(null);
+      imported = await importFromPage(file.backup, mode);
     }
     catch (e) {
-      setStatus({ text: t('nothingChanged', errorText(e)), tone: 'error' });
+      setStatus({ text: t('nothingChanged', importFailureText(e)), tone: 'error' });
+      setBusy(false);
+      return;
+    }
+    setFile(null);
+    const done = t(mode === 'merge' ? 'importMerged' : 'importReplaced', describeSummary(file.summary));
+    try {
+      await send('data/imported', imported);
+      setStatus({ text: done, tone: 'success' });
+    }
+    catch (e) {
+      setStatus({ text: t('importedNotFollowed', done, errorText(e)), tone: 'error' });
+    }
+    finally {
+      setBusy(false);
     }
   };
 
@@ -780,6 +802,11 @@ function DataSection() {
             {': '}
             {describeSummary(file.summary)}
           </p>
+          {file.summary.dropped > 0 && (
+            <p class="muted" data-testid="import-dropped">
+              {plural(file.summary.dropped, 'backupDroppedOne', 'backupDroppedMany')}
+            </p>
+          )}
           <fieldset>
             <legend>{t('importHow')}</legend>
             <label>
@@ -794,10 +821,10 @@ function DataSection() {
             </label>
           </fieldset>
           <div class="row">
-            <button type="button" class="primary" onClick={() => void importFile()}>
+            <button type="button" class="primary" disabled={busy} onClick={() => void importFile()}>
               {t('import')}
             </button>
-            <button type="button" onClick={() => setFile(null)}>
+            <button type="button" disabled={busy} onClick={() => setFile(null)}>
               {t('cancel')}
             </button>
           </div>

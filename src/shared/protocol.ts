@@ -1,8 +1,8 @@
-import type { Backup, BackupSummary, ImportMode } from '../core/backup';
-import { MAX_BACKUP_BYTES } from '../core/backup';
+import type { Backup } from '../core/backup';
 import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
 import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
+import { MAX_INSTANCES } from '../core/instances';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { ITEM_LIMITS, SITE_IDS } from '../core/types';
 import { arrayOf, bool, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
@@ -71,7 +71,11 @@ export interface BackgroundProtocol {
   'instances/remove': { req: { host: string }; res: Settings };
   'options/open': { req: Record<string, never>; res: null };
   'data/export': { req: Record<string, never>; res: Backup };
-  'data/import': { req: { text: string; mode: ImportMode }; res: BackupSummary };
+  /**
+   * The Options page has imported a backup (it writes the file itself: no message carries it). The
+   * worker brings the toolbar, open pages, snooze alarm and instance scripts in line with the new data.
+   */
+  'data/imported': { req: { hostsBefore: string[] }; res: null };
   'data/clear': { req: { confirm: 'delete everything' }; res: null };
 }
 
@@ -205,7 +209,7 @@ export const BACKGROUND_MESSAGES: {
   'instances/remove': { from: 'page', check: shape({ host: str(253, 1) }) },
   'options/open': { from: 'any', check: empty },
   'data/export': { from: 'page', check: empty },
-  'data/import': { from: 'page', check: shape({ text: str(MAX_BACKUP_BYTES, 1), mode: oneOf('merge', 'replace') }) },
+  'data/imported': { from: 'page', check: shape({ hostsBefore: arrayOf(str(253, 1), MAX_INSTANCES) }) },
   'data/clear': { from: 'page', check: shape({ confirm: oneOf('delete everything') }) },
 };
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addSnippet, badges, launch, type Session } from './harness';
@@ -96,5 +98,167 @@ describe('export and import', () => {
     const after = JSON.parse(await exportFile(session));
     expect([after.items.length, after.snippets.length]).toEqual([0, 0]);
     await expect.poll(() => session.badgeText()).toBe('');
+  });
+});
+
+/** A valid backup of `count` pending comments on X whose text is `text`, and one saved reply. */
+function backupText(count: number, text = 'A comment', first = 0): string {
+  const at = Date.now() - 60_000;
+  return JSON.stringify({
+    format: 'replyline-backup',
+    version: 1,
+    exportedAt: new Date(at).toISOString(),
+    items: Array.from({ length: count }, (_, n) => ({
+      key: `x:${first + n}`,
+      site: 'x',
+      id: String(first + n),
+      kind: 'comment',
+      author: { name: 'Devon K', handle: 'devon_k' },
+      text,
+      url: `https://x.com/devon_k/status/${first + n}`,
+      thread: '1',
+      createdAt: at - n,
+      firstSeenAt: at,
+      lastSeenAt: at,
+      sortAt: at - n,
+      status: 'pending',
+      answeredAt: null,
+      answeredVia: null,
+      snoozeUntil: null,
+      statusAt: at,
+    })),
+    snippets: [
+      { id: `s${first}`, title: `Thanks ${first}`, body: 'Thank you!', tags: [], shortcut: '', uses: 0, lastUsedAt: null, createdAt: at, updatedAt: at },
+    ],
+    settings: { accounts: {}, disabledSites: [], trigger: ';;', pickerShortcut: 'Alt+Shift+S', selectorOverrides: {}, mastodonHosts: [] },
+  });
+}
+
+async function choose(options: Page, file: string | { name: string; text: string }): Promise<void> {
+  await options.setInputFiles(
+    'input[name=import]',
+    typeof file === 'string' ? file : { name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) },
+  );
+}
+
+/** Items in the extension's IndexedDB, counted in the service worker. */
+const storedCount = (session: Session) =>
+  session.worker.evaluate(
+    () =>
+      new Promise<number>((done, fail) => {
+        const open = indexedDB.open('replyline');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('items').objectStore('items').count();
+          count.onsuccess = () => {
+            done(count.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
+
+/** A put's own error, shown as the browser words it. */
+const WRITE_FAILED = new RegExp(
+  String.raw`^The browser could not save the imported data \(Failed to execute 'put' on 'IDBObjectStore': .+\)\. Nothing was changed\.$`,
+);
+const TOO_DEEP = 'This file cannot be imported: its data nests deeper than 32 levels, which no Replyline export does. Nothing was changed.';
+
+describe('imports that fail, and the largest that succeeds', () => {
+  const MiB = 1024 * 1024;
+  const dir = mkdtempSync(join(tmpdir(), 'replyline-import-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a throw inside the write (a put the browser cannot clone) changes nothing, in replace and merge, and says so', async () => {
+    const session = await launch();
+    sessions.push(session);
+    let options = await session.extensionPage('options');
+    await choose(options, { name: 'mine.json', text: backupText(4) });
+    await options.getByLabel('Replace everything here with the file').check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dataStatus(options).textContent()).toMatch(/^Replaced everything with 4 comments/);
+    await options.close();
+    const before = await exportFile(session);
+
+    for (const mode of ['Replace everything here with the file', 'Merge with what is here (the most recent of each wins)']) {
+      options = await session.extensionPage('options');
+      // The third record written gets a field nested 5,000 deep, as a file's item did before records were
+      // rebuilt: Chromium's put throws at once (its clone overflows the stack), inside the import's transaction.
+      await options.evaluate(() => {
+        const put = IDBObjectStore.prototype.put;
+        let calls = 0;
+        IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+          if (++calls !== 3) return put.call(this, value, key);
+          let deep: unknown = 1;
+          for (let i = 0; i < 5000; i++) deep = { deep };
+          return put.call(this, { ...(value as object), deep }, key);
+        };
+      });
+      await choose(options, { name: 'theirs.json', text: backupText(6, 'Another comment', 2) });
+      await options.getByLabel(mode).check();
+      await options.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect
+        .poll(() => dataStatus(options).textContent())
+        .toMatch(WRITE_FAILED);
+      await options.close();
+      expect(withoutDate(await exportFile(session))).toEqual(withoutDate(before));
+    }
+    await expect.poll(() => session.badgeText()).toBe('4');
+
+    // Such a file itself never gets that far: it nests deeper than any export, and is refused before it is parsed.
+    options = await session.extensionPage('options');
+    const deep = `${'{"d":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    await choose(options, { name: 'deep.json', text: backupText(2).replace('"kind":"comment"', `"kind":"comment","extra":${deep}`) });
+    await expect.poll(() => dataStatus(options).textContent()).toBe(TOO_DEEP);
+    await options.close();
+    expect(withoutDate(await exportFile(session))).toEqual(withoutDate(before));
+  });
+
+  it('50 MB of "[" gets a plain message and the page stays alive; a file over the limit is not even read', async () => {
+    const session = sessions.at(-1)!;
+    const brackets = join(dir, 'brackets.json');
+    writeFileSync(brackets, '['.repeat(50 * MiB));
+    const over = join(dir, 'over.json');
+    writeFileSync(over, Buffer.alloc(50 * MiB + 1, 0x20));
+    const options = await session.extensionPage('options');
+    await choose(options, brackets);
+    await expect.poll(() => dataStatus(options).textContent(), { timeout: 20_000 }).toBe(TOO_DEEP);
+    await choose(options, over);
+    await expect
+      .poll(() => dataStatus(options).textContent())
+      .toBe('This file cannot be imported: it is larger than 50 MB. Nothing was changed.');
+    // Still answering: a good file after them shows its preview.
+    await choose(options, { name: 'small.json', text: backupText(1) });
+    await expect.poll(() => options.getByRole('group', { name: 'Import preview' }).textContent()).toMatch(/1 comments/);
+    await options.close();
+    expect(await storedCount(session)).toBe(4);
+  });
+
+  it('a valid file just under 50 MB imports (the page writes it: no message carries it)', { timeout: 180_000 }, async () => {
+    const session = sessions.at(-1)!;
+    // Comments of 9,990 "é" (2 bytes each in UTF-8): about 20 KB a comment, as many as fit.
+    const text = 'é'.repeat(9_990);
+    const one = Buffer.byteLength(backupText(2, text)) - Buffer.byteLength(backupText(1, text));
+    const count = Math.floor((50 * MiB - Buffer.byteLength(backupText(0, text)) - 64 * 1024) / one);
+    const big = backupText(count, text);
+    const bytes = Buffer.byteLength(big);
+    expect(bytes).toBeLessThanOrEqual(50 * MiB);
+    expect(bytes).toBeGreaterThan(50 * MiB - 128 * 1024);
+    const path = join(dir, 'large.json');
+    writeFileSync(path, big);
+
+    const options = await session.extensionPage('options');
+    await choose(options, path);
+    await expect
+      .poll(() => options.getByRole('group', { name: 'Import preview' }).textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`${count} comments \\(${count} waiting\\) from X`));
+    await options.getByLabel('Replace everything here with the file').check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dataStatus(options).textContent(), { timeout: 120_000 })
+      .toMatch(new RegExp(`^Replaced everything with ${count} comments`));
+    await options.close();
+    expect(await storedCount(session)).toBe(count);
+    await expect.poll(() => session.badgeText()).toBe('999+');
   });
 });

@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, MIGRATIONS, openReplylineDb } from '../../src/background/db';
+import { DB_NAME, DB_VERSION, MIGRATIONS, openReplylineDb, type ReplylineDb } from '../../src/background/db';
+import { importBackup } from '../../src/background/importer';
 import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
+import { type ImportMode, parseBackup } from '../../src/core/backup';
 import { instancePattern } from '../../src/core/instances';
 import { healthProblems, type PageHealth } from '../../src/core/health';
 import type { ItemStatus } from '../../src/core/types';
@@ -55,12 +57,14 @@ class Effects implements BackgroundEffects {
 }
 
 let fx: Effects;
+let db: ReplylineDb;
 let service: ReturnType<typeof createService>;
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   fx = new Effects();
-  service = createService(await openReplylineDb(), fx);
+  db = await openReplylineDb();
+  service = createService(db, fx);
 });
 
 const h = () => service.handlers;
@@ -421,6 +425,15 @@ describe('the database', () => {
   });
 });
 
+/** An import as the Options page runs it: the file read there, written in one transaction, then the worker told. */
+async function importText(text: string, mode: ImportMode, into = { db, service }) {
+  const parsed = parseBackup(text, { selectorNames: () => Object.keys(fx.defaultSelectors()), now: fx.now() });
+  if (!parsed.ok) throw new RangeError(parsed.error);
+  const { hostsBefore } = await importBackup(into.db, parsed.backup, mode);
+  await into.service.handlers['data/imported']({ hostsBefore }, ctx);
+  return parsed.summary;
+}
+
 describe('export, import and clearing', () => {
   it('exports everything and imports it into an empty profile, giving the same data', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
@@ -430,8 +443,9 @@ describe('export, import and clearing', () => {
     const backup = await h()['data/export']({}, ctx);
 
     globalThis.indexedDB = new IDBFactory();
-    const fresh = createService(await openReplylineDb(), fx);
-    const summary = await fresh.handlers['data/import']({ text: JSON.stringify(backup), mode: 'replace' }, ctx);
+    const freshDb = await openReplylineDb();
+    const fresh = createService(freshDb, fx);
+    const summary = await importText(JSON.stringify(backup), 'replace', { db: freshDb, service: fresh });
     expect(summary).toMatchObject({ items: 2, pending: 1, snippets: 1 });
     const again = await fresh.handlers['data/export']({}, ctx);
     expect({ ...again, exportedAt: '' }).toEqual({ ...backup, exportedAt: '' });
@@ -441,11 +455,33 @@ describe('export, import and clearing', () => {
   it('a broken file changes nothing and says why', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
     const before = await h()['data/export']({}, ctx);
-    await expect(h()['data/import']({ text: '{"format":"replyline-backup","version":1,"items":[{}]', mode: 'replace' }, ctx))
-      .rejects.toThrow(/not JSON/);
+    await expect(importText('{"format":"replyline-backup","version":1,"items":[{}]', 'replace')).rejects.toThrow(/not JSON/);
     const broken = JSON.stringify({ ...before, items: [{ ...before.items[0], status: 'gone' }] });
-    await expect(h()['data/import']({ text: broken, mode: 'replace' }, ctx)).rejects.toThrow(/item 1 \(x:10\)/);
+    await expect(importText(broken, 'replace')).rejects.toThrow(/item 1 \(x:10\)/);
     expect({ ...(await h()['data/export']({}, ctx)), exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
+  });
+
+  it('no message carries a file: the page writes it, and data/imported only tells the worker, from our pages', async () => {
+    const route = createRouter(() => h(), routerOptions);
+    const text = JSON.stringify(await h()['data/export']({}, ctx));
+    expect(await route({ type: 'data/import', payload: { text, mode: 'replace' } }, popupSender)).toBeUndefined();
+    const told = { type: 'data/imported', payload: { hostsBefore: [] } };
+    expect(await route(told, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'data/imported', payload: { hostsBefore: 'x' } }, popupSender)).toMatchObject({ ok: false });
+    const many = { type: 'data/imported', payload: { hostsBefore: Array.from({ length: 21 }, (_, i) => `m${i}.social`) } };
+    expect(await route(many, popupSender)).toMatchObject({ ok: false });
+    const counted = fx.counts.length;
+    expect(await route(told, popupSender)).toEqual({ ok: true, value: null });
+    expect(fx.counts.length).toBe(counted + 1);
+  });
+
+  it('gives back only instances that are gone, never a built-in site\'s access', async () => {
+    fx.instances.grant('x.com');
+    fx.instances.grant('fosstodon.org');
+    fx.instances.grant('mastodon.social');
+    await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    await h()['data/imported']({ hostsBefore: ['x.com', 'fosstodon.org', 'mastodon.social'] }, ctx);
+    expect([...fx.instances.granted].sort()).toEqual(['mastodon.social', 'x.com']);
   });
 
   it('clears everything', async () => {
@@ -544,12 +580,12 @@ describe('Mastodon instances', () => {
     await h()['instances/add']({ host: 'mastodon.social' }, ctx);
     const backup = await h()['data/export']({}, ctx);
     const theirs = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: ['fosstodon.org'] } });
-    await h()['data/import']({ text: theirs, mode: 'merge' }, ctx);
+    await importText(theirs, 'merge');
     expect(await h()['instances/list']({}, ctx)).toEqual([
       { host: 'mastodon.social', access: true },
       { host: 'fosstodon.org', access: false },
     ]);
-    await h()['data/import']({ text: theirs, mode: 'replace' }, ctx);
+    await importText(theirs, 'replace');
     expect(await hosts()).toEqual(['fosstodon.org']);
     expect(fx.instances.running).toEqual([]);
     expect(fx.instances.granted.has('mastodon.social')).toBe(false);
@@ -565,11 +601,11 @@ describe('Mastodon instances', () => {
     const backup = await h()['data/export']({}, ctx);
     for (const bad of [['javascript:alert(1)'], 'mastodon.social', ['MASTODON.SOCIAL'], Array.from({ length: 21 }, (_, i) => `m${i}.social`)]) {
       const text = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: bad } });
-      await expect(h()['data/import']({ text, mode: 'replace' }, ctx)).rejects.toThrow(/Mastodon instances/);
+      await expect(importText(text, 'replace')).rejects.toThrow(/Mastodon instances/);
     }
     // A backup from before instances existed has none.
     const old = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: undefined } });
-    await h()['data/import']({ text: old, mode: 'replace' }, ctx);
+    await importText(old, 'replace');
     expect(await hosts()).toEqual([]);
   });
 });

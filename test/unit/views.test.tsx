@@ -10,12 +10,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openReplylineDb } from '../../src/background/db';
 import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
+import type { Backup } from '../../src/core/backup';
 import { hostOfPattern, instancePattern } from '../../src/core/instances';
 import { setMessageLookup } from '../../src/shared/i18n';
 import { createRouter } from '../../src/shared/router';
 import { adapterFor } from '../../src/sites/registry';
 import { InstanceBrowserFake } from './instance-browser';
-import { scanned } from './items';
+import { logged, scanned } from './items';
 import { readCatalog, resolveMessage } from './messages';
 
 const page = { id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' };
@@ -391,6 +392,54 @@ describe('the options page', () => {
     await waitFor(() => root.textContent?.includes('No instance added yet.'), 'the empty list again');
     expect(fake.instances.scripts).toEqual([]);
     expect(fake.instances.granted.size).toBe(0);
+  });
+
+  /** Chooses a file in the data section's import field, as the browser's file picker does. */
+  async function chooseBackup(text: string) {
+    const input = await waitFor(() => root.querySelector<HTMLInputElement>('input[name=import]'), 'the import field');
+    Object.defineProperty(input, 'files', { value: [new File([text], 'backup.json')], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return waitFor(() => root.querySelector('[aria-label="Import preview"]'), 'the preview');
+  }
+  const dataStatus = () => root.querySelector('[data-testid=data-status]')?.textContent ?? '';
+
+  it('previews a backup with the unknown fields it leaves out, writes it from the page, and the background follows', async () => {
+    const counts: number[] = [];
+    const fx = { ...effects(), setPendingCount: (n: number) => void counts.push(n) };
+    const service = createService(await openReplylineDb(), fx);
+    fake.route = createRouter(() => service.handlers, {
+      extensionId: 'ext',
+      extensionOrigin: 'chrome-extension://ext/',
+      isContentUrl: () => false,
+    });
+    render(<Options />, root);
+    const empty = (await call('data/export', {})).value as Backup;
+    const file = { ...empty, note: 'made by hand', items: [{ ...logged('10', {}, clock - 1000), color: 'red' }] };
+    const preview = await chooseBackup(JSON.stringify(file));
+    expect(preview.textContent).toMatch(/1 comments \(1 waiting\) from X/);
+    expect(root.querySelector('[data-testid=import-dropped]')?.textContent).toBe('2 fields Replyline does not know will be left out.');
+    button('Import', preview).click();
+    await waitFor(() => dataStatus().startsWith('Merged 1 comments'), 'the import');
+    const listed = (await call('items/list', { statuses: ['pending'] })).value as Record<string, unknown>[];
+    expect(listed.map((i) => i.key)).toEqual(['x:10']);
+    expect(Object.keys(listed[0]!)).not.toContain('color');
+    expect(counts.at(-1)).toBe(1); // data/imported: the toolbar count follows
+  });
+
+  it('a write that fails in the page changes nothing, says so, and keeps the preview to try again', async () => {
+    await report(scanned('1'));
+    render(<Options />, root);
+    const before = (await call('data/export', {})).value as Backup;
+    const preview = await chooseBackup(JSON.stringify({ ...before, items: [logged('2', {}, clock - 1000), logged('3', {}, clock - 1000)] }));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('Maximum call stack size exceeded', 'DataCloneError');
+    });
+    button('Import', preview).click();
+    await waitFor(() => dataStatus().includes('Nothing was changed'), 'the failure');
+    put.mockRestore();
+    expect(dataStatus()).toBe('The browser could not save the imported data (Maximum call stack size exceeded). Nothing was changed.');
+    expect(((await call('data/export', {})).value as Backup).items).toEqual(before.items);
+    expect(root.querySelector('[aria-label="Import preview"]')).not.toBeNull();
   });
 
   it('asks for the full address as the Mastodon handle', async () => {
