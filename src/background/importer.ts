@@ -80,6 +80,7 @@ export async function importFromPage(backup: Backup, mode: ImportMode): Promise<
 
 /** What the user reads when the write failed (the transaction was undone). */
 export function importFailureText(error: unknown): string {
-  const reason = error instanceof Error ? error.message || error.name : String(error);
-  return t('importWriteFailed', reason.slice(0, 200));
+  // The browser's own words are for the console; the user reads ours.
+  console.error('Replyline: the import could not be written', error);
+  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError' ? t('diskFull') : t('importWriteFailed');
 }

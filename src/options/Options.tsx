@@ -710,7 +710,7 @@ function DataSection() {
   const exportAll = async () => {
     try {
       const backup = await send('data/export', {});
-      download(`replyline-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2), 'application/json');
+      download(`replyline-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup), 'application/json');
       setStatus({ text: t('exported', backup.items.length, backup.snippets.length), tone: 'success' });
     }
     catch (e) {
