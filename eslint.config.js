@@ -7,6 +7,26 @@ import tseslint from 'typescript-eslint';
 
 const markupFromStrings = 'Page text is untrusted: build nodes and set textContent, never markup from strings.';
 
+/** A layer's files may not import from the folders of src named in `above`. */
+function layer(files, above, { external = [], browser = false } = {}) {
+  const patterns = [
+    ...above.map((folder) => ({
+      group: [`**/${folder}/*`, `**/${folder}`],
+      message: `${files.split('/')[1]} may not import from src/${folder} (see the layers in eslint.config.js).`,
+    })),
+    ...external.map((name) => ({ group: [name], message: `${files.split('/')[1]} stays free of ${name}.` })),
+  ];
+  const paths = ['webextension-polyfill', ...(browser ? ['../shared/browser'] : [])].map((name) => ({
+    name,
+    message: 'The WebExtension API is reached through src/shared/browser.ts only.',
+  }));
+  return {
+    files: [files],
+    ignores: ['src/shared/browser.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-firefox/', 'node_modules/', 'test/.cache/', 'test/.artifacts/'] },
   js.configs.recommended,
@@ -42,6 +62,27 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+    },
+  },
+  // The layers: core <- shared <- sites <- content / background / popup / options / ui. A layer
+  // imports only from those before it, and only src/shared/browser.ts touches the WebExtension API.
+  layer('src/core/**', ['shared', 'sites', 'content', 'background', 'popup', 'options', 'ui'], {
+    external: ['webextension-polyfill', 'preact', 'preact/*', 'idb'],
+  }),
+  layer('src/shared/**', ['sites', 'content', 'background', 'popup', 'options', 'ui']),
+  layer('src/sites/**', ['content', 'background', 'popup', 'options', 'ui'], { browser: true }),
+  layer('src/content/**', ['background', 'popup', 'options', 'ui']),
+  layer('src/background/**', ['content', 'popup', 'options', 'ui']),
+  layer('src/{popup,options,ui}/**', ['content']),
+  {
+    files: ['src/**'],
+    ignores: ['src/shared/browser.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: 'The WebExtension API is reached through src/shared/browser.ts only.' },
+        { name: 'browser', message: 'The WebExtension API is reached through src/shared/browser.ts only.' },
+      ],
     },
   },
   {

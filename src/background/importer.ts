@@ -6,7 +6,7 @@
  */
 import { applyImport, type Backup, type ImportMode, type Stored } from '../core/backup';
 import { DEFAULT_SETTINGS } from '../core/types';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { openReplylineDb, type ReplylineDb, SETTINGS_KEY } from './db';
 
 export interface Imported {

@@ -1,10 +1,11 @@
 /**
- * The service worker: the only writer of the log. MV3 may stop it at any moment, so nothing
- * that matters lives in memory; listeners are registered synchronously at start.
+ * The service worker: it writes the log (only an import, all in one transaction, is written by the
+ * Options page that read the file). MV3 may stop it at any moment, so nothing that matters lives
+ * in memory; listeners are registered synchronously at start.
  */
 
 import { browser, type Runtime } from '../shared/browser';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { sendToTab } from '../shared/messaging';
 import type { InsertResult } from '../shared/protocol';
 import { createRouter } from '../shared/router';

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { makeBackup } from '../core/backup';
 import { parseHandleInput } from '../core/handles';
 import { MAX_INSTANCES, parseInstanceHost } from '../core/instances';

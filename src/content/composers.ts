@@ -5,7 +5,7 @@
 import { expandTemplate } from '../core/snippets';
 import type { ItemStatus, Snippet } from '../core/types';
 import { SITE_NAMES } from '../core/types';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import type { InsertResult } from '../shared/protocol';
 import type { BadgeLayer, Tracked } from './badge-layer';
 import { later, type PageContext } from './context';

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut, SITE_LIMITS } from '../core/picker';
 import { expandTemplate, searchSnippets } from '../core/snippets';
 import { formatAge } from '../core/time';

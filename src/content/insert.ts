@@ -4,7 +4,7 @@
  * each checked by looking for the text afterwards. Nothing is ever inserted as HTML.
  */
 
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 
 export type Strategy = 'execCommand' | 'execCommandLines' | 'setRangeText' | 'paste' | 'beforeinput';
 

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import type { Snippet } from '../core/types';
 import { HOST_ATTRIBUTE } from './watcher';
 

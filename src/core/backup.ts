@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from './i18n';
 import { SNIPPET_LIMITS } from './snippets';
 import { MAX_INSTANCES, parseInstanceHost } from './instances';
 import { parseShortcut, validateTrigger } from './picker';

@@ -2,7 +2,7 @@
  * Saved replies as CSV (RFC 4180): a spreadsheet can edit them, and other tools' exports come in.
  * Cells that a spreadsheet would run as a formula are written with a leading apostrophe, and read back without it.
  */
-import { t } from '../shared/i18n';
+import { t } from './i18n';
 import { validateSnippetDraft } from './snippets';
 import type { Snippet, SnippetDraft } from './types';
 

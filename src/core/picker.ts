@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from './i18n';
 import type { SiteId } from './types';
 
 /** What a comment box holds at most, as each site documents it. */

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from './i18n';
 import type { Person, SiteId, Snippet, SnippetDraft } from './types';
 import { SITE_NAMES } from './types';
 

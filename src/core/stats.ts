@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from './i18n';
 import type { Item, SiteId } from './types';
 import { SITE_IDS } from './types';
 

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from './i18n';
 import type { AnsweredVia, Item, ScannedItem } from './types';
 import { ITEM_LIMITS, itemKey } from './types';
 

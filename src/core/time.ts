@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t } from './i18n';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

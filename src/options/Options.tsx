@@ -11,7 +11,7 @@ import {
 import { formatAge } from '../core/time';
 import type { Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
-import { plural, t } from '../shared/i18n';
+import { plural, t } from '../core/i18n';
 import { adapterFor } from '../sites/registry';
 import { isValidSelector } from '../sites/types';
 import { download, errorText, requestAccess, send } from '../ui/api';

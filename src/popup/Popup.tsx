@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageHealth } from '../core/health';
 import type { Item, Settings, SiteId } from '../core/types';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { errorText, openOptions, send } from '../ui/api';
 import { SnippetsView } from './SnippetsView';
 import { StatsView } from './StatsView';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { searchSnippets } from '../core/snippets';
 import type { Snippet } from '../core/types';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { errorText, openOptions, send } from '../ui/api';
 
 export function SnippetsView() {

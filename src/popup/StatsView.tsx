@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { computeStats, formatDuration } from '../core/stats';
 import type { Item } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 
 const WIDTH = 360;
 const HEIGHT = 90;

@@ -16,7 +16,7 @@ import { type HealthProblem, healthProblems, type PageHealth } from '../core/hea
 import type { Item, ItemKind, ItemStatus, Settings, SiteId } from '../core/types';
 import { DEFAULT_SETTINGS, ownerHandle, SITE_IDS, SITE_NAMES, sitesInUse } from '../core/types';
 import type { ItemAction } from '../shared/protocol';
-import { type MessageKey, plural, t } from '../shared/i18n';
+import { type MessageKey, plural, t } from '../core/i18n';
 import { errorText, openOptions, send } from '../ui/api';
 
 const STATUS_VIEWS: { status: ItemStatus; label: MessageKey; empty: MessageKey }[] = [

@@ -1,5 +1,5 @@
 import { browser } from './browser';
-import { t } from './i18n';
+import { t } from '../core/i18n';
 import type {
   BackgroundProtocol,
   BackgroundType,

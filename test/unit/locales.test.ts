@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plural, t } from '../../src/shared/i18n';
+import { plural, t } from '../../src/core/i18n';
 import { readCatalog, resolveMessage } from './messages';
 
 const LANGS = ['en', 'es', 'de'];

@@ -1,5 +1,5 @@
 // Unit tests read the English catalog the way the browser does, so messages are the real ones.
-import { setMessageLookup } from '../../src/shared/i18n';
+import { setMessageLookup } from '../../src/core/i18n';
 import { readCatalog, resolveMessage } from './messages';
 
 const english = readCatalog('en');

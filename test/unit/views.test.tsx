@@ -12,7 +12,7 @@ import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
 import type { Backup } from '../../src/core/backup';
 import { hostOfPattern, instancePattern } from '../../src/core/instances';
-import { setMessageLookup } from '../../src/shared/i18n';
+import { setMessageLookup } from '../../src/core/i18n';
 import { createRouter } from '../../src/shared/router';
 import { adapterFor } from '../../src/sites/registry';
 import { InstanceBrowserFake } from './instance-browser';
