@@ -44,14 +44,19 @@ async function broadcast(send: (tabId: number) => Promise<unknown>): Promise<voi
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : send(tab.id).catch(() => null))));
 }
 
-function sameUrl(a: string, b: string): boolean {
+/**
+ * Whether a tab at `tabUrl` already shows the page of an item at `itemUrl`: the same origin and
+ * path, and each query parameter of the tab's address in the item's too. An item's address may
+ * add one that points at the comment on that page (YouTube's lc), which the tab need not have.
+ */
+function showsPage(tabUrl: string, itemUrl: string): boolean {
   try {
-    const x = new URL(a);
-    const y = new URL(b);
+    const x = new URL(tabUrl);
+    const y = new URL(itemUrl);
     return (
       x.origin === y.origin
       && x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '')
-      && x.search === y.search
+      && [...x.searchParams].every(([name, value]) => y.searchParams.getAll(name).includes(value))
     );
   }
   catch {
@@ -92,7 +97,7 @@ function getService(): Promise<Service> {
         else browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) });
       },
       async openUrl(url) {
-        const existing = (await siteTabs()).find((tab) => tab.url && sameUrl(tab.url, url));
+        const existing = (await siteTabs()).find((tab) => tab.url && showsPage(tab.url, url));
         if (existing?.id !== undefined) {
           await browser.tabs.update(existing.id, { active: true });
           if (existing.windowId !== undefined)

@@ -183,12 +183,26 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     }
   }
 
+  /**
+   * Makes the instances' scripts follow the stored list and the browser's grants, one sync at a
+   * time, each reading the list once it is its turn. Two at once (an add, and the resync of the
+   * permissions.onAdded its grant fired) would both find the script missing and both register it
+   * (the second fails: a duplicate id), or one that read the list before the add would unregister
+   * the script the add just registered.
+   */
+  let instanceSync: Promise<void> = Promise.resolve();
+  function syncInstancesInTurn(): Promise<void> {
+    const run = instanceSync.then(async () => fx.syncInstances((await readSettings(db)).mastodonHosts));
+    instanceSync = run.catch(() => undefined);
+    return run;
+  }
+
   /** After the list of instances changed some other way (an import, a clear): scripts and access follow. */
   async function afterInstancesReplaced(before: readonly string[]): Promise<void> {
     instanceHosts = null;
     const after = (await readSettings(db)).mastodonHosts;
     for (const host of before.filter((h) => !after.includes(h))) await fx.withdrawInstance(host);
-    await fx.syncInstances(after);
+    await syncInstancesInTurn();
   }
 
   /** Why a host is not one the user may add as an instance (null when it is one). */
@@ -490,13 +504,13 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       const next = current.mastodonHosts.includes(host)
         ? current
         : await changeSettings((s) => ({ ...s, mastodonHosts: [...s.mastodonHosts.filter((h) => h !== host), host] }));
-      await fx.syncInstances(next.mastodonHosts);
+      await syncInstancesInTurn();
       return next;
     },
 
     async 'instances/remove'({ host }) {
       const next = await changeSettings((s) => ({ ...s, mastodonHosts: s.mastodonHosts.filter((h) => h !== host) }));
-      await fx.syncInstances(next.mastodonHosts);
+      await syncInstancesInTurn();
       // Only a host the user added is ever given back: a built-in site's access is the manifest's.
       if (!instanceHostProblem(host)) await fx.withdrawInstance(host);
       return next;
@@ -519,9 +533,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     /** The Mastodon hosts the user added. */
     instanceHosts: async () => [...(await knownInstances())],
     /** At start and whenever the browser's permissions change: scripts run where access is granted. */
-    async syncInstances() {
-      await fx.syncInstances((await readSettings(db)).mastodonHosts);
-    },
+    syncInstances: syncInstancesInTurn,
     async refreshBadge() {
       await refreshToolbar();
     },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITABLE, EDITORS, editorReady, editorUrl, lines, oneLine, readState } from './editors';
-import { FIREFOX_PATH, type FirefoxSession, launchFirefox } from './firefox';
+import { FIREFOX_PATH, type FirefoxSession, launchFirefox, whenPickerListens } from './firefox';
 
 // Firefox is part of the suite wherever it is installed (.ci/setup installs it); it never skips in CI.
 const haveFirefox = existsSync(FIREFOX_PATH) || process.env.CI === 'true';
@@ -31,6 +31,7 @@ describe.runIf(haveFirefox)('Firefox: the inline picker inserts into every edito
     await page.keyboard.type('AB');
     await expect.poll(() => state(page).then(oneLine)).toBe('AB');
     await page.keyboard.press('ArrowLeft');
+    await whenPickerListens(page);
     await page.keyboard.type(multiline === false ? ';;single' : ';;multi');
     await page.waitForFunction(
       () => document.querySelector('[data-replyline-picker]')?.shadowRoot?.querySelectorAll('[role=option]').length === 1,

@@ -19,6 +19,55 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+const SHORTCUT_SEEN = '__replylineShortcutReachedPage';
+
+/**
+ * Opens the inline picker with its shortcut (Alt+Shift+S) in the comment box that has the caret,
+ * once Replyline listens on the page. The content script starts its picker only after the
+ * background answered its hello, and a trigger typed before that is never seen; so this presses
+ * the shortcut until Replyline takes it. It knows by a listener of the page's own on the document:
+ * Replyline's, on the window, stops the shortcut there; before it starts, the key reaches the page
+ * (and changes nothing in the box).
+ */
+export async function openPickerByShortcut(page: Page): Promise<void> {
+  await page.evaluate((name) => {
+    const counts = window as unknown as Record<string, number>;
+    if (name in counts) return;
+    counts[name] = 0;
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.altKey && event.shiftKey && event.code === 'KeyS') counts[name]! += 1;
+      },
+      { capture: true },
+    );
+  }, SHORTCUT_SEEN);
+  const seen = () => page.evaluate((name) => (window as unknown as Record<string, number>)[name]!, SHORTCUT_SEEN);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const before = await seen();
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyS');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    if ((await seen()) === before) break;
+    if (Date.now() > deadline) throw new Error('Replyline did not start on the page.');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await page.waitForFunction(() => !!document.querySelector('[data-replyline-picker]')?.shadowRoot?.querySelector('.manage'));
+}
+
+/**
+ * Waits until Replyline listens in the comment box that has the caret (see openPickerByShortcut),
+ * leaving the box as it was.
+ */
+export async function whenPickerListens(page: Page): Promise<void> {
+  await openPickerByShortcut(page);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-replyline-picker]'));
+}
+
 async function servedPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
@@ -49,24 +98,18 @@ export async function launchFirefox(prefs: Record<string, unknown> = {}): Promis
     const page = await servedPage(browser);
     await page.goto('https://x.com/_replyline_fixture/editors/plain');
     await page.click('#editor-host [contenteditable]');
-    await page.keyboard.type(';;');
-    await page.waitForFunction(
-      () => !!document.querySelector('[data-replyline-picker]')?.shadowRoot?.querySelector('.manage'),
-    );
+    await openPickerByShortcut(page);
+    // The options page opens in a new tab (BiDi reports its address as about:blank: read it in the page).
+    const before = new Set(browser.targets());
+    const opened = browser.waitForTarget((target) => target.type() === 'page' && !before.has(target));
     await page.evaluate(() => {
       const manage = document.querySelector('[data-replyline-picker]')?.shadowRoot?.querySelector('.manage');
       manage?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
     });
-    let options: Page | undefined;
-    for (let i = 0; i < 50 && !options; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      for (const candidate of await browser.pages()) {
-        const href = await candidate.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith('moz-extension://') && href.includes('/options/')) options = candidate;
-      }
-    }
-    await page.close();
+    const options = await (await opened).page();
     if (!options) throw new Error('The options page did not open.');
+    await options.waitForFunction(() => location.href.startsWith('moz-extension://') && location.href.includes('/options/'));
+    await page.close();
     return options;
   }
   return {

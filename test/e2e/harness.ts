@@ -205,6 +205,19 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
           const tabs = await chrome.tabs.query({});
           const tab = tabs.filter((t) => t.url === pageUrl).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
           if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
+          // The content script listens once its module has loaded, which may be after the page's
+          // load: wait until it answers a message that changes nothing, then ask for the insertion once.
+          const deadline = Date.now() + 15_000;
+          for (;;) {
+            try {
+              await chrome.tabs.sendMessage(tab.id, { type: 'content/statuses', payload: { statuses: {} } }, { frameId: 0 });
+              break;
+            }
+            catch (error) {
+              if (!/Receiving end does not exist/.test(String(error)) || Date.now() > deadline) throw error;
+              await new Promise((done) => setTimeout(done, 50));
+            }
+          }
           return chrome.tabs.sendMessage(tab.id, { type: 'content/insert', payload: { body: text } }, { frameId: 0 });
         },
         [url, body] as const,

@@ -39,6 +39,10 @@ describe('site health', () => {
     await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
     await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(0);
+    // The open page follows before the background answers the options page: the field empties with that answer.
+    await expect
+      .poll(() => options.getByTestId('selectors-status').textContent())
+      .toBe('Selectors for X are back to the defaults.');
     expect(await tweet.inputValue()).toBe('');
     await options.close();
 

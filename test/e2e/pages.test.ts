@@ -150,7 +150,11 @@ describe('the popup and options pages', () => {
     const options = await session.extensionPage('options');
     await options.getByLabel('Replyline on X').uncheck();
     await expect.poll(() => badges(page)).toHaveLength(0);
+    // The page follows before the background answers the options page, whose answer re-renders the
+    // switch: turn it on again only once that answer is in.
+    await options.getByRole('status').filter({ hasText: 'Turned off for X' }).waitFor();
     await options.getByLabel('Replyline on X').check();
+    await options.getByRole('status').filter({ hasText: 'Turned on for X' }).waitFor();
     await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
     await options.close();
   });

@@ -109,6 +109,8 @@ describe('the inline picker', () => {
     const session = browser();
     const page = await session.context.newPage();
     await page.goto(WATCH);
+    // Replyline has started on the page (it badges what it read): a trigger typed before would go unseen.
+    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(4);
     const comment = page.locator('ytd-comment-view-model#comment', { hasText: 'paper texture' });
     await comment.locator('#reply-button-end button').click();
     const box = comment.locator('#contenteditable-root');

@@ -77,8 +77,9 @@ describe('X in Chromium', () => {
         page.evaluate(() => (window as unknown as { __xFixture: { text(): string } }).__xFixture.text()),
       )
       .toBe(expected);
+    // X enables its send button from the editor's state, in an effect after the render that holds the text.
     const send = page.locator('[data-testid="tweetButton"]');
-    expect(await send.isEnabled()).toBe(true);
+    await expect.poll(() => send.isEnabled()).toBe(true);
     await send.click();
 
     await expect

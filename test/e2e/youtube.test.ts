@@ -74,11 +74,15 @@ describe('YouTube in Chromium', () => {
     await expect
       .poll(() => popup.locator('li.item strong').allTextContents())
       .toEqual(['samir_dev', 'randomviewer']);
-    const tabsBefore = session.context.pages().length;
+    // The popup closes itself once the background has shown the page.
+    const closed = popup.waitForEvent('close');
     await popup.locator('li.item', { hasText: 'samir_dev' }).getByRole('button', { name: 'Open' }).click();
-    // No new tab: the page with that video is reused.
-    await page.waitForTimeout(500);
-    expect(session.context.pages().length).toBeLessThanOrEqual(tabsBefore);
+    await closed;
+    // No new tab: the page with that video is reused, and brought to the front.
+    const youtubeTabs = await session.worker.evaluate(async () =>
+      (await chrome.tabs.query({ url: 'https://www.youtube.com/*' })).map((tab) => ({ url: tab.url, active: tab.active })),
+    );
+    expect(youtubeTabs).toEqual([{ url: WATCH, active: true }]);
     await page.close();
   });
 

@@ -552,6 +552,52 @@ describe('Mastodon instances', () => {
     expect(fx.instances.running).toEqual(['mastodon.social']);
   });
 
+  // Granting access fires permissions.onAdded, whose resync (service.syncInstances) runs while the
+  // options page's instances/add does its own: the two must not both register, nor undo each other.
+  // Each case holds one sync inside the browser's calls until the other has gone as far as it can
+  // (200 ms at most: one that is made to wait for the first never gets there).
+  const until = (event: Promise<unknown>) => Promise.race([event, new Promise((done) => setTimeout(done, 200))]);
+
+  it('registers once when the browser’s resync arrives while an add syncs', async () => {
+    fx.instances.grant('mastodon.social');
+    const registered = fx.instances.registered;
+    let resync: Promise<void> | undefined;
+    let resyncListed = () => {};
+    const listedByResync = new Promise<void>((done) => (resyncListed = done));
+    fx.instances.registered = async () => {
+      const scripts = await registered();
+      if (resync) resyncListed();
+      else {
+        resync = service.syncInstances();
+        await until(listedByResync);
+      }
+      return scripts;
+    };
+    await h()['instances/add']({ host: 'mastodon.social' }, ctx);
+    await resync;
+    expect(fx.instances.calls).toEqual(['register replyline-mastodon:mastodon.social']);
+    expect(fx.instances.running).toEqual(['mastodon.social']);
+  });
+
+  it('keeps an instance added while a resync that began before it was still running', async () => {
+    fx.instances.grant('mastodon.social');
+    const registered = fx.instances.registered;
+    let added: Promise<unknown> = new Promise(() => {});
+    let first = true;
+    fx.instances.registered = async () => {
+      if (first) {
+        first = false;
+        await until(added);
+      }
+      return registered();
+    };
+    const resync = service.syncInstances();
+    added = Promise.resolve(h()['instances/add']({ host: 'mastodon.social' }, ctx));
+    await added;
+    await resync;
+    expect(fx.instances.running).toEqual(['mastodon.social']);
+  });
+
   it('takes messages from an added instance’s pages as a content script’s, and opens its pages', async () => {
     const route = createRouter(() => h(), { ...routerOptions, isContentUrl: (url) => service.isContentUrl(url) });
     const fromInstance = { id: 'ext', url: 'https://mastodon.social/@brightloop/1', tab: { id: 4, url: 'https://mastodon.social/@brightloop/1' } };
