@@ -5,148 +5,23 @@
  */
 
 import { browser, type Runtime } from '../shared/browser';
-import { t } from '../core/i18n';
-import { sendToTab } from '../shared/messaging';
-import type { InsertResult } from '../shared/protocol';
 import { createRouter } from '../shared/router';
-import { ADAPTERS, adapterFor, adapterForUrl } from '../sites/registry';
-import { instancePattern } from '../core/instances';
+import { createBrowserSide, WAKE_ALARM } from './browser-effects';
 import { openReplylineDb } from './db';
-import { syncInstanceScripts } from './instances';
 import { createService, type Service } from './service';
 
-const WAKE_ALARM = 'replyline-wake';
-const SITE_PATTERNS = ADAPTERS.flatMap((a) => [...a.matches]);
-
-/** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
-function isSiteUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return adapterForUrl(new URL(url)) !== null;
-  }
-  catch {
-    return false;
-  }
-}
-
-/** Tabs of every site Replyline runs on, the user's Mastodon instances included. */
-async function siteTabs() {
-  const hosts = await (await getService()).instanceHosts();
-  return browser.tabs.query({ url: [...SITE_PATTERNS, ...hosts.map(instancePattern)] });
-}
-
-async function isContentUrl(url: string | undefined): Promise<boolean> {
-  return !!url && (await getService()).isContentUrl(url);
-}
-
-async function broadcast(send: (tabId: number) => Promise<unknown>): Promise<void> {
-  const tabs = await siteTabs();
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : send(tab.id).catch(() => null))));
-}
-
-/**
- * Whether a tab at `tabUrl` already shows the page of an item at `itemUrl`: the same origin and
- * path, and each query parameter of the tab's address in the item's too. An item's address may
- * add one that points at the comment on that page (YouTube's lc), which the tab need not have.
- */
-function showsPage(tabUrl: string, itemUrl: string): boolean {
-  try {
-    const x = new URL(tabUrl);
-    const y = new URL(itemUrl);
-    return (
-      x.origin === y.origin
-      && x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '')
-      && [...x.searchParams].every(([name, value]) => y.searchParams.getAll(name).includes(value))
-    );
-  }
-  catch {
-    return false;
-  }
-}
-
-/** The tab to insert into: the active one, or, when that is our own page opened as a tab, the last site tab used. */
-async function targetTab() {
-  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (active && (await isContentUrl(active.url))) return active;
-  const ownPage = active?.url?.startsWith(browser.runtime.getURL(''));
-  if (!ownPage) return null;
-  const tabs = await siteTabs();
-  return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
-}
-
-const hasAccess = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
-
 let service: Promise<Service> | null = null;
+const side = createBrowserSide(() => getService());
 
 function getService(): Promise<Service> {
-  service ??= openReplylineDb().then((db) =>
-    createService(db, {
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
-      async setPendingCount(count, attention) {
-        await browser.action.setBadgeText({ text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
-        await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
-        await browser.action.setTitle({
-          title: [count === 1 ? t('actionTitleOne') : t('actionTitleMany', count), ...attention.map((site) => t('needsAttentionShort', site))].join(' · '),
-        });
-      },
-      broadcastStatuses: (statuses) => broadcast((id) => sendToTab(id, 'content/statuses', { statuses })),
-      broadcastRefresh: () => broadcast((id) => sendToTab(id, 'content/refresh', {})),
-      async scheduleWake(at) {
-        if (at === null) await browser.alarms.clear(WAKE_ALARM);
-        else browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) });
-      },
-      async openUrl(url) {
-        const existing = (await siteTabs()).find((tab) => tab.url && showsPage(tab.url, url));
-        if (existing?.id !== undefined) {
-          await browser.tabs.update(existing.id, { active: true });
-          if (existing.windowId !== undefined)
-            await browser.windows.update(existing.windowId, { focused: true });
-        }
-        else {
-          await browser.tabs.create({ url });
-        }
-      },
-      openOptions: () => browser.runtime.openOptionsPage(),
-      async insertIntoActiveTab(body): Promise<InsertResult> {
-        const tab = await targetTab();
-        if (tab?.id === undefined) {
-          return { ok: false, reason: t('openBoxFirst'), copied: false };
-        }
-        try {
-          return await sendToTab(tab.id, 'content/insert', { body });
-        }
-        catch {
-          return {
-            ok: false,
-            reason: t('pageNotReady'),
-            copied: false,
-          };
-        }
-      },
-      isSiteUrl,
-      instanceAccess: (host) => hasAccess(instancePattern(host)),
-      async syncInstances(hosts) {
-        await syncInstanceScripts(hosts, {
-          hasAccess,
-          registered: () => browser.scripting.getRegisteredContentScripts(),
-          register: (scripts) => browser.scripting.registerContentScripts(scripts),
-          unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
-        });
-      },
-      async withdrawInstance(host) {
-        await browser.permissions.remove({ origins: [instancePattern(host)] });
-      },
-      defaultSelectors: (site) => adapterFor(site).defaultSelectors,
-    }),
-  );
+  service ??= openReplylineDb().then((db) => createService(db, side.effects));
   return service;
 }
 
 const route = createRouter(async () => (await getService()).handlers, {
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
-  isContentUrl,
+  isContentUrl: async (url) => (await getService()).isContentUrl(url),
   onError: (type, error) => console.error(`Replyline: ${type} failed`, error),
 });
 
@@ -168,7 +43,7 @@ const start = () => {
   started ??= getService().then(async (s) => {
     await s.wakeDue();
     await s.refreshBadge();
-    await broadcast((id) => sendToTab(id, 'content/resync', {}));
+    await side.tellTabs('content/resync', {});
     await s.syncInstances().catch((error: Error) => console.error('Replyline: instance scripts', error));
   });
 };

@@ -1,0 +1,32 @@
+import type { ItemStatus, SiteId } from '../core/types';
+import type { InsertResult } from '../shared/protocol';
+
+/**
+ * What the background needs from the browser, injected so that the logic runs in Node tests.
+ * The browser's own implementation is browser-effects.ts.
+ */
+export interface BackgroundEffects {
+  now(): number;
+  newId(): string;
+  /** The toolbar: how many wait, and the sites whose last page needs attention (their names). */
+  setPendingCount(count: number, attention: string[]): Promise<void> | void;
+  /** Statuses changed: tabs showing these items redraw their badges. */
+  broadcastStatuses(statuses: Record<string, ItemStatus>): Promise<void> | void;
+  /** Settings changed in a way that makes pages judge again (an owner handle). */
+  broadcastRefresh(): Promise<void> | void;
+  /** The next time a snoozed item wakes (null: none). */
+  scheduleWake(at: number | null): Promise<void> | void;
+  openUrl(url: string): Promise<void>;
+  openOptions(): Promise<void>;
+  insertIntoActiveTab(body: string): Promise<InsertResult>;
+  /** Whether a URL belongs to a site Replyline ships with (a Mastodon instance the user added is not one). */
+  isSiteUrl(url: string): boolean;
+  /** Whether the browser grants access to an instance's pages (the user allowed it and has not withdrawn it). */
+  instanceAccess(host: string): Promise<boolean>;
+  /** Registers the content script on each of these hosts that has access, and unregisters every other of ours. */
+  syncInstances(hosts: readonly string[]): Promise<void>;
+  /** Gives an instance's access back to the browser. */
+  withdrawInstance(host: string): Promise<void>;
+  /** The selectors a site's adapter ships with, by name. */
+  defaultSelectors(site: SiteId): Readonly<Record<string, string>>;
+}

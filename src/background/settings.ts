@@ -1,0 +1,79 @@
+/** How each site is set up: the owner's handles, sites on or off, the picker's keys, selector overrides. */
+import { parseHandleInput } from '../core/handles';
+import { t } from '../core/i18n';
+import { parseShortcut, validateTrigger } from '../core/picker';
+import type { Settings, SiteId } from '../core/types';
+import { ownerHandle, SITE_IDS } from '../core/types';
+import type { HandlerGroup, WorkerContext } from './worker-context';
+
+type SettingsMessages =
+  | 'page/hello' | 'owner/detected' | 'settings/get' | 'settings/setPicker' | 'settings/setSites'
+  | 'settings/setSelectors' | 'settings/setOwner';
+
+function withAccount(settings: Settings, site: SiteId, patch: { detected?: string | null; manual?: string | null }) {
+  const account = { detected: null, manual: null, ...settings.accounts[site], ...patch };
+  return { ...settings, accounts: { ...settings.accounts, [site]: account } };
+}
+
+export function settingsHandlers(ctx: WorkerContext): HandlerGroup<SettingsMessages> {
+  const { fx } = ctx;
+  return {
+    async 'page/hello'({ site }) {
+      const settings = await ctx.readSettings();
+      return {
+        owner: ownerHandle(settings, site),
+        enabled: !settings.disabledSites.includes(site),
+        selectors: settings.selectorOverrides[site] ?? {},
+        trigger: settings.trigger,
+        pickerShortcut: settings.pickerShortcut,
+      };
+    },
+
+    async 'owner/detected'({ site, handle }) {
+      const parsed = parseHandleInput(handle, site === 'mastodon');
+      if (!parsed) throw new RangeError(t('notAHandle'));
+      const settings = await ctx.readSettings();
+      if (settings.accounts[site]?.detected === parsed) return null;
+      await ctx.changeSettings((s) => withAccount(s, site, { detected: parsed }));
+      return null;
+    },
+
+    'settings/get': () => ctx.readSettings(),
+
+    async 'settings/setPicker'({ trigger, pickerShortcut }) {
+      const problem = validateTrigger(trigger.trim());
+      if (problem) throw new RangeError(problem);
+      if (!parseShortcut(pickerShortcut)) throw new RangeError(t('shortcutForm'));
+      const picker = { trigger: trigger.trim(), pickerShortcut: pickerShortcut.trim() };
+      return ctx.changeSettingsAndRefresh((s) => ({ ...s, ...picker }));
+    },
+
+    'settings/setSites': ({ disabledSites }) =>
+      ctx.changeSettingsAndRefresh((s) => ({
+        ...s,
+        disabledSites: SITE_IDS.filter((id) => disabledSites.includes(id)),
+      })),
+
+    async 'settings/setSelectors'({ site, overrides }) {
+      const defaults = fx.defaultSelectors(site);
+      const kept: Record<string, string> = {};
+      for (const [name, css] of Object.entries(overrides)) {
+        if (!Object.hasOwn(defaults, name)) throw new RangeError(t('unknownSelector', name));
+        // Empty or the default itself: no override.
+        if (css.trim() && css.trim() !== defaults[name]) kept[name] = css.trim();
+      }
+      return ctx.changeSettingsAndRefresh((s) => {
+        const selectorOverrides = { ...s.selectorOverrides, [site]: kept };
+        if (Object.keys(kept).length === 0) delete selectorOverrides[site];
+        return { ...s, selectorOverrides };
+      });
+    },
+
+    async 'settings/setOwner'({ site, handle }) {
+      const typed = handle?.trim() ?? '';
+      const manual = typed === '' ? null : parseHandleInput(typed, site === 'mastodon');
+      if (typed !== '' && !manual) throw new RangeError(t(site === 'mastodon' ? 'handleFormMastodon' : 'handleForm'));
+      return ctx.changeSettingsAndRefresh((s) => withAccount(s, site, { manual }));
+    },
+  };
+}

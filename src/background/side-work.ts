@@ -1,0 +1,79 @@
+/**
+ * What follows a commit: the toolbar count, telling open tabs the new statuses, the wake alarm.
+ * It runs after the answer, gathered over one turn, so a commit's answer never waits for it; a
+ * worker stopped before it ran loses nothing that matters (at its next start the count is read
+ * again and every tab asks again for its statuses).
+ */
+import { needsAttention } from '../core/health';
+import type { Item, ItemStatus } from '../core/types';
+import { SITE_NAMES } from '../core/types';
+import { type ReplylineDb, statusRange } from './db';
+import type { BackgroundEffects } from './effects';
+
+export function createSideWork(db: ReplylineDb, fx: BackgroundEffects) {
+  let unsent: Record<string, ItemStatus> = {};
+  let countChanged = false;
+  let running: Promise<void> | null = null;
+
+  const pendingCount = () => db.countFromIndex('items', 'by-status-sort', statusRange('pending'));
+
+  async function refreshToolbar(): Promise<void> {
+    const attention = (await db.getAll('health')).filter(needsAttention).map((h) => SITE_NAMES[h.site]);
+    await fx.setPendingCount(await pendingCount(), attention);
+  }
+
+  async function rescheduleWake(): Promise<void> {
+    const cursor = await db.transaction('items').store.index('by-snooze').openCursor();
+    await fx.scheduleWake(cursor?.value.snoozeUntil ?? null);
+  }
+
+  /** One runner at a time: what changes while it works is taken in its next round. */
+  async function run(): Promise<void> {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    try {
+      while (countChanged || Object.keys(unsent).length > 0) {
+        const statuses = unsent;
+        const recount = countChanged;
+        unsent = {};
+        countChanged = false;
+        if (recount) {
+          await refreshToolbar();
+          // A snooze set, changed or ended moves the next wake-up.
+          await rescheduleWake();
+        }
+        if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses);
+      }
+    }
+    catch (error) {
+      console.error('Replyline: after a change', error);
+    }
+    finally {
+      running = null;
+    }
+  }
+
+  return {
+    pendingCount,
+    refreshToolbar,
+    rescheduleWake,
+    /** Items whose status changed, and others whose (unchanged) status the tabs should hear again. */
+    afterChange(changed: Item[], alsoTell: Item[] = []): void {
+      if (changed.length === 0 && alsoTell.length === 0) return;
+      for (const item of [...changed, ...alsoTell]) unsent[item.key] = item.status;
+      if (changed.length > 0) countChanged = true;
+      running ??= run();
+    },
+    /** After an import or a clear: the count, the pages and the alarms follow the new data. */
+    async afterBulkChange(): Promise<void> {
+      await refreshToolbar();
+      await fx.broadcastRefresh();
+      await rescheduleWake();
+    },
+    /** Resolves once the side work of the changes so far has run. */
+    async settled(): Promise<void> {
+      while (running) await running;
+    },
+  };
+}
+
+export type SideWork = ReturnType<typeof createSideWork>;

@@ -1,0 +1,78 @@
+/**
+ * What the background's handler groups share: the database, the browser's effects, the side work
+ * after commits, the settings, and the Mastodon instances the user added.
+ */
+import { t } from '../core/i18n';
+import { parseInstanceHost } from '../core/instances';
+import type { Settings } from '../core/types';
+import type { BackgroundProtocol, BackgroundType } from '../shared/protocol';
+import type { BackgroundHandlers } from '../shared/router';
+import { type ReplylineDb, readSettings, writeSettings } from './db';
+import type { BackgroundEffects } from './effects';
+import { createSideWork } from './side-work';
+
+/** A group of handlers for some of the protocol's messages; the service joins the groups into all of them. */
+export type HandlerGroup<K extends BackgroundType & keyof BackgroundProtocol> = Pick<BackgroundHandlers, K>;
+
+export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
+  const side = createSideWork(db, fx);
+
+  /** The Mastodon hosts the user added, kept while the worker lives (every settings write resets it). */
+  let instanceHosts: Promise<Set<string>> | null = null;
+
+  /** Reads the settings, writes `change(settings)`, and returns what was written. */
+  async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+    const next = change(await readSettings(db));
+    await writeSettings(db, next);
+    instanceHosts = null;
+    return next;
+  }
+
+  /**
+   * Makes the instances' scripts follow the stored list and the browser's grants, one sync at a
+   * time, each reading the list once it is its turn. Two at once (an add, and the resync of the
+   * permissions.onAdded its grant fired) would both find the script missing and both register it
+   * (the second fails: a duplicate id), or one that read the list before the add would unregister
+   * the script the add just registered.
+   */
+  let instanceSync: Promise<void> = Promise.resolve();
+  function syncInstancesInTurn(): Promise<void> {
+    const run = instanceSync.then(async () => fx.syncInstances((await readSettings(db)).mastodonHosts));
+    instanceSync = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    db,
+    fx,
+    side,
+    readSettings: () => readSettings(db),
+    changeSettings,
+    /** A settings change that makes open pages judge again (handles, sites, picker, selectors). */
+    async changeSettingsAndRefresh(change: (settings: Settings) => Settings): Promise<Settings> {
+      const next = await changeSettings(change);
+      await fx.broadcastRefresh();
+      return next;
+    },
+    knownInstances(): Promise<Set<string>> {
+      instanceHosts ??= readSettings(db).then((s) => new Set(s.mastodonHosts));
+      return instanceHosts;
+    },
+    syncInstancesInTurn,
+    /** After the list of instances changed some other way (an import, a clear): scripts and access follow. */
+    async afterInstancesReplaced(before: readonly string[]): Promise<void> {
+      instanceHosts = null;
+      const after = (await readSettings(db)).mastodonHosts;
+      for (const host of before.filter((h) => !after.includes(h))) await fx.withdrawInstance(host);
+      await syncInstancesInTurn();
+    },
+    /** Why a host is not one the user may add as an instance (null when it is one). */
+    instanceHostProblem(host: string): string | null {
+      if (parseInstanceHost(host) !== host) return t('instanceInvalid');
+      if (fx.isSiteUrl(`https://${host}/`)) return t('instanceBuiltIn', host);
+      return null;
+    },
+  };
+}
+
+export type WorkerContext = ReturnType<typeof createWorkerContext>;
