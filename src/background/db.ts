@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { PageHealth } from '../core/health';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
 import { DEFAULT_SETTINGS } from '../core/types';
@@ -9,19 +9,19 @@ export interface ReplylineSchema extends DBSchema {
     value: Item;
     indexes: {
       'by-status-sort': [ItemStatus, number];
-      'by-site': SiteId;
-      'by-thread': string;
       'by-snooze': number;
     };
   };
-  snippets: { key: string; value: Snippet; indexes: { 'by-uses': number } };
+  snippets: { key: string; value: Snippet };
   settings: { key: string; value: Settings };
   /** The last health report of each site (what its adapter found on the last page it read). */
   health: { key: SiteId; value: PageHealth };
 }
 
 export type ReplylineDb = IDBPDatabase<ReplylineSchema>;
-type UpgradeTx = IDBPTransaction<ReplylineSchema, StoreNames<ReplylineSchema>[], 'versionchange'>;
+/** Migrations see the database as each version had it, not as the current schema types it. */
+type AnyDb = IDBPDatabase;
+type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 export const DB_NAME = 'replyline';
 
@@ -29,7 +29,7 @@ export const DB_NAME = 'replyline';
  * Migrations, one per version: MIGRATIONS[n] takes a database at version n to n + 1.
  * A database of any earlier version runs every step after its own, in order.
  */
-export const MIGRATIONS: ((db: ReplylineDb, tx: UpgradeTx) => void)[] = [
+export const MIGRATIONS: ((db: AnyDb, tx: UpgradeTx) => void)[] = [
   (db) => {
     const items = db.createObjectStore('items', { keyPath: 'key' });
     items.createIndex('by-status-sort', ['status', 'sortAt']);
@@ -43,6 +43,16 @@ export const MIGRATIONS: ((db: ReplylineDb, tx: UpgradeTx) => void)[] = [
   (db) => {
     db.createObjectStore('health', { keyPath: 'site' });
   },
+  // Indexes that no query used (items by site and by thread, saved replies by uses) go: each cost
+  // every write. An index comes back when a query needs it.
+  (_db, tx) => {
+    const items = tx.objectStore('items');
+    for (const name of ['by-site', 'by-thread']) {
+      if (items.indexNames.contains(name)) items.deleteIndex(name);
+    }
+    const snippets = tx.objectStore('snippets');
+    if (snippets.indexNames.contains('by-uses')) snippets.deleteIndex('by-uses');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
@@ -50,7 +60,9 @@ export const DB_VERSION = MIGRATIONS.length;
 export function openReplylineDb(name = DB_NAME): Promise<ReplylineDb> {
   return openDB<ReplylineSchema>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]?.(db, tx);
+      for (let version = oldVersion; version < DB_VERSION; version++) {
+        MIGRATIONS[version]?.(db as unknown as AnyDb, tx as unknown as UpgradeTx);
+      }
     },
   });
 }

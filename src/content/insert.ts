@@ -1,7 +1,8 @@
 /**
- * Puts plain text into a site's editor so that the editor's own state changes (editors.md): the
- * editor is recognised from its markup and the strategies it is known to take are tried in order,
- * each checked by looking for the text afterwards. Nothing is ever inserted as HTML.
+ * Puts plain text into a site's editor so that the editor's own state changes (the site's Send
+ * button enables, and what is sent is the reply): the editor is recognised from its markup and the
+ * strategies it is known to take are tried in order, each checked by looking for the text
+ * afterwards. Nothing is ever inserted as HTML.
  */
 
 import { t } from '../core/i18n';
@@ -49,7 +50,8 @@ export function editorFamily(el: HTMLElement): EditorFamily {
 }
 
 /**
- * Strategies in the order each editor takes them (measured in Chromium and Firefox, editors.md).
+ * Strategies in the order each editor takes them (measured in Chromium and Firefox on the real
+ * editor packages: test/e2e/editors.test.ts and firefox.test.ts).
  * Draft.js corrupts its model when execCommand brings line breaks; ProseMirror collapses blank
  * lines on paste; plain contenteditable and textareas ignore synthetic pastes.
  */
@@ -131,7 +133,10 @@ export function placeCaret(el: HTMLElement, saved: Range | null, force = false):
   selection.addRange(range);
 }
 
-/** Firefox's content scripts see the page through Xray wrappers (editors.md). */
+/**
+ * Firefox's content scripts see the page through Xray wrappers: events and objects the page's own
+ * editor must read are made in the page's realm (wrappedJSObject, cloneInto).
+ */
 interface FirefoxWindow extends Window {
   wrappedJSObject?: Window & typeof globalThis;
 }

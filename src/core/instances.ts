@@ -45,9 +45,3 @@ export const INSTANCE_SCRIPT_FILE = 'assets/instance-content.js';
 export function instancePattern(host: string): string {
   return `https://${host}/*`;
 }
-
-/** The host a pattern of ours names, or null. */
-export function hostOfPattern(pattern: string): string | null {
-  const match = /^https:\/\/([^/*]+)\/\*$/u.exec(pattern);
-  return match?.[1] ?? null;
-}

@@ -397,12 +397,8 @@ describe('the database', () => {
     const db = await openReplylineDb();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['health', 'items', 'settings', 'snippets']);
-    expect([...db.transaction('items').store.indexNames].sort()).toEqual([
-      'by-site',
-      'by-snooze',
-      'by-status-sort',
-      'by-thread',
-    ]);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['by-snooze', 'by-status-sort']);
+    expect([...db.transaction('snippets').store.indexNames]).toEqual([]);
     db.close();
   });
 

@@ -1,5 +1,11 @@
 import type { InstanceBrowser, RegisteredScript, ScriptToRegister } from '../../src/background/instances';
-import { hostOfPattern, instancePattern } from '../../src/core/instances';
+import { instancePattern } from '../../src/core/instances';
+
+/** The host an instance pattern names (https://<host>/*), or null: the browser's side of instancePattern. */
+export function hostOfPattern(pattern: string): string | null {
+  const match = /^https:\/\/([^/*]+)\/\*$/u.exec(pattern);
+  return match?.[1] ?? null;
+}
 
 /**
  * The browser's side of Mastodon instances, in memory: the host access it grants and the content

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { scriptId, syncInstanceScripts } from '../../src/background/instances';
 import { parseHandleInput } from '../../src/core/handles';
 import {
-  hostOfPattern,
   INSTANCE_SCRIPT_FILE,
   instancePattern,
   parseInstanceHost,
 } from '../../src/core/instances';
-import { InstanceBrowserFake } from './instance-browser';
+import { hostOfPattern, InstanceBrowserFake } from './instance-browser';
 
 describe('what a user types as their instance', () => {
   it('takes a host, an address of it, or an account on it', () => {

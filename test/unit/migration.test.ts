@@ -200,7 +200,7 @@ const EARLIER = Array.from({ length: DB_VERSION }, (_, version) => version);
 async function createAtVersion(version: number): Promise<IDBPDatabase<ReplylineSchema>> {
   return openDB<ReplylineSchema>(DB_NAME, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(db, tx);
+      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(db as never, tx as never);
     },
   });
 }

@@ -11,11 +11,11 @@ import { openReplylineDb } from '../../src/background/db';
 import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
 import type { Backup } from '../../src/core/backup';
-import { hostOfPattern, instancePattern } from '../../src/core/instances';
+import { instancePattern } from '../../src/core/instances';
 import { setMessageLookup } from '../../src/core/i18n';
 import { createRouter } from '../../src/shared/router';
 import { adapterFor } from '../../src/sites/registry';
-import { InstanceBrowserFake } from './instance-browser';
+import { hostOfPattern, InstanceBrowserFake } from './instance-browser';
 import { logged, scanned } from './items';
 import { readCatalog, resolveMessage } from './messages';
 
