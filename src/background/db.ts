@@ -69,13 +69,13 @@ export function openReplylineDb(name = DB_NAME): Promise<ReplylineDb> {
 
 export const SETTINGS_KEY = 'settings';
 
-export async function readSettings(db: ReplylineDb): Promise<Settings> {
-  const stored = await db.get('settings', SETTINGS_KEY);
+/** The settings as stored, with the defaults for what an older version did not store. */
+export function settingsFrom(stored: Settings | undefined): Settings {
   return { ...DEFAULT_SETTINGS, ...stored, accounts: { ...stored?.accounts } };
 }
 
-export async function writeSettings(db: ReplylineDb, settings: Settings): Promise<void> {
-  await db.put('settings', settings, SETTINGS_KEY);
+export async function readSettings(db: ReplylineDb): Promise<Settings> {
+  return settingsFrom(await db.get('settings', SETTINGS_KEY));
 }
 
 export function statusRange(status: ItemStatus): IDBKeyRange {

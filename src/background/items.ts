@@ -2,9 +2,9 @@
 import { needsAttention } from '../core/health';
 import { t } from '../core/i18n';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
-import type { Item, ItemStatus } from '../core/types';
+import type { Item, ItemStatus, ScannedItem, SiteId } from '../core/types';
 import { itemKey } from '../core/types';
-import { type ItemAction, scannedItem } from '../shared/protocol';
+import { type ItemAction, type ReportResult, scannedItem } from '../shared/protocol';
 import { statusRange } from './db';
 import type { HandlerGroup, WorkerContext } from './worker-context';
 
@@ -25,52 +25,102 @@ type ItemMessages =
   | 'items/report' | 'items/statuses' | 'items/list' | 'items/act' | 'items/actMany' | 'items/sent' | 'items/get'
   | 'site/health' | 'health/list';
 
-export function itemHandlers({ db, fx, side }: WorkerContext) {
-  /**
-   * Applies a user's action to one item. Idempotent: the same action again changes nothing, and its
-   * result is told to every tab all the same, so an action retried after a lost answer still
-   * reaches the badges.
-   */
-  async function updateItem(key: string, change: (item: Item, now: number) => Item): Promise<Item | null> {
-    const tx = db.transaction('items', 'readwrite');
-    const item = await tx.store.get(key);
-    if (!item) {
-      await tx.done;
-      return null;
-    }
-    const next = change(item, fx.now());
-    if (next !== item) await tx.store.put(next);
+/**
+ * Applies a user's action to one item. Idempotent: the same action again changes nothing, and its
+ * result is told to every tab all the same, so an action retried after a lost answer still
+ * reaches the badges.
+ */
+async function updateItem(
+  { db, fx, side }: WorkerContext,
+  key: string,
+  change: (item: Item, now: number) => Item,
+): Promise<Item | null> {
+  const tx = db.transaction('items', 'readwrite');
+  const item = await tx.store.get(key);
+  if (!item) {
     await tx.done;
-    if (next !== item) side.afterChange([next]);
-    else side.afterChange([], [next]);
-    return next;
+    return null;
   }
+  const next = change(item, fx.now());
+  if (next !== item) await tx.store.put(next);
+  await tx.done;
+  if (next !== item) side.afterChange([next]);
+  else side.afterChange([], [next]);
+  return next;
+}
 
-  const handlers: HandlerGroup<ItemMessages> = {
-    async 'items/report'({ site, items }) {
-      const now = fx.now();
-      // Each item is checked on its own: one that fails costs that item, not the report.
-      const valid = items.filter((scanned) => scannedItem(scanned) && scanned.site === site);
-      const tx = db.transaction('items', 'readwrite');
-      const changed: Item[] = [];
-      const statuses: Record<string, ItemStatus> = {};
-      // Reads first, all at once, then the writes: one round trip each instead of one per item.
-      const keys = valid.map((scanned) => itemKey(site, scanned.id));
-      const existing = await Promise.all(keys.map((key) => tx.store.get(key)));
-      const merged = new Map<string, Item>();
-      valid.forEach((scanned, i) => {
-        const key = keys[i]!;
-        const before = merged.get(key) ?? existing[i];
-        const next = mergeScanned(before, scanned, now);
-        merged.set(key, next);
-        statuses[key] = next.status;
-        if (!before || before.status !== next.status) changed.push(next);
-      });
-      await Promise.all([...merged.values()].map((item) => tx.store.put(item)));
-      await tx.done;
-      side.afterChange(changed);
-      return { statuses, refused: items.length - valid.length };
-    },
+/** Stores what a page found. Each item is checked on its own: one that fails costs that item, not the report. */
+async function report({ db, fx, side }: WorkerContext, site: SiteId, items: ScannedItem[]): Promise<ReportResult> {
+  const now = fx.now();
+  const valid = items.filter((scanned) => scannedItem(scanned) && scanned.site === site);
+  const tx = db.transaction('items', 'readwrite');
+  const changed: Item[] = [];
+  const statuses: Record<string, ItemStatus> = {};
+  // Reads first, all at once, then the writes: one round trip each instead of one per item.
+  const keys = valid.map((scanned) => itemKey(site, scanned.id));
+  const existing = await Promise.all(keys.map((key) => tx.store.get(key)));
+  const merged = new Map<string, Item>();
+  valid.forEach((scanned, i) => {
+    const key = keys[i]!;
+    const before = merged.get(key) ?? existing[i];
+    const next = mergeScanned(before, scanned, now);
+    merged.set(key, next);
+    statuses[key] = next.status;
+    if (!before || before.status !== next.status) changed.push(next);
+  });
+  await Promise.all([...merged.values()].map((item) => tx.store.put(item)));
+  await tx.done;
+  side.afterChange(changed);
+  return { statuses, refused: items.length - valid.length };
+}
+
+/** One action on many items, in one transaction; the number changed. */
+async function actOnMany({ db, fx, side }: WorkerContext, keys: string[], action: ItemAction): Promise<number> {
+  const now = fx.now();
+  if (action.action === 'snooze' && action.until <= now) throw new RangeError(t('snoozeInPast'));
+  const tx = db.transaction('items', 'readwrite');
+  const changed: Item[] = [];
+  const unchanged: Item[] = [];
+  for (const key of keys) {
+    const item = await tx.store.get(key);
+    if (!item) continue;
+    const next = applyAction(item, action, now);
+    if (next === item) {
+      unchanged.push(next);
+      continue;
+    }
+    await tx.store.put(next);
+    changed.push(next);
+  }
+  await tx.done;
+  side.afterChange(changed, unchanged);
+  return changed.length;
+}
+
+/** Snoozed items whose time has come go back to pending. */
+export async function wakeDue({ db, fx, side }: WorkerContext): Promise<Item[]> {
+  const now = fx.now();
+  const tx = db.transaction('items', 'readwrite');
+  const woken: Item[] = [];
+  let cursor = await tx.store.index('by-snooze').openCursor(IDBKeyRange.upperBound(now));
+  while (cursor) {
+    const next = wake(cursor.value, now);
+    if (next !== cursor.value) {
+      await cursor.update(next);
+      woken.push(next);
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  side.afterChange(woken);
+  await side.rescheduleWake();
+  return woken;
+}
+
+export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
+  const { db, side } = ctx;
+  return {
+    'items/report': ({ site, items }) => report(ctx, site, items),
 
     async 'items/statuses'({ keys }) {
       const tx = db.transaction('items');
@@ -85,32 +135,9 @@ export function itemHandlers({ db, fx, side }: WorkerContext) {
       return lists.flat().sort((a, b) => a.sortAt - b.sortAt);
     },
 
-    'items/act': (req) => updateItem(req.key, (item, now) => applyAction(item, req, now)),
-
-    async 'items/actMany'(req) {
-      const now = fx.now();
-      if (req.action === 'snooze' && req.until <= now) throw new RangeError(t('snoozeInPast'));
-      const tx = db.transaction('items', 'readwrite');
-      const changed: Item[] = [];
-      const unchanged: Item[] = [];
-      for (const key of req.keys) {
-        const item = await tx.store.get(key);
-        if (!item) continue;
-        const next = applyAction(item, req, now);
-        if (next === item) {
-          unchanged.push(next);
-          continue;
-        }
-        await tx.store.put(next);
-        changed.push(next);
-      }
-      await tx.done;
-      side.afterChange(changed, unchanged);
-      return changed.length;
-    },
-
-    'items/sent': ({ key }) => updateItem(key, answerBySnippet),
-
+    'items/act': (req) => updateItem(ctx, req.key, (item, now) => applyAction(item, req, now)),
+    'items/actMany': ({ keys, ...action }) => actOnMany(ctx, keys, action),
+    'items/sent': ({ key }) => updateItem(ctx, key, answerBySnippet),
     'items/get': async ({ key }) => (await db.get('items', key)) ?? null,
 
     async 'site/health'(health) {
@@ -126,26 +153,4 @@ export function itemHandlers({ db, fx, side }: WorkerContext) {
       return Object.fromEntries(all.map((h) => [h.site, h]));
     },
   };
-
-  /** Snoozed items whose time has come go back to pending. */
-  async function wakeDue(): Promise<Item[]> {
-    const now = fx.now();
-    const tx = db.transaction('items', 'readwrite');
-    const woken: Item[] = [];
-    let cursor = await tx.store.index('by-snooze').openCursor(IDBKeyRange.upperBound(now));
-    while (cursor) {
-      const next = wake(cursor.value, now);
-      if (next !== cursor.value) {
-        await cursor.update(next);
-        woken.push(next);
-      }
-      cursor = await cursor.continue();
-    }
-    await tx.done;
-    side.afterChange(woken);
-    await side.rescheduleWake();
-    return woken;
-  }
-
-  return { handlers, wakeDue };
 }

@@ -9,7 +9,7 @@ import { dataHandlers } from './data';
 import type { ReplylineDb } from './db';
 import type { BackgroundEffects } from './effects';
 import { instanceHandlers } from './instance-handlers';
-import { itemHandlers } from './items';
+import { itemHandlers, wakeDue } from './items';
 import { settingsHandlers } from './settings';
 import { snippetHandlers } from './snippets';
 import { createWorkerContext, type WorkerContext } from './worker-context';
@@ -30,9 +30,8 @@ async function isContentUrl(ctx: WorkerContext, url: string): Promise<boolean> {
 
 export function createService(db: ReplylineDb, fx: BackgroundEffects) {
   const ctx = createWorkerContext(db, fx);
-  const items = itemHandlers(ctx);
   const handlers = {
-    ...items.handlers,
+    ...itemHandlers(ctx),
     ...settingsHandlers(ctx),
     ...snippetHandlers(ctx),
     ...dataHandlers(ctx),
@@ -51,7 +50,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
   return {
     handlers: handlers as BackgroundHandlers,
     pendingCount: ctx.side.pendingCount,
-    wakeDue: items.wakeDue,
+    wakeDue: () => wakeDue(ctx),
     isContentUrl: (url: string) => isContentUrl(ctx, url),
     /** The Mastodon hosts the user added. */
     instanceHosts: async () => [...(await ctx.knownInstances())],

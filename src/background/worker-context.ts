@@ -7,7 +7,7 @@ import { parseInstanceHost } from '../core/instances';
 import type { Settings } from '../core/types';
 import type { BackgroundProtocol, BackgroundType } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
-import { type ReplylineDb, readSettings, writeSettings } from './db';
+import { type ReplylineDb, readSettings, SETTINGS_KEY, settingsFrom } from './db';
 import type { BackgroundEffects } from './effects';
 import { createSideWork } from './side-work';
 
@@ -20,10 +20,15 @@ export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
   /** The Mastodon hosts the user added, kept while the worker lives (every settings write resets it). */
   let instanceHosts: Promise<Set<string>> | null = null;
 
-  /** Reads the settings, writes `change(settings)`, and returns what was written. */
+  /**
+   * Reads the settings, writes `change(settings)`, and returns what was written, in one transaction:
+   * two changes at once (two switches flipped quickly) are applied one after the other, neither lost.
+   */
   async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-    const next = change(await readSettings(db));
-    await writeSettings(db, next);
+    const tx = db.transaction('settings', 'readwrite');
+    const next = change(settingsFrom(await tx.store.get(SETTINGS_KEY)));
+    await tx.store.put(next, SETTINGS_KEY);
+    await tx.done;
     instanceHosts = null;
     return next;
   }

@@ -65,11 +65,11 @@ describe('a day of triage in the popup', () => {
     const reply = await popup.evaluate(async () =>
       (await chrome.runtime.sendMessage({
         type: 'items/act',
-        payload: { key: 'x:1950000000000000008', action: 'snooze', until: Date.now() + 8000 },
+        payload: { key: 'x:1950000000000000008', action: 'snooze', until: Date.now() + 12_000 },
       })) as { ok: boolean; value?: { status: string } },
     );
     expect(reply).toMatchObject({ ok: true, value: { status: 'snoozed' } });
-    await expect.poll(() => session.badgeText(), { timeout: 6000, interval: 100 }).toBe('');
+    await expect.poll(() => session.badgeText(), { timeout: 10_000, interval: 100 }).toBe('');
     await expect.poll(() => session.badgeText(), { timeout: 20_000, interval: 500 }).toBe('1');
     expect(await session.storedItem('x:1950000000000000008')).toMatchObject({ status: 'pending', snoozeUntil: null });
     await popup.close();

@@ -391,6 +391,20 @@ describe('the message router', () => {
   });
 });
 
+describe('settings changed at once', () => {
+  it('applies both: neither change is lost to the other', async () => {
+    await Promise.all([
+      h()['settings/setSites']({ disabledSites: ['tiktok'] }, ctx),
+      h()['settings/setOwner']({ site: 'x', handle: 'brightloop' }, ctx),
+      h()['settings/setPicker']({ trigger: '//', pickerShortcut: 'Alt+Shift+S' }, ctx),
+    ]);
+    const settings = await h()['settings/get']({}, ctx);
+    expect(settings.trigger).toBe('//');
+    expect(settings.accounts.x?.manual).toBe('brightloop');
+    expect(settings.disabledSites).toEqual(['tiktok']);
+  });
+});
+
 describe('the database', () => {
   it('creates every store and index from nothing, at the current version', async () => {
     globalThis.indexedDB = new IDBFactory();
