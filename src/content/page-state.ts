@@ -1,0 +1,56 @@
+/**
+ * How the background has this site set up (the owner's handle, on or off, the picker's keys, the
+ * user's selector overrides), asked at start and after each settings change, and the owner the page
+ * shows, told to the background once.
+ */
+import { DEFAULT_SETTINGS } from '../core/types';
+import type { PageState } from '../shared/protocol';
+import { applySelectorOverrides, isValidSelector, type SiteAdapter } from '../sites/types';
+import type { PageContext } from './context';
+
+export function createPageState(ctx: PageContext, siteAdapter: SiteAdapter, errors: Set<string>) {
+  let state: PageState = {
+    owner: null,
+    enabled: true,
+    selectors: {},
+    trigger: DEFAULT_SETTINGS.trigger,
+    pickerShortcut: DEFAULT_SETTINGS.pickerShortcut,
+  };
+  let ownerChecked = false;
+
+  /** Asks the background how this site is set up; true when the item selector changed (an override). */
+  async function hello(): Promise<boolean> {
+    state = await ctx.send('page/hello', { site: ctx.adapter.id });
+    const itemSelector = ctx.adapter.itemSelector;
+    const valid = (css: string) => isValidSelector(css, ctx.doc);
+    for (const name of applySelectorOverrides(siteAdapter, state.selectors, valid)) {
+      errors.add(`override:${name}`.slice(0, 40));
+    }
+    return ctx.adapter.itemSelector !== itemSelector;
+  }
+
+  return {
+    get: () => state,
+    hello,
+    /** Settings changed: the page may show its owner again. */
+    recheckOwner() {
+      ownerChecked = false;
+    },
+    /**
+     * Where the page shows who is signed in, the background learns it once; `changed` runs when
+     * that makes a new owner (the page is then judged anew).
+     */
+    async checkOwner(changed: () => void) {
+      if (ownerChecked) return;
+      const detected = ctx.adapter.detectOwner(ctx.doc);
+      if (!detected) return;
+      ownerChecked = true;
+      await ctx.send('owner/detected', { site: ctx.adapter.id, handle: detected });
+      const before = state.owner;
+      await hello();
+      if (state.owner !== before) changed();
+    },
+  };
+}
+
+export type PageStateStore = ReturnType<typeof createPageState>;
