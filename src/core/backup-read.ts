@@ -6,7 +6,7 @@ import { SNIPPET_LIMITS } from './snippets';
 import { MAX_INSTANCES, parseInstanceHost } from './instances';
 import { parseShortcut, validateTrigger } from './picker';
 import type { Account, Item, Person, Settings, SiteId, Snippet } from './types';
-import { DEFAULT_SETTINGS, itemKey, SITE_IDS, SITE_NAMES } from './types';
+import { DEFAULT_SETTINGS, ITEM_UNITS, itemKey, SITE_IDS, SITE_NAMES } from './types';
 import { arrayOf, type Check, isRecord, nullable, num, oneOf, str } from './validate';
 
 import {
@@ -76,14 +76,14 @@ const maybeTime = plain(nullable(num));
 const count: Check<number> = (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 const readItemFields = record<Item>({
-  key: plain(str(300, 3)),
+  key: plain(str(ITEM_UNITS.key, 3)),
   site: plain(site),
-  id: plain(str(200, 1)),
+  id: plain(str(ITEM_UNITS.id, 1)),
   kind: plain(oneOf('comment', 'reply', 'mention')),
-  author: record<Person>({ name: plain(str(1000)), handle: plain(str(1000, 1)) }),
-  text: plain(str(20_000)),
-  url: plain(str(4096)),
-  thread: plain(str(300)),
+  author: record<Person>({ name: plain(str(ITEM_UNITS.name)), handle: plain(str(ITEM_UNITS.name, 1)) }),
+  text: plain(str(ITEM_UNITS.text)),
+  url: plain(str(ITEM_UNITS.url)),
+  thread: plain(str(ITEM_UNITS.thread)),
   createdAt: maybeTime,
   firstSeenAt: time,
   lastSeenAt: time,

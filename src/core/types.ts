@@ -124,6 +124,19 @@ export function sitesInUse(settings: Settings): SiteId[] {
  */
 export const ITEM_LIMITS = { id: 200, thread: 300, name: 200, text: 2000, url: 2048 } as const;
 
+/**
+ * The same bounds as string lengths (UTF-16 units, what a check of a message or a file sees): a
+ * character outside the BMP is two units, so cut text may be up to twice as long as it counts.
+ */
+export const ITEM_UNITS = {
+  id: ITEM_LIMITS.id,
+  thread: ITEM_LIMITS.thread,
+  name: ITEM_LIMITS.name * 2,
+  text: ITEM_LIMITS.text * 2,
+  url: ITEM_LIMITS.url * 2,
+  key: ITEM_LIMITS.id + 20,
+} as const;
+
 export function itemKey(site: SiteId, id: string): string {
   return `${site}:${id}`;
 }

@@ -4,7 +4,7 @@ import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
 import { MAX_INSTANCES } from '../core/instances';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
-import { ITEM_LIMITS, SITE_IDS } from '../core/types';
+import { ITEM_UNITS, SITE_IDS } from '../core/types';
 import { arrayOf, bool, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
 
 export type ItemAction =
@@ -117,7 +117,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const site = oneOf(...SITE_IDS);
 const status = oneOf<ItemStatus>('pending', 'answered', 'dismissed', 'snoozed');
-const key = str(300, 3);
+const key = str(ITEM_UNITS.key, 3);
 const id = str(100, 1);
 const empty: Check<Record<string, never>> = (v): v is Record<string, never> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -130,12 +130,12 @@ const count: Check<number> = (v): v is number => num(v) && Number.isInteger(v) &
  */
 export const scannedItem: Check<ScannedItem> = shape<ScannedItem>({
   site,
-  id: str(ITEM_LIMITS.id, 1),
+  id: str(ITEM_UNITS.id, 1),
   kind: oneOf('comment', 'reply', 'mention'),
-  author: shape({ name: str(ITEM_LIMITS.name * 2), handle: str(ITEM_LIMITS.name * 2, 1) }),
-  text: str(ITEM_LIMITS.text * 2),
-  url: str(ITEM_LIMITS.url * 2, 1),
-  thread: str(ITEM_LIMITS.thread),
+  author: shape({ name: str(ITEM_UNITS.name), handle: str(ITEM_UNITS.name, 1) }),
+  text: str(ITEM_UNITS.text),
+  url: str(ITEM_UNITS.url, 1),
+  thread: str(ITEM_UNITS.thread),
   createdAt: nullable(num),
   ownerReplied: bool,
 });
