@@ -3,6 +3,7 @@ import type { PageHealth } from '../core/health';
 import type { Item, Settings, SiteId } from '../core/types';
 import { t } from '../shared/i18n';
 import { errorText, openOptions, send } from '../ui/api';
+import { StatusLine } from '../ui/status';
 import { SnippetsView } from './SnippetsView';
 import { StatsView } from './StatsView';
 import { Waiting } from './Waiting';
@@ -89,11 +90,7 @@ export function Popup() {
           ))}
         </div>
         <section class="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <StatusLine role="alert" status={error === null ? null : { text: error, tone: 'error' }} />
           {tab === 'waiting' && <Waiting items={items} settings={settings} health={health} reload={load} />}
           {tab === 'snippets' && <SnippetsView />}
           {tab === 'stats' && <StatsView items={items} />}

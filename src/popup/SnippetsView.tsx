@@ -3,11 +3,14 @@ import { searchSnippets } from '../core/snippets';
 import type { Snippet } from '../core/types';
 import { t } from '../shared/i18n';
 import { errorText, openOptions, send } from '../ui/api';
+import { EmptyState, Loading } from '../ui/empty';
+import { inputValue } from '../ui/fields';
+import { type Status, StatusLine } from '../ui/status';
 
 export function SnippetsView() {
   const [snippets, setSnippets] = useState<Snippet[] | null>(null);
   const [query, setQuery] = useState('');
-  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const [message, setMessage] = useState<Status>(null);
 
   useEffect(() => {
     send('snippets/list', {}).then(setSnippets, (e) => setMessage({ text: errorText(e), tone: 'error' }));
@@ -44,7 +47,7 @@ export function SnippetsView() {
     }
   };
 
-  if (snippets === null) return <p class="muted">{t('loading')}</p>;
+  if (snippets === null) return <Loading />;
   return (
     <>
       <div class="toolbar">
@@ -56,20 +59,17 @@ export function SnippetsView() {
           type="search"
           placeholder={t('searchSnippets')}
           value={query}
-          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setQuery(inputValue(e))}
         />
       </div>
       {snippets.length === 0
         ? (
-            <div class="empty">
-              <p>
-                <strong>{t('emptySnippets')}</strong>
-              </p>
+            <EmptyState title={t('emptySnippets')}>
               <p class="muted">{t('emptySnippetsHint')}</p>
               <button type="button" class="primary" onClick={openOptions}>
                 {t('addSnippetFromPopup')}
               </button>
-            </div>
+            </EmptyState>
           )
         : shown.length === 0
           ? <p class="muted">{t('noSnippetMatches', query)}</p>
@@ -94,9 +94,7 @@ export function SnippetsView() {
                 ))}
               </ul>
             )}
-      <p class={`status ${message?.tone ?? ''}`} role="status">
-        {message?.text}
-      </p>
+      <StatusLine class="status" status={message} />
     </>
   );
 }

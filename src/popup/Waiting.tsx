@@ -18,6 +18,9 @@ import { DEFAULT_SETTINGS, ownerHandle, SITE_IDS, SITE_NAMES, sitesInUse } from 
 import type { ItemAction } from '../shared/protocol';
 import { type MessageKey, plural, t } from '../shared/i18n';
 import { errorText, openOptions, send } from '../ui/api';
+import { EmptyState, Loading } from '../ui/empty';
+import { inputChecked, inputValue, SearchField, Select } from '../ui/fields';
+import { type Status, StatusLine } from '../ui/status';
 
 const STATUS_VIEWS: { status: ItemStatus; label: MessageKey; empty: MessageKey }[] = [
   { status: 'pending', label: 'viewWaiting', empty: 'emptyWaiting' },
@@ -89,7 +92,7 @@ function SnoozeMenu({ onSnooze, onClose }: { onSnooze: (until: number) => void; 
       ))}
       <label>
         <span class="visually-hidden">{t('snoozeChosenTime')}</span>
-        <input type="datetime-local" value={custom} onInput={(e) => setCustom((e.currentTarget as HTMLInputElement).value)} />
+        <input type="datetime-local" value={custom} onInput={(e) => setCustom(inputValue(e))} />
       </label>
       <button type="button" disabled={!(chosen > Date.now())} onClick={() => onSnooze(chosen)}>
         {t('snoozeUntilThen')}
@@ -98,31 +101,6 @@ function SnoozeMenu({ onSnooze, onClose }: { onSnooze: (until: number) => void; 
         {t('cancel')}
       </button>
     </div>
-  );
-}
-
-function Select<V extends string>(props: {
-  name: string;
-  label: string;
-  value: V;
-  options: [V, string][];
-  onChange: (value: V) => void;
-}) {
-  return (
-    <label>
-      <span class="visually-hidden">{props.label}</span>
-      <select
-        name={props.name}
-        value={props.value}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as V)}
-      >
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
@@ -177,7 +155,7 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
   const [grouped, setGrouped] = useState(true);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [snoozing, setSnoozing] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<Status>(null);
   const now = Date.now();
   const enabledSites = sitesInUse(settings ?? DEFAULT_SETTINGS);
   const missingOwner = settings ? enabledSites.filter((s) => !ownerHandle(settings, s)) : [];
@@ -201,13 +179,13 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
     try {
       if (keys.length === 1) await send('items/act', { key: keys[0]!, ...action });
       else await send('items/actMany', { keys, ...action });
-      setMessage(done);
+      setMessage({ text: done });
       setSelected(new Set());
       setSnoozing(null);
       await reload();
     }
     catch (e) {
-      setMessage(errorText(e));
+      setMessage({ text: errorText(e) });
     }
   };
   const open = async (item: Item) => {
@@ -216,7 +194,7 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
       window.close();
     }
     catch (e) {
-      setMessage(errorText(e));
+      setMessage({ text: errorText(e) });
     }
   };
   const toggle = (keys: string[], on: boolean) => {
@@ -232,7 +210,7 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
   const many = (n: number) => plural(n, 'commentsOne', 'commentsMany');
   const filtered = filter.query !== '' || filter.site !== 'all' || filter.kind !== 'all' || filter.label !== 'all';
 
-  if (items === null) return <p class="muted">{t('loading')}</p>;
+  if (items === null) return <Loading />;
 
   const renderItem = (item: Item, inGroup: boolean) => (
     <li class={`item${inGroup ? ' in-group' : ''}`} key={item.key} data-key={item.key} style={{ height: `${ROW_HEIGHT - 8}px` }}>
@@ -240,7 +218,7 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
         <input
           type="checkbox"
           checked={selected.has(item.key)}
-          onChange={(e) => toggle([item.key], (e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => toggle([item.key], inputChecked(e))}
           aria-label={t('selectNamed', item.author.name || item.author.handle)}
         />
         <span class="site">{SITE_NAMES[item.site]}</span>
@@ -335,15 +313,7 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
         ))}
       </div>
       <div class="toolbar">
-        <label class="search">
-          <span class="visually-hidden">{t('searchComments')}</span>
-          <input
-            type="search"
-            placeholder={t('searchComments')}
-            value={filter.query}
-            onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </label>
+        <SearchField class="search" label={t('searchComments')} value={filter.query} onInput={(query) => set({ query })} />
       </div>
       <div class="toolbar filters">
         <Select
@@ -420,19 +390,14 @@ export function Waiting({ items, settings, health, reload }: WaitingProps) {
       )}
       {shown.length === 0
         ? (
-            <div class="empty">
-              <p>
-                <strong>{filtered ? t('emptyFiltered') : t(view.empty)}</strong>
-              </p>
+            <EmptyState title={filtered ? t('emptyFiltered') : t(view.empty)}>
               {filter.status === 'pending' && !filtered && (
                 <p class="muted">{t('emptyWaitingHint', enabledSites.map((s) => SITE_NAMES[s]).join(', '))}</p>
               )}
-            </div>
+            </EmptyState>
           )
         : <VirtualList rows={rows} render={(row) => (row.type === 'group' ? renderGroup(row) : renderItem(row.item, row.grouped))} />}
-      <p class="status" role="status">
-        {message}
-      </p>
+      <StatusLine class="status" status={message} />
     </>
   );
 }
