@@ -1,4 +1,4 @@
-/** What a section of an extension page last said, and the one line that says it. */
+/** What a part of an extension page last said, and the one line that says it. */
 import { useMemo, useState } from 'preact/hooks';
 import { errorText } from './api';
 
@@ -30,33 +30,38 @@ export function StatusLine({ status, role = 'status', as: Tag = 'p', class: base
   );
 }
 
-/** How a section reports on its status line. */
+/** How a part reports on its status line; the same functions for the life of the page. */
 export interface Reporter {
-  status: Status;
   success: (text: string) => void;
   error: (text: string) => void;
+  /** A message without a tone. */
+  note: (text: string) => void;
   clear: () => void;
-  /** Runs a step that reports its own success; what it throws is said as an error (through `wrap`, if given). */
+  /** Runs a step that reports its own success; what it throws is said as an error (in `wrap`'s words, if given). */
   attempt: (step: () => Promise<unknown>, wrap?: (text: string) => string) => Promise<void>;
 }
 
-export function useStatus(): Reporter {
+function reporter(setStatus: (status: Status) => void): Reporter {
+  const error = (text: string) => setStatus({ text, tone: 'error' });
+  return {
+    success: (text) => setStatus({ text, tone: 'success' }),
+    error,
+    note: (text) => setStatus({ text }),
+    clear: () => setStatus(null),
+    attempt: async (step, wrap = (text) => text) => {
+      try {
+        await step();
+      }
+      catch (e) {
+        error(wrap(errorText(e)));
+      }
+    },
+  };
+}
+
+/** A status line's state: what it says, and the reporter that changes it. */
+export function useStatus(): [Status, Reporter] {
   const [status, setStatus] = useState<Status>(null);
-  return useMemo(() => {
-    const error = (text: string) => setStatus({ text, tone: 'error' });
-    return {
-      status,
-      success: (text: string) => setStatus({ text, tone: 'success' }),
-      error,
-      clear: () => setStatus(null),
-      attempt: async (step: () => Promise<unknown>, wrap = (text: string) => text) => {
-        try {
-          await step();
-        }
-        catch (e) {
-          error(wrap(errorText(e)));
-        }
-      },
-    };
-  }, [status]);
+  const report = useMemo(() => reporter(setStatus), []);
+  return [status, report];
 }

@@ -1,0 +1,47 @@
+import { formatAge } from '../../core/time';
+import type { Snippet } from '../../core/types';
+import { plural, t } from '../../shared/i18n';
+
+interface SnippetRowProps {
+  snippet: Snippet;
+  onEdit: () => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+  onTag: (tag: string) => void;
+}
+
+/** One saved reply: title, shortcut, use, text, tags (each finds the replies so tagged) and its actions. */
+export function SnippetRow({ snippet, onEdit, onDuplicate, onDelete, onTag }: SnippetRowProps) {
+  const used = plural(snippet.uses, 'usedOnce', 'usedTimes');
+  const last = snippet.lastUsedAt === null ? t('neverUsed') : t('lastUsed', formatAge(snippet.lastUsedAt, Date.now()));
+  return (
+    <li data-id={snippet.id}>
+      <strong>{snippet.title}</strong>
+      {' '}
+      {snippet.shortcut && <code class="shortcut">{snippet.shortcut}</code>}
+      {' '}
+      <span class="muted usage">{snippet.uses > 0 ? `${used} · ${last}` : t('neverUsed')}</span>
+      <p class="body">{snippet.body}</p>
+      {snippet.tags.length > 0 && (
+        <p class="tags">
+          {snippet.tags.map((tag) => (
+            <button type="button" class="tag" key={tag} onClick={() => onTag(tag)} aria-label={t('showTag', tag)}>
+              {tag}
+            </button>
+          ))}
+        </p>
+      )}
+      <div class="row">
+        <button type="button" onClick={onEdit} aria-label={t('editNamed', snippet.title)}>
+          {t('edit')}
+        </button>
+        <button type="button" onClick={onDuplicate} aria-label={t('duplicateNamed', snippet.title)}>
+          {t('duplicate')}
+        </button>
+        <button type="button" class="danger" onClick={onDelete} aria-label={t('deleteNamed', snippet.title)}>
+          {t('delete')}
+        </button>
+      </div>
+    </li>
+  );
+}
