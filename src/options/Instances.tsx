@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { instancePattern, parseInstanceHost } from '../core/instances';
 import { t } from '../shared/i18n';
 import { requestAccess, send } from '../ui/api';
+import { NamedButton } from '../ui/buttons';
 import { inputValue } from '../ui/fields';
 import { StatusLine, useStatus } from '../ui/status';
 import { Section } from './Section';
@@ -23,13 +24,13 @@ function InstanceRow({ instance: { host, access }, busy, onAllow, onRemove }: In
       <span class={access ? 'muted' : 'error'}>{access ? t('instanceRunning') : t('instanceWithdrawn')}</span>
       <span class="actions">
         {!access && (
-          <button type="button" disabled={busy} aria-label={t('instanceAllowLabel', host)} onClick={onAllow}>
+          <NamedButton disabled={busy} label={t('instanceAllowLabel', host)} onClick={onAllow}>
             {t('instanceAllow')}
-          </button>
+          </NamedButton>
         )}
-        <button type="button" disabled={busy} aria-label={t('instanceRemoveLabel', host)} onClick={onRemove}>
+        <NamedButton disabled={busy} label={t('instanceRemoveLabel', host)} onClick={onRemove}>
           {t('instanceRemove')}
-        </button>
+        </NamedButton>
       </span>
     </li>
   );

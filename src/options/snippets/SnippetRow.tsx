@@ -1,6 +1,7 @@
 import { formatAge } from '../../core/time';
 import type { Snippet } from '../../core/types';
 import { plural, t } from '../../shared/i18n';
+import { NamedButton } from '../../ui/buttons';
 
 interface SnippetRowProps {
   snippet: Snippet;
@@ -25,22 +26,22 @@ export function SnippetRow({ snippet, onEdit, onDuplicate, onDelete, onTag }: Sn
       {snippet.tags.length > 0 && (
         <p class="tags">
           {snippet.tags.map((tag) => (
-            <button type="button" class="tag" key={tag} onClick={() => onTag(tag)} aria-label={t('showTag', tag)}>
+            <NamedButton class="tag" key={tag} onClick={() => onTag(tag)} label={t('showTag', tag)}>
               {tag}
-            </button>
+            </NamedButton>
           ))}
         </p>
       )}
       <div class="row">
-        <button type="button" onClick={onEdit} aria-label={t('editNamed', snippet.title)}>
+        <NamedButton onClick={onEdit} label={t('editNamed', snippet.title)}>
           {t('edit')}
-        </button>
-        <button type="button" onClick={onDuplicate} aria-label={t('duplicateNamed', snippet.title)}>
+        </NamedButton>
+        <NamedButton onClick={onDuplicate} label={t('duplicateNamed', snippet.title)}>
           {t('duplicate')}
-        </button>
-        <button type="button" class="danger" onClick={onDelete} aria-label={t('deleteNamed', snippet.title)}>
+        </NamedButton>
+        <NamedButton class="danger" onClick={onDelete} label={t('deleteNamed', snippet.title)}>
           {t('delete')}
-        </button>
+        </NamedButton>
       </div>
     </li>
   );
