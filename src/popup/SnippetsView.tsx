@@ -2,49 +2,40 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { searchSnippets } from '../core/snippets';
 import type { Snippet } from '../core/types';
 import { t } from '../core/i18n';
-import { errorText, openOptions, send } from '../ui/api';
+import { openOptions, send } from '../ui/api';
+import { NamedButton } from '../ui/buttons';
+import { EmptyState, Loading } from '../ui/empty';
+import { inputValue } from '../ui/fields';
+import { StatusLine, useStatus } from '../ui/status';
 
+/** The saved replies, found by a search: each inserted into the comment box of the open page, or copied. */
 export function SnippetsView() {
   const [snippets, setSnippets] = useState<Snippet[] | null>(null);
   const [query, setQuery] = useState('');
-  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const [message, report] = useStatus();
 
-  useEffect(() => {
-    send('snippets/list', {}).then(setSnippets, (e) => setMessage({ text: errorText(e), tone: 'error' }));
-  }, []);
+  useEffect(() => void report.attempt(async () => setSnippets(await send('snippets/list', {}))), [report]);
   const shown = useMemo(() => searchSnippets(snippets ?? [], query), [snippets, query]);
 
-  const copy = async (snippet: Snippet) => {
-    try {
+  const copy = (snippet: Snippet) =>
+    report.attempt(async () => {
       await navigator.clipboard.writeText(snippet.body);
       await send('snippets/used', { id: snippet.id });
-      setMessage({ text: t('copiedNamed', snippet.title), tone: 'success' });
-    }
-    catch (e) {
-      setMessage({ text: t('couldNotCopy', errorText(e)), tone: 'error' });
-    }
-  };
-  const insert = async (snippet: Snippet) => {
-    try {
+      report.success(t('copiedNamed', snippet.title));
+    }, (text) => t('couldNotCopy', text));
+  const insert = (snippet: Snippet) =>
+    report.attempt(async () => {
       const result = await send('tabs/insert', { snippetId: snippet.id });
       if (result.ok) {
         const gaps = [...result.missing, ...result.unknown].map((g) => `{${g}}`).join(', ');
-        setMessage({
-          text: gaps ? t('insertedWithGaps', snippet.title, gaps) : t('insertedNamed', snippet.title),
-          tone: 'success',
-        });
-        return;
+        return report.success(gaps ? t('insertedWithGaps', snippet.title, gaps) : t('insertedNamed', snippet.title));
       }
       const copied = result.copied
         || (await navigator.clipboard.writeText(snippet.body).then(() => true, () => false));
-      setMessage({ text: copied ? `${result.reason} ${t('onClipboard')}` : result.reason, tone: 'error' });
-    }
-    catch (e) {
-      setMessage({ text: errorText(e), tone: 'error' });
-    }
-  };
+      report.error(copied ? `${result.reason} ${t('onClipboard')}` : result.reason);
+    });
 
-  if (snippets === null) return <p class="muted">{t('loading')}</p>;
+  if (snippets === null) return <Loading />;
   return (
     <>
       <div class="toolbar">
@@ -56,47 +47,60 @@ export function SnippetsView() {
           type="search"
           placeholder={t('searchSnippets')}
           value={query}
-          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setQuery(inputValue(e))}
         />
       </div>
       {snippets.length === 0
         ? (
-            <div class="empty">
-              <p>
-                <strong>{t('emptySnippets')}</strong>
-              </p>
+            <EmptyState title={t('emptySnippets')}>
               <p class="muted">{t('emptySnippetsHint')}</p>
               <button type="button" class="primary" onClick={openOptions}>
                 {t('addSnippetFromPopup')}
               </button>
-            </div>
+            </EmptyState>
           )
         : shown.length === 0
           ? <p class="muted">{t('noSnippetMatches', query)}</p>
           : (
               <ul class="snippets" aria-label={t('savedReplies')}>
                 {shown.map((snippet) => (
-                  <li class="snippet" key={snippet.id} data-id={snippet.id}>
-                    <div class="meta">
-                      <strong>{snippet.title}</strong>
-                      {snippet.shortcut && <span class="muted">{snippet.shortcut}</span>}
-                    </div>
-                    <p class="excerpt">{snippet.body}</p>
-                    <div class="actions">
-                      <button type="button" class="primary" onClick={() => void insert(snippet)} aria-label={t('insertNamed', snippet.title)}>
-                        {t('insert')}
-                      </button>
-                      <button type="button" onClick={() => void copy(snippet)} aria-label={t('copyNamed', snippet.title)}>
-                        {t('copy')}
-                      </button>
-                    </div>
-                  </li>
+                  <SnippetItem
+                    key={snippet.id}
+                    snippet={snippet}
+                    onInsert={() => void insert(snippet)}
+                    onCopy={() => void copy(snippet)}
+                  />
                 ))}
               </ul>
             )}
-      <p class={`status ${message?.tone ?? ''}`} role="status">
-        {message?.text}
-      </p>
+      <StatusLine class="status" status={message} />
     </>
+  );
+}
+
+interface SnippetItemProps {
+  snippet: Snippet;
+  onInsert: () => void;
+  onCopy: () => void;
+}
+
+/** One saved reply: its title, shortcut and text, inserted into the page's comment box or copied. */
+function SnippetItem({ snippet, onInsert, onCopy }: SnippetItemProps) {
+  return (
+    <li class="snippet" data-id={snippet.id}>
+      <div class="meta">
+        <strong>{snippet.title}</strong>
+        {snippet.shortcut && <span class="muted">{snippet.shortcut}</span>}
+      </div>
+      <p class="excerpt">{snippet.body}</p>
+      <div class="actions">
+        <NamedButton class="primary" onClick={onInsert} label={t('insertNamed', snippet.title)}>
+          {t('insert')}
+        </NamedButton>
+        <NamedButton onClick={onCopy} label={t('copyNamed', snippet.title)}>
+          {t('copy')}
+        </NamedButton>
+      </div>
+    </li>
   );
 }

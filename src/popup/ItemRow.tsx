@@ -1,0 +1,95 @@
+import { formatAge } from '../core/time';
+import { type Label, labelsFor } from '../core/triage';
+import type { Item, ItemKind } from '../core/types';
+import { SITE_NAMES } from '../core/types';
+import { type MessageKey, t } from '../core/i18n';
+import { inputChecked } from '../ui/fields';
+import { SnoozeMenu } from './SnoozeMenu';
+import type { Triage } from './useTriage';
+import { ROW_HEIGHT } from './VirtualList';
+
+const KIND: Record<ItemKind, MessageKey> = { comment: 'kindComment', reply: 'kindReply', mention: 'kindMention' };
+const LABEL: Record<Label, MessageKey> = { question: 'labelQuestion', complaint: 'labelComplaint' };
+
+/** What can be done with one comment: open it, and answer, snooze or dismiss it, or reopen it. */
+function ItemActions({ item, triage }: { item: Item; triage: Triage }) {
+  const act = (action: 'answer' | 'dismiss' | 'reopen', done: string) => void triage.run([item.key], { action }, done);
+  const name = item.author.name;
+  return (
+    <div class="actions">
+      <button type="button" onClick={() => void triage.open(item)}>
+        {t('open')}
+      </button>
+      {item.status === 'pending'
+        ? (
+            <>
+              <button type="button" onClick={() => act('answer', t('doneAnsweredNamed', name))}>
+                {t('markAnswered')}
+              </button>
+              <button type="button" onClick={() => triage.setSnoozing(item.key)}>
+                {t('snoozeMenu')}
+              </button>
+              <button type="button" onClick={() => act('dismiss', t('doneDismissedNamed', name))}>
+                {t('dismiss')}
+              </button>
+            </>
+          )
+        : (
+            <>
+              {item.status === 'snoozed' && item.snoozeUntil && (
+                <span class="muted">{t('snoozedUntil', new Date(item.snoozeUntil).toLocaleString())}</span>
+              )}
+              <button type="button" onClick={() => act('reopen', t('doneReopenedNamed', name))}>
+                {t('reopen')}
+              </button>
+            </>
+          )}
+    </div>
+  );
+}
+
+interface ItemRowProps {
+  item: Item;
+  /** Drawn under its conversation's header. */
+  inGroup: boolean;
+  now: number;
+  triage: Triage;
+}
+
+/** One comment: who wrote it, where, when, its labels and text (or the snooze menu), and its actions. */
+export function ItemRow({ item, inGroup, now, triage }: ItemRowProps) {
+  const snoozing = triage.snoozing === item.key;
+  return (
+    <li class={`item${inGroup ? ' in-group' : ''}`} data-key={item.key} style={{ height: `${ROW_HEIGHT - 8}px` }}>
+      <div class="meta">
+        <input
+          type="checkbox"
+          checked={triage.selected.has(item.key)}
+          onChange={(e) => triage.toggle([item.key], inputChecked(e))}
+          aria-label={t('selectNamed', item.author.name || item.author.handle)}
+        />
+        <span class="site">{SITE_NAMES[item.site]}</span>
+        <strong>{item.author.name}</strong>
+        <span class="muted">{`@${item.author.handle}`}</span>
+        <span class="muted">{`· ${t(KIND[item.kind])}`}</span>
+        <span class="muted" title={new Date(item.sortAt).toLocaleString()}>
+          {`· ${formatAge(item.sortAt, now)}`}
+        </span>
+        {labelsFor(item.text).map((l) => (
+          <span class={`label ${l}`} key={l}>
+            {t(LABEL[l])}
+          </span>
+        ))}
+      </div>
+      {!snoozing && <p class="excerpt">{item.text || t('noText')}</p>}
+      {snoozing
+        ? (
+            <SnoozeMenu
+              onClose={() => triage.setSnoozing(null)}
+              onSnooze={(until) => void triage.run([item.key], { action: 'snooze', until }, t('doneSnoozedNamed', item.author.name))}
+            />
+          )
+        : <ItemActions item={item} triage={triage} />}
+    </li>
+  );
+}

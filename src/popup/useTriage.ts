@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import type { Item } from '../core/types';
+import type { ItemAction } from '../shared/protocol';
+import { errorText, send } from '../ui/api';
+import { type Status, useStatus } from '../ui/status';
+
+/** The comments view's own state: the comments selected, the one whose snooze menu is open, and what was last done. */
+export interface Triage {
+  selected: Set<string>;
+  /** The key of the comment whose snooze menu is open; null when none is. */
+  snoozing: string | null;
+  setSnoozing: (key: string | null) => void;
+  /** Said in the view's status line, without a tone. */
+  message: Status;
+  /** Selects or unselects these comments, leaving the others as they are. */
+  toggle: (keys: string[], on: boolean) => void;
+  /** Selects exactly these comments. */
+  select: (keys: string[]) => void;
+  /** Acts on the comments, says `done`, then unselects them, closes the snooze menu and lists the comments again. */
+  run: (keys: string[], action: ItemAction, done: string) => Promise<void>;
+  /** Opens the comment's page, and closes the popup. */
+  open: (item: Item) => Promise<void>;
+}
+
+export function useTriage(reload: () => Promise<void>): Triage {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [snoozing, setSnoozing] = useState<string | null>(null);
+  const [message, report] = useStatus();
+  /** The view says what failed as it says what was done: in the browser's words, without a tone. */
+  const attempt = async (step: () => Promise<void>) => {
+    try {
+      await step();
+    }
+    catch (e) {
+      report.note(errorText(e));
+    }
+  };
+  const run = (keys: string[], action: ItemAction, done: string) =>
+    attempt(async () => {
+      if (keys.length === 1) await send('items/act', { key: keys[0]!, ...action });
+      else await send('items/actMany', { keys, ...action });
+      report.note(done);
+      setSelected(new Set());
+      setSnoozing(null);
+      await reload();
+    });
+  const open = (item: Item) =>
+    attempt(async () => {
+      await send('tabs/open', { url: item.url });
+      window.close();
+    });
+  const toggle = (keys: string[], on: boolean) => {
+    const next = new Set(selected);
+    for (const key of keys) {
+      if (on) next.add(key);
+      else next.delete(key);
+    }
+    setSelected(next);
+  };
+  const select = (keys: string[]) => setSelected(new Set(keys));
+  return { selected, snoozing, setSnoozing, message, toggle, select, run, open };
+}
