@@ -9,20 +9,20 @@ import { t } from '../core/i18n';
 import { sendToTab } from '../shared/messaging';
 import type { InsertResult } from '../shared/protocol';
 import { createRouter } from '../shared/router';
-import { ADAPTERS, adapterFor, adapterForUrl } from '../sites/registry';
+import { SITE_HOSTS, siteForUrl, SITES } from '../core/sites';
 import { instancePattern } from '../core/instances';
 import { openReplylineDb } from './db';
 import { syncInstanceScripts } from './instances';
 import { createService, type Service } from './service';
 
 const WAKE_ALARM = 'replyline-wake';
-const SITE_PATTERNS = ADAPTERS.flatMap((a) => [...a.matches]);
+const SITE_PATTERNS = [...SITE_HOSTS];
 
 /** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
 function isSiteUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return adapterForUrl(new URL(url)) !== null;
+    return siteForUrl(new URL(url)) !== null;
   }
   catch {
     return false;
@@ -132,7 +132,7 @@ function getService(): Promise<Service> {
       async withdrawInstance(host) {
         await browser.permissions.remove({ origins: [instancePattern(host)] });
       },
-      defaultSelectors: (site) => adapterFor(site).defaultSelectors,
+      defaultSelectors: (site) => SITES[site].selectors,
     }),
   );
   return service;

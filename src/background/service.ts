@@ -8,6 +8,7 @@ import { validateSnippetDraft } from '../core/snippets';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
 import { DEFAULT_SETTINGS, itemKey, SITE_IDS, SITE_NAMES } from '../core/types';
+import { SITES } from '../core/sites';
 import { type InsertResult, type ItemAction, scannedItem, type SnippetDraft } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, statusRange, writeSettings } from './db';
@@ -282,7 +283,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'owner/detected'({ site, handle }) {
-      const parsed = parseHandleInput(handle, site === 'mastodon');
+      const parsed = parseHandleInput(handle, SITES[site].fullAddresses);
       if (!parsed) throw new RangeError(t('notAHandle'));
       const settings = await readSettings(db);
       if (settings.accounts[site]?.detected === parsed) return null;
@@ -405,9 +406,9 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     },
 
     async 'settings/setOwner'({ site, handle }) {
-      const manual = handle === null || handle.trim() === '' ? null : parseHandleInput(handle, site === 'mastodon');
+      const manual = handle === null || handle.trim() === '' ? null : parseHandleInput(handle, SITES[site].fullAddresses);
       if (handle && handle.trim() !== '' && !manual) {
-        throw new RangeError(t(site === 'mastodon' ? 'handleFormMastodon' : 'handleForm'));
+        throw new RangeError(t(SITES[site].fullAddresses ? 'handleFormMastodon' : 'handleForm'));
       }
       return changeSettingsAndRefresh((s) => withAccount(s, site, { manual }));
     },

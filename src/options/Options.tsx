@@ -12,7 +12,7 @@ import { formatAge } from '../core/time';
 import type { Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
 import { plural, t } from '../core/i18n';
-import { adapterFor } from '../sites/registry';
+import { SITES } from '../core/sites';
 import { isValidSelector } from '../sites/types';
 import { download, errorText, requestAccess, send } from '../ui/api';
 import { instancePattern, parseInstanceHost } from '../core/instances';
@@ -102,7 +102,7 @@ function HandleRow({ site, settings, onSaved }: { site: SiteId; settings: Settin
   };
   const hint = account?.detected
     ? t('handleDetected', account.detected)
-    : adapterFor(site).readsOwner
+    : SITES[site].readsOwner
       ? t('handleNotSeen')
       : t('handleTypeHint', SITE_NAMES[site]);
   return (
@@ -115,7 +115,7 @@ function HandleRow({ site, settings, onSaved }: { site: SiteId; settings: Settin
         placeholder={
           account?.detected
             ? t('handleDetectedPlaceholder', account.detected)
-            : site === 'mastodon'
+            : SITES[site].fullAddresses
               ? t('handlePlaceholderMastodon')
               : t('handlePlaceholder')
         }
@@ -633,7 +633,7 @@ interface SiteSelectorsProps {
 }
 
 function SiteSelectors({ site, saved, onSaved, onError }: SiteSelectorsProps) {
-  const defaults = adapterFor(site).defaultSelectors;
+  const defaults = SITES[site].selectors;
   const [draft, setDraft] = useState<Record<string, string>>(saved);
   const changed = Object.keys(saved).length;
   const save = async (overrides: Record<string, string>) => {
@@ -691,8 +691,8 @@ function SiteSelectors({ site, saved, onSaved, onError }: SiteSelectorsProps) {
   );
 }
 
-/** The selectors an override in a backup may name: those of the site's adapter. */
-const selectorNames = (site: SiteId) => Object.keys(adapterFor(site).defaultSelectors);
+/** The selectors an override in a backup may name: those the site declares. */
+const selectorNames = (site: SiteId) => Object.keys(SITES[site].selectors);
 
 function describeSummary(summary: BackupSummary): string {
   const sites = summary.sites.map((s) => SITE_NAMES[s]).join(', ') || '—';
