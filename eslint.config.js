@@ -11,7 +11,8 @@ const markupFromStrings = 'Page text is untrusted: build nodes and set textConte
 function layer(files, above, { external = [], browser = false } = {}) {
   const patterns = [
     ...above.map((folder) => ({
-      group: [`**/${folder}/*`, `**/${folder}`],
+      // Imports are matched as written: src/core/sites (the sites' declarations, pure data) is core's.
+      group: [`**/${folder}/*`, `**/${folder}`, `!**/core/${folder}`, `!**/core/${folder}/*`, `!./${folder}`, `!./${folder}/*`],
       message: `${files.split('/')[1]} may not import from src/${folder} (see the layers in eslint.config.js).`,
     })),
     ...external.map((name) => ({ group: [name], message: `${files.split('/')[1]} stays free of ${name}.` })),

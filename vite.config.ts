@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { INSTANCE_SCRIPT_FILE } from './src/core/instances';
+import { withSiteHosts } from './src/core/sites/manifest';
 
 /** Firefox's id and the first version with the MV3 features we use (data_collection_permissions). */
 const GECKO = { id: 'replyline@replyline.app', strict_min_version: '142.0' };
@@ -62,7 +63,8 @@ function firefoxVariant(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), instanceContentScript(), firefoxVariant()],
+  // manifest.json names no site: the hosts come from the sites' declarations (src/core/sites/).
+  plugins: [preact(), crx({ manifest: withSiteHosts(manifest) }), instanceContentScript(), firefoxVariant()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -7,18 +7,18 @@ import { instancePattern } from '../core/instances';
 import { browser } from '../shared/browser';
 import { sendToTab } from '../shared/messaging';
 import type { ContentProtocol, ContentType, InsertResult, Req } from '../shared/protocol';
-import { ADAPTERS, adapterFor, adapterForUrl } from '../sites/registry';
+import { SITE_HOSTS, siteForUrl, SITES } from '../core/sites';
 import type { BackgroundEffects } from './effects';
 import { syncInstanceScripts } from './instances';
 
 export const WAKE_ALARM = 'replyline-wake';
-const SITE_PATTERNS = ADAPTERS.flatMap((a) => [...a.matches]);
+const SITE_PATTERNS = [...SITE_HOSTS];
 
 /** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
 function isSiteUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return adapterForUrl(new URL(url)) !== null;
+    return siteForUrl(new URL(url)) !== null;
   }
   catch {
     return false;
@@ -127,7 +127,7 @@ export function createBrowserSide(service: () => Promise<ServiceView>) {
     async withdrawInstance(host) {
       await browser.permissions.remove({ origins: [instancePattern(host)] });
     },
-    defaultSelectors: (site) => adapterFor(site).defaultSelectors,
+    defaultSelectors: (site) => SITES[site].selectors,
   };
 
   return { effects, tellTabs };

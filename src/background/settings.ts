@@ -2,6 +2,7 @@
 import { parseHandleInput } from '../core/handles';
 import { t } from '../core/i18n';
 import { parseShortcut, validateTrigger } from '../core/picker';
+import { SITES } from '../core/sites';
 import type { Settings, SiteId } from '../core/types';
 import { ownerHandle, SITE_IDS } from '../core/types';
 import type { HandlerGroup, WorkerContext } from './worker-context';
@@ -30,7 +31,7 @@ export function settingsHandlers(ctx: WorkerContext): HandlerGroup<SettingsMessa
     },
 
     async 'owner/detected'({ site, handle }) {
-      const parsed = parseHandleInput(handle, site === 'mastodon');
+      const parsed = parseHandleInput(handle, SITES[site].fullAddresses);
       if (!parsed) throw new RangeError(t('notAHandle'));
       const settings = await ctx.readSettings();
       if (settings.accounts[site]?.detected === parsed) return null;
@@ -71,8 +72,8 @@ export function settingsHandlers(ctx: WorkerContext): HandlerGroup<SettingsMessa
 
     async 'settings/setOwner'({ site, handle }) {
       const typed = handle?.trim() ?? '';
-      const manual = typed === '' ? null : parseHandleInput(typed, site === 'mastodon');
-      if (typed !== '' && !manual) throw new RangeError(t(site === 'mastodon' ? 'handleFormMastodon' : 'handleForm'));
+      const manual = typed === '' ? null : parseHandleInput(typed, SITES[site].fullAddresses);
+      if (typed !== '' && !manual) throw new RangeError(t(SITES[site].fullAddresses ? 'handleFormMastodon' : 'handleForm'));
       return ctx.changeSettingsAndRefresh((s) => withAccount(s, site, { manual }));
     },
   };

@@ -1,9 +1,9 @@
 import { t } from '../core/i18n';
-import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut, SITE_LIMITS } from '../core/picker';
+import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut } from '../core/picker';
 import { expandTemplate, searchSnippets } from '../core/snippets';
 import { formatAge } from '../core/time';
 import type { Item, Person, SiteId, Snippet } from '../core/types';
-import { SITE_NAMES } from '../core/types';
+import { SITE_NAMES, SITES } from '../core/sites';
 import { contentOf, deepActiveElement, editableRoot, isEditable, isTextField, placeCaret } from './insert';
 import { createPicker } from './picker';
 
@@ -170,7 +170,7 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
       myName: null,
       now: new Date(),
     }).text;
-    const limit = SITE_LIMITS[deps.site];
+    const limit = SITES[deps.site].commentLimit;
     const length = Array.from(contentOf(current.composer)).length - Array.from(current.typed).length
       + Array.from(expanded).length;
     if (length > limit) {

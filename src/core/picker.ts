@@ -1,19 +1,4 @@
 import { t } from './i18n';
-import type { SiteId } from './types';
-
-/** What a comment box holds at most, as each site documents it. */
-export const SITE_LIMITS: Record<SiteId, number> = {
-  x: 280,
-  youtube: 10_000,
-  facebook: 8_000,
-  linkedin: 1_250,
-  reddit: 10_000,
-  bluesky: 300,
-  tiktok: 150,
-  instagram: 2_200,
-  threads: 500,
-  mastodon: 500,
-};
 
 /**
  * The trigger and the query typed after it, right before the caret: ";;thx" gives "thx".

@@ -1,19 +1,10 @@
-/** Sites Replyline knows. Adding one means a new adapter and one registry line. */
-export const SITE_IDS = ['x', 'youtube', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram', 'threads', 'mastodon'] as const;
-export type SiteId = (typeof SITE_IDS)[number];
+/**
+ * Sites are declared in src/core/sites/ (one file each, listed once in its index.ts); their ids and
+ * names are re-exported here beside the types that use them.
+ */
+import { SITE_IDS, type SiteId, SITES } from './sites';
 
-export const SITE_NAMES: Record<SiteId, string> = {
-  x: 'X',
-  youtube: 'YouTube',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  bluesky: 'Bluesky',
-  tiktok: 'TikTok',
-  instagram: 'Instagram',
-  threads: 'Threads',
-  mastodon: 'Mastodon',
-};
+export { SITE_IDS, SITE_NAMES, type SiteId } from './sites';
 
 export type ItemKind = 'comment' | 'reply' | 'mention';
 export type ItemStatus = 'pending' | 'answered' | 'dismissed' | 'snoozed';
@@ -111,10 +102,10 @@ export const DEFAULT_SETTINGS: Settings = {
   mastodonHosts: [],
 };
 
-/** The sites Replyline runs on: those turned on, and Mastodon only once an instance is added. */
+/** The sites Replyline runs on: those turned on, and one on instances (Mastodon) only once an instance is added. */
 export function sitesInUse(settings: Settings): SiteId[] {
   return SITE_IDS.filter(
-    (site) => !settings.disabledSites.includes(site) && (site !== 'mastodon' || settings.mastodonHosts.length > 0),
+    (site) => !settings.disabledSites.includes(site) && (!SITES[site].onInstances || settings.mastodonHosts.length > 0),
   );
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Account, SiteId } from '../core/types';
 import { SITE_NAMES } from '../core/types';
 import { t } from '../core/i18n';
-import { adapterFor } from '../sites/registry';
+import { SITES } from '../core/sites';
 import { send } from '../ui/api';
 import { inputValue } from '../ui/fields';
 import { StatusLine, useStatus } from '../ui/status';
@@ -11,12 +11,12 @@ import { useSettings } from './settings';
 /** What the hint under the field says until the row reports: the handle seen, or where it comes from. */
 function hintFor(site: SiteId, account: Account | undefined): string {
   if (account?.detected) return t('handleDetected', account.detected);
-  return adapterFor(site).readsOwner ? t('handleNotSeen') : t('handleTypeHint', SITE_NAMES[site]);
+  return SITES[site].readsOwner ? t('handleNotSeen') : t('handleTypeHint', SITE_NAMES[site]);
 }
 
 function placeholderFor(site: SiteId, account: Account | undefined): string {
   if (account?.detected) return t('handleDetectedPlaceholder', account.detected);
-  return site === 'mastodon' ? t('handlePlaceholderMastodon') : t('handlePlaceholder');
+  return SITES[site].fullAddresses ? t('handlePlaceholderMastodon') : t('handlePlaceholder');
 }
 
 interface HandleRowProps {

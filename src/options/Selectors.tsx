@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SiteId } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
 import { plural, t } from '../core/i18n';
-import { adapterFor } from '../sites/registry';
+import { SITES } from '../core/sites';
 import { isValidSelector } from '../sites/types';
 import { send } from '../ui/api';
 import { inputValue } from '../ui/fields';
@@ -38,7 +38,7 @@ interface SiteSelectorsProps {
 
 function SiteSelectors({ site, overrides: current, report }: SiteSelectorsProps) {
   const { saved } = useSettings();
-  const defaults = adapterFor(site).defaultSelectors;
+  const defaults = SITES[site].selectors;
   const [draft, setDraft] = useState<Record<string, string>>(current);
   const changed = Object.keys(current).length;
   const save = async (overrides: Record<string, string>) => {

@@ -1,29 +1,13 @@
 import type { PageEntry } from '../core/relevance';
+import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import { linearThread } from './thread';
 import type { PageInfo, SiteAdapter } from './types';
+import { fromDeclaration, selectorsInUse } from './types';
 
-/**
- * Every Bluesky selector in one place (evidence: bluesky-social/social-app source, sites.md; the
- * web app is React Native Web, which renders testID as data-testid). Reconstructed, not captured.
- */
-const BLUESKY_SELECTORS_DEFAULTS = Object.freeze({
-  threadItem: '[data-testid^="postThreadItem-by-"]',
-  feedItem: '[data-testid^="feedItem-by-"]',
-  profileLink: 'a[href^="/profile/"]',
-  permalink: 'a[href*="/post/"]',
-  text: '[data-testid="postText"]',
-  reply: '[data-testid="replyBtn"]',
-  composerDialog: '[data-testid="composePostView"]',
-  composer: '[data-testid="composePostView"] .ProseMirror[contenteditable="true"]',
-  send: '[data-testid="composerPublishBtn"]',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const BLUESKY_SELECTORS: Record<keyof typeof BLUESKY_SELECTORS_DEFAULTS, string> = {
-  ...BLUESKY_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const BLUESKY_SELECTORS = selectorsInUse(bluesky);
 
 const POST_PATH = /^\/profile\/([^/]{1,253})\/post\/([A-Za-z0-9]{1,64})\/?$/u;
 const PROFILE_PATH = /^\/profile\/([^/]{1,253})\/?$/u;
@@ -141,11 +125,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const blueskyAdapter: SiteAdapter = {
-  id: 'bluesky',
-  readsOwner: false,
-  selectors: BLUESKY_SELECTORS,
-  defaultSelectors: BLUESKY_SELECTORS_DEFAULTS,
-  matches: ['https://bsky.app/*'],
+  ...fromDeclaration(bluesky, BLUESKY_SELECTORS),
   get itemSelector() {
     return `${BLUESKY_SELECTORS.threadItem}, ${BLUESKY_SELECTORS.feedItem}`;
   },

@@ -1,29 +1,11 @@
 import type { PageEntry } from '../core/relevance';
+import { facebook } from '../core/sites/facebook';
 import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
+import { fromDeclaration, memoize, selectorsInUse } from './types';
 
-/**
- * Every Facebook selector in one place (evidence: live captures of a Page comment and a post permalink
- * dialog, 2026-09). Class names are generated, so only roles, ARIA, data-commentid and hrefs are used.
- * Labels are localised: structure decides (a comment is an article with a comment_id permalink), and the
- * few words read (Reply, "… replied") are matched in English, Spanish, German, French and Portuguese.
- */
-const FACEBOOK_SELECTORS_DEFAULTS = Object.freeze({
-  article: 'div[role="article"]',
-  wrapper: '[data-commentid]',
-  commentLink: 'a[href*="comment_id="]',
-  profileLink: 'a[role="link"][href*="facebook.com/"]',
-  text: 'span[lang] div[dir="auto"], span[lang]',
-  button: 'div[role="button"]',
-  composer: 'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
-  send: 'div[role="button"][aria-label="Comment"], div[role="button"][aria-label="Comentar"], div[role="button"][aria-label="Kommentieren"]',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const FACEBOOK_SELECTORS: Record<keyof typeof FACEBOOK_SELECTORS_DEFAULTS, string> = {
-  ...FACEBOOK_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const FACEBOOK_SELECTORS = selectorsInUse(facebook);
 
 const S = FACEBOOK_SELECTORS;
 
@@ -207,12 +189,8 @@ function isPostPage(url: URL): boolean {
 }
 
 export const facebookAdapter: SiteAdapter = {
-  id: 'facebook',
-  readsOwner: false,
+  ...fromDeclaration(facebook, FACEBOOK_SELECTORS),
   sendsOnEnter: true,
-  selectors: FACEBOOK_SELECTORS,
-  defaultSelectors: FACEBOOK_SELECTORS_DEFAULTS,
-  matches: ['https://www.facebook.com/*'],
   get itemSelector() {
     return S.article;
   },

@@ -1,29 +1,12 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
+import { instagram } from '../core/sites/instagram';
 import { hrefPath, multilineTextOf, ownParts, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
+import { fromDeclaration, memoize, selectorsInUse } from './types';
 
-/**
- * Every Instagram selector in one place. Evidence is of lower confidence (bots and scrapers of 2024-26;
- * reconstructed): Instagram's classes are hashed, so a comment is found from its permalink
- * (/p/<code>/c/<id>/ around a time element) and its row from there. Anything missing: not read.
- */
-const INSTAGRAM_SELECTORS_DEFAULTS = Object.freeze({
-  permalink: 'a[href*="/c/"]',
-  row: 'li',
-  author: 'h3 a[href], h2 a[href]',
-  text: 'span[dir="auto"]',
-  postAuthor: 'header a[href]',
-  button: 'div[role="button"], button',
-  composer: 'textarea[aria-label^="Add a comment"], textarea[placeholder^="Add a comment"]',
-  send: 'form[method="POST"] div[role="button"], form[method="POST"] button[type="submit"]',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const INSTAGRAM_SELECTORS: Record<keyof typeof INSTAGRAM_SELECTORS_DEFAULTS, string> = {
-  ...INSTAGRAM_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const INSTAGRAM_SELECTORS = selectorsInUse(instagram);
 
 const S = INSTAGRAM_SELECTORS;
 const COMMENT_PATH = /^\/(?:[\w.]{1,30}\/)?(?:p|reel)\/([\w-]{5,40})\/c\/(\d{1,25})\/?$/u;
@@ -93,11 +76,7 @@ function readEntry(link: Element, page: PageInfo): PageEntry | null {
 }
 
 export const instagramAdapter: SiteAdapter = {
-  id: 'instagram',
-  readsOwner: false,
-  selectors: INSTAGRAM_SELECTORS,
-  defaultSelectors: INSTAGRAM_SELECTORS_DEFAULTS,
-  matches: ['https://www.instagram.com/*'],
+  ...fromDeclaration(instagram, INSTAGRAM_SELECTORS),
   get itemSelector() {
     return S.permalink;
   },

@@ -1,41 +1,12 @@
 import type { PageEntry } from '../core/relevance';
 import { parseCompactAge } from '../core/time';
+import { linkedin } from '../core/sites/linkedin';
 import { hrefPath, indexItems, multilineTextOf, ownParts, precedingInOrder, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
+import { fromDeclaration, memoize, selectorsInUse } from './types';
 
-/**
- * Every LinkedIn selector in one place. LinkedIn serves two page structures (sites.md): the newer one
- * (SDUI, data-view-name hooks, TipTap composer) and the older one (Ember, comments-comment-* classes,
- * Quill composer). Evidence: maintained automation code of 2026-01; reconstructed, not captured.
- */
-const LINKEDIN_SELECTORS_DEFAULTS = Object.freeze({
-  comment: '[data-view-name="comment-container"]',
-  actor: ':scope > a[data-view-name="comment-actor-description"], :scope > a[data-view-name="reply-actor-description"]',
-  text: ':scope > p[data-view-name="comment-commentary"]',
-  /** A reply's own actor link (a top-level comment's is comment-actor-description). */
-  replyActor: 'a[data-view-name="reply-actor-description"]',
-  update: '[data-view-name="feed-full-update"]',
-  postActor: 'a[data-view-name="feed-actor-image"], a[data-view-name="feed-actor-description"]',
-  composer: '[data-view-name="comment-box"] .ProseMirror[contenteditable="true"], .comments-comment-box .ql-editor[contenteditable="true"], .comments-comment-texteditor .ql-editor[contenteditable="true"]',
-  send: 'button[data-view-name="comment-post"], button[data-view-name="comment-reply-post"], button.comments-comment-box__submit-button--cr, button.comments-comment-box__submit-button',
-  oldComment: 'article.comments-comment-entity[data-id^="urn:li:comment:"]',
-  oldActor: ':scope > a.comments-comment-meta__description-container, :scope > .comments-comment-meta__actor ~ a.comments-comment-meta__description-container',
-  oldName: '.comments-comment-meta__description-title',
-  oldText: ':scope > .comments-comment-item__main-content',
-  oldTime: ':scope time, :scope > .comments-comment-meta__info time',
-  oldUpdate: '[data-urn^="urn:li:activity:"]',
-  oldPostActor: '.update-components-actor__meta-link, a.update-components-actor__image',
-  oldReply: 'button[aria-label^="Reply to"], button.comments-comment-social-bar__reply-action-button--cr',
-  oldReplyBox: '.comments-reply-box .ql-editor[contenteditable="true"]',
-  /** A reply's modifier class in the older structure. */
-  oldReplyEntity: '.comments-comment-entity--reply',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const LINKEDIN_SELECTORS: Record<keyof typeof LINKEDIN_SELECTORS_DEFAULTS, string> = {
-  ...LINKEDIN_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const LINKEDIN_SELECTORS = selectorsInUse(linkedin);
 
 const S = LINKEDIN_SELECTORS;
 const COMMENT_URN = /urn:li:comment:\((?:urn:li:)?activity:(\d{1,25}),(\d{1,25})\)/u;
@@ -159,11 +130,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const linkedinAdapter: SiteAdapter = {
-  id: 'linkedin',
-  readsOwner: true,
-  selectors: LINKEDIN_SELECTORS,
-  defaultSelectors: LINKEDIN_SELECTORS_DEFAULTS,
-  matches: ['https://www.linkedin.com/*'],
+  ...fromDeclaration(linkedin, LINKEDIN_SELECTORS),
   get itemSelector() {
     return itemsSelector();
   },

@@ -1,38 +1,13 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
+import { mastodon } from '../core/sites/mastodon';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
+import { fromDeclaration, memoize, selectorsInUse } from './types';
 
-/**
- * Every Mastodon selector in one place (evidence: mastodon/mastodon's web app source, sites.md;
- * reconstructed, not captured). Mastodon runs on any host: the user names their instance in
- * Options, and this adapter serves every host registered that way. Statuses are
- * `.status[data-id]`; a thread's focused post is `.detailed-status`; the reply button is the
- * first of the action bar (its title is localised); the composer is a React textarea.
- */
-const MASTODON_SELECTORS_DEFAULTS = Object.freeze({
-  status: '.status[data-id]',
-  /** A conversation's column (the advanced layout shows several side by side): statuses relate within it. */
-  conversation: '.scrollable, .column',
-  focused: '.detailed-status',
-  mentionNotification: '.notification-ungrouped--mention',
-  notification: '.notification-ungrouped, .notification-group, .notification',
-  author: 'a.status__display-name, a.detailed-status__display-name',
-  permalink: 'a.status__relative-time, a.detailed-status__datetime',
-  text: '.status__content__text',
-  mentionLink: 'a.mention',
-  reply: '.status__action-bar > :first-child button, .detailed-status__action-bar > :first-child button',
-  composer: 'textarea.autosuggest-textarea__textarea',
-  send: '.compose-form button[type="submit"]',
-  initialState: 'script#initial-state',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const MASTODON_SELECTORS: Record<keyof typeof MASTODON_SELECTORS_DEFAULTS, string> = {
-  ...MASTODON_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const MASTODON_SELECTORS = selectorsInUse(mastodon);
 
 const S = MASTODON_SELECTORS;
 /** Statuses and the focused status: the adapter's items. */
@@ -241,12 +216,7 @@ function initialState(doc: Document): InitialState | null {
 }
 
 export const mastodonAdapter: SiteAdapter = {
-  id: 'mastodon',
-  readsOwner: true,
-  selectors: MASTODON_SELECTORS,
-  defaultSelectors: MASTODON_SELECTORS_DEFAULTS,
-  // No fixed hosts: each instance the user adds is registered at run time (see background/instances).
-  matches: [],
+  ...fromDeclaration(mastodon, MASTODON_SELECTORS),
   get itemSelector() {
     return itemsSelector();
   },

@@ -1,44 +1,12 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
+import { reddit } from '../core/sites/reddit';
 import { indexItems, multilineTextOf, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
+import { fromDeclaration, memoize, selectorsInUse } from './types';
 
-/**
- * Every Reddit selector in one place. New Reddit (shreddit custom elements, Lexical composer, controls in
- * shadow roots; selectors measured 2026-09 by maintained tools) and old.reddit (2024 capture, textarea).
- * old.reddit's inbox and mentions list comment replies and mentions as `.thing.message.was-comment`
- * carrying the comment's t1_ id (reddit's own message and printable templates): sender in the
- * tagline, body in `.md`, a "context" link to the comment, a reply link opening the same textarea.
- */
-const REDDIT_SELECTORS_DEFAULTS = Object.freeze({
-  comment: 'shreddit-comment[thingid]',
-  post: 'shreddit-post[author]',
-  commentText: ':scope > [slot="comment"]',
-  actionRow: ':scope > shreddit-comment-action-row',
-  replyInShadow: 'button[aria-label="Reply"], button[data-action="reply"]',
-  composer: 'shreddit-composer [contenteditable="true"][data-lexical-editor="true"]',
-  send: 'shreddit-composer button[slot="submit-button"], form.usertext button.save',
-  oldComment: '.thing.comment[data-fullname^="t1_"]',
-  oldPost: '.thing.link[data-author]',
-  oldText: ':scope > .entry .usertext-body .md',
-  oldTime: ':scope > .entry time[datetime]',
-  oldReply: ':scope > .entry li.reply-button a',
-  oldComposer: ':scope > .child form.usertext textarea[name="text"]',
-  oldAnyComposer: 'form.usertext textarea[name="text"]',
-  oldUser: '#header-bottom-right .user a[href*="/user/"]',
-  oldMessage: '.thing.message.was-comment[data-fullname^="t1_"]',
-  oldMessageAuthor: ':scope > .entry .tagline a.author',
-  oldMessageText: ':scope > .entry .md',
-  oldMessageContext: ':scope > .entry a.bylink[href*="/comments/"]',
-  oldMessageReply: ':scope > .entry li.reply-button a, :scope > .entry ul.buttons a[onclick*="reply("]',
-  oldMessageReplies: ':scope > .child .thing[data-fullname^="t1_"]',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const REDDIT_SELECTORS: Record<keyof typeof REDDIT_SELECTORS_DEFAULTS, string> = {
-  ...REDDIT_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const REDDIT_SELECTORS = selectorsInUse(reddit);
 
 const S = REDDIT_SELECTORS;
 const POST_PAGE = /^\/r\/[\w-]{1,50}\/comments\/([a-z0-9]{1,12})(\/|$)/iu;
@@ -164,11 +132,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const redditAdapter: SiteAdapter = {
-  id: 'reddit',
-  readsOwner: false,
-  selectors: REDDIT_SELECTORS,
-  defaultSelectors: REDDIT_SELECTORS_DEFAULTS,
-  matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*'],
+  ...fromDeclaration(reddit, REDDIT_SELECTORS),
   get itemSelector() {
     return itemsSelector();
   },

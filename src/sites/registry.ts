@@ -1,4 +1,4 @@
-import type { SiteId } from '../core/types';
+import { siteForUrl, type SiteId } from '../core/sites';
 import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
 import { instagramAdapter } from './instagram';
@@ -11,38 +11,29 @@ import type { SiteAdapter } from './types';
 import { xAdapter } from './x';
 import { youtubeAdapter } from './youtube';
 
-/** One line per site. The manifest's host list names the same hosts (checked by a test). */
-export const ADAPTERS: readonly SiteAdapter[] = [
-  xAdapter,
-  youtubeAdapter,
-  facebookAdapter,
-  linkedinAdapter,
-  redditAdapter,
-  blueskyAdapter,
-  tiktokAdapter,
-  instagramAdapter,
-  threadsAdapter,
-  mastodonAdapter, // no fixed hosts: registered at run time on each instance the user adds
-];
+/**
+ * Each declared site's adapter, one line per site (the sites are declared in src/core/sites/): a
+ * declared site without an adapter, or an adapter under an undeclared id, does not compile.
+ */
+export const ADAPTERS = {
+  x: xAdapter,
+  youtube: youtubeAdapter,
+  facebook: facebookAdapter,
+  linkedin: linkedinAdapter,
+  reddit: redditAdapter,
+  bluesky: blueskyAdapter,
+  tiktok: tiktokAdapter,
+  instagram: instagramAdapter,
+  threads: threadsAdapter,
+  mastodon: mastodonAdapter,
+} satisfies Record<SiteId, SiteAdapter>;
 
-function patternMatches(pattern: string, url: URL): boolean {
-  const match = /^(https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
-  if (!match) return false;
-  const [, scheme, host, path] = match;
-  if (`${scheme}:` !== url.protocol) return false;
-  const hostOk = host?.startsWith('*.')
-    ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
-    : url.hostname === host;
-  const pathRe = new RegExp(`^${(path ?? '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return hostOk && pathRe.test(url.pathname + url.search);
-}
-
+/** The adapter of the built-in site a URL belongs to (none on an instance the user added). */
 export function adapterForUrl(url: URL): SiteAdapter | null {
-  return ADAPTERS.find((a) => a.matches.some((p) => patternMatches(p, url))) ?? null;
+  const site = siteForUrl(url);
+  return site ? ADAPTERS[site] : null;
 }
 
 export function adapterFor(site: SiteId): SiteAdapter {
-  const adapter = ADAPTERS.find((a) => a.id === site);
-  if (!adapter) throw new Error(`No adapter for ${site}`);
-  return adapter;
+  return ADAPTERS[site];
 }

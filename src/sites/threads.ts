@@ -1,29 +1,14 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
+import { threads } from '../core/sites/threads';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import { linearThread } from './thread';
 import type { PageInfo, SiteAdapter } from './types';
+import { fromDeclaration, selectorsInUse } from './types';
 
-/**
- * Every Threads selector in one place. Evidence is of lower confidence (an extension's scraper of
- * 2026-02; reconstructed): posts are pressable containers, found by their /@user/post/<code>
- * permalink around a time element; classes are hashed and never read. The editor is not verified.
- */
-const THREADS_SELECTORS_DEFAULTS = Object.freeze({
-  post: 'div[data-pressable-container="true"]',
-  profileLink: 'a[href^="/@"]',
-  permalink: 'a[href*="/post/"]',
-  text: 'span[dir="auto"]',
-  replyIcon: 'svg[aria-label="Reply"]',
-  composer: 'div[contenteditable="true"][role="textbox"]',
-  send: 'div[role="button"]:has(span[style*="rotate(90deg)"] svg[aria-label="Reply"])',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const THREADS_SELECTORS: Record<keyof typeof THREADS_SELECTORS_DEFAULTS, string> = {
-  ...THREADS_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const THREADS_SELECTORS = selectorsInUse(threads);
 
 const S = THREADS_SELECTORS;
 const POST_PATH = /^\/@([\w.]{1,30})\/post\/([\w-]{5,40})\/?$/u;
@@ -97,11 +82,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const threadsAdapter: SiteAdapter = {
-  id: 'threads',
-  readsOwner: false,
-  selectors: THREADS_SELECTORS,
-  defaultSelectors: THREADS_SELECTORS_DEFAULTS,
-  matches: ['https://www.threads.com/*', 'https://www.threads.net/*'],
+  ...fromDeclaration(threads, THREADS_SELECTORS),
   get itemSelector() {
     return S.post;
   },

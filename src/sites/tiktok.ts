@@ -1,26 +1,12 @@
 import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
+import { tiktok } from '../core/sites/tiktok';
 import { hrefPath, multilineTextOf, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
+import { fromDeclaration, selectorsInUse } from './types';
 
-/**
- * Every TikTok selector in one place. Evidence is of lower confidence (maintained scrapers, 2025-26;
- * reconstructed): only TikTok's own data-e2e test ids are used, never its generated class names, and
- * anything missing makes the item unread rather than guessed.
- */
-const TIKTOK_SELECTORS_DEFAULTS = Object.freeze({
-  text: '[data-e2e="comment-level-1"], [data-e2e="comment-level-2"]',
-  username: '[data-e2e^="comment-username-"]',
-  time: '[data-e2e^="comment-time-"]',
-  reply: '[data-e2e^="comment-reply-"]',
-  composer: '[data-e2e="comment-input"] [contenteditable="true"]',
-  send: '[data-e2e="comment-post"]',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const TIKTOK_SELECTORS: Record<keyof typeof TIKTOK_SELECTORS_DEFAULTS, string> = {
-  ...TIKTOK_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const TIKTOK_SELECTORS = selectorsInUse(tiktok);
 
 const S = TIKTOK_SELECTORS;
 const VIDEO_PAGE = /^\/@([\w.]{1,40})\/video\/(\d{1,25})\/?$/u;
@@ -100,11 +86,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const tiktokAdapter: SiteAdapter = {
-  id: 'tiktok',
-  readsOwner: false,
-  selectors: TIKTOK_SELECTORS,
-  defaultSelectors: TIKTOK_SELECTORS_DEFAULTS,
-  matches: ['https://www.tiktok.com/*'],
+  ...fromDeclaration(tiktok, TIKTOK_SELECTORS),
   get itemSelector() {
     return S.text;
   },

@@ -1,5 +1,5 @@
 import type { PageEntry } from '../core/relevance';
-import type { SiteId } from '../core/types';
+import type { SiteDeclaration, SiteId } from '../core/sites';
 
 /** What the adapter knows about the page being scanned; adapters may memoise per scan in `memo`. */
 export interface PageInfo {
@@ -7,14 +7,17 @@ export interface PageInfo {
   memo: Map<string, unknown>;
 }
 
-/** One adapter per site: all knowledge of a site's markup lives behind this interface. */
+/**
+ * One adapter per site: all knowledge of a site's markup lives behind this interface. What is plain
+ * data (id, hosts, selectors as shipped…) comes from the site's declaration (src/core/sites/).
+ */
 export interface SiteAdapter {
   readonly id: SiteId;
   /** Every selector the adapter uses, by name: read at each use, so a user's override applies at once. */
   readonly selectors: Record<string, string>;
   /** The selectors as shipped (what "reset" goes back to). */
   readonly defaultSelectors: Readonly<Record<string, string>>;
-  /** Manifest match patterns of the pages this adapter reads. */
+  /** Manifest match patterns of the pages this adapter reads (the declaration's hosts). */
   readonly matches: readonly string[];
   /** Whether a URL of this site is a page with items worth scanning. */
   scansPage(url: URL): boolean;
@@ -46,6 +49,29 @@ export interface SiteAdapter {
   readonly sendButtonSelector: string;
   /** Events the site fires on the document when it changes page without a load (YouTube's own). */
   readonly navigationEvents?: readonly string[];
+}
+
+/**
+ * A site's selectors in use: a mutable copy of its declared ones, which the adapter reads at each
+ * use so that a user's override (Options) applies at once.
+ */
+export function selectorsInUse<Names extends string>(site: SiteDeclaration<SiteId, Names>): Record<Names, string> {
+  return { ...site.selectors };
+}
+
+/** What an adapter takes from its site's declaration, with the selectors in use (spread it first). */
+export function fromDeclaration<Names extends string>(
+  site: SiteDeclaration<SiteId, Names>,
+  selectors: Record<Names, string>,
+) {
+  return {
+    id: site.id,
+    matches: site.hosts,
+    readsOwner: site.readsOwner,
+    ...(site.navigationEvents && { navigationEvents: site.navigationEvents }),
+    selectors,
+    defaultSelectors: site.selectors,
+  } satisfies Partial<SiteAdapter>;
 }
 
 export function memoize<T>(page: PageInfo, key: string, compute: () => T): T {

@@ -1,30 +1,14 @@
 import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
+import { x } from '../core/sites/x';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, precedingInOrder, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
+import { fromDeclaration, memoize, selectorsInUse } from './types';
 
-/** Every X selector in one place (evidence: shared captures of Feb 2026, sites.md). */
-const X_SELECTORS_DEFAULTS = Object.freeze({
-  /** Where tweets relate by order: the conversation's timeline (its label is localised), a dialog, the main column. */
-  timeline: '[aria-label^="Timeline"], [role="dialog"], main',
-  tweet: 'article[data-testid="tweet"]',
-  userName: '[data-testid="User-Name"]',
-  avatar: '[data-testid="Tweet-User-Avatar"]',
-  text: '[data-testid="tweetText"]',
-  statusTime: 'a[href*="/status/"] > time[datetime]',
-  reply: 'button[data-testid="reply"]',
-  composer: '[data-testid^="tweetTextarea_"][contenteditable="true"]',
-  inlineComposer: '[data-testid="inline_reply_offscreen"]',
-  modal: '[aria-labelledby="modal-header"]',
-  send: 'button[data-testid="tweetButtonInline"], button[data-testid="tweetButton"]',
-  accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const X_SELECTORS: Record<keyof typeof X_SELECTORS_DEFAULTS, string> = { ...X_SELECTORS_DEFAULTS };
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const X_SELECTORS = selectorsInUse(x);
 
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,30})\/status\/(\d{1,25})/;
 const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,30})$/;
@@ -204,11 +188,7 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
 }
 
 export const xAdapter: SiteAdapter = {
-  id: 'x',
-  readsOwner: true,
-  selectors: X_SELECTORS,
-  defaultSelectors: X_SELECTORS_DEFAULTS,
-  matches: ['https://x.com/*'],
+  ...fromDeclaration(x, X_SELECTORS),
   get itemSelector() {
     return X_SELECTORS.tweet;
   },

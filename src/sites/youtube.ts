@@ -1,42 +1,13 @@
 import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
+import { youtube } from '../core/sites/youtube';
 import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
 import type { PageInfo, SiteAdapter } from './types';
-import { memoize } from './types';
+import { fromDeclaration, memoize, selectorsInUse } from './types';
 
-/** Every YouTube selector in one place (evidence: shared captures 2024-25, sites.md). */
-const YOUTUBE_SELECTORS_DEFAULTS = Object.freeze({
-  thread: 'ytd-comment-thread-renderer',
-  commentsHeader: 'ytd-comments ytd-comments-header-renderer',
-  comment: 'ytd-comment-view-model, ytd-comment-renderer',
-  topComment: '#comment-container > #comment, #comment-container > ytd-comment-renderer, :scope > #comment',
-  replies: '#replies',
-  author: '#author-text',
-  text: '#content-text',
-  timeLink: '#published-time-text a[href*="lc="], #header-author .published-time-text a[href*="lc="]',
-  headerAuthor: '#header-author',
-  reply: '#reply-button-end button',
-  replyDialog: '#reply-dialog',
-  composer: '#contenteditable-root[contenteditable="true"], ytd-commentbox textarea',
-  send: '#submit-button button, #submit-button tp-yt-paper-button, #submit-button paper-button',
-  studioThread: 'ytcp-comment-thread',
-  studioComment: 'ytcp-comment',
-  studioAuthor: '#author-text, a#name',
-  studioText: '#content-text',
-  studioTime: '#published-time-text a[href*="lc="], a.published-time-text[href*="lc="]',
-  studioReplies: 'ytcp-comment-replies',
-  studioReply: '#reply-button',
-  studioComposer: 'ytcp-commentbox textarea#textarea',
-  studioSend: 'ytcp-commentbox #submit-button',
-  videoOwner:
-    'ytd-watch-metadata #owner ytd-video-owner-renderer a[href^="/@"], ytd-video-owner-renderer a[href^="/@"], #owner #channel-name a[href^="/@"]',
-});
-
-/** The selectors in use: the defaults, or a user's overrides from the options page. */
-export const YOUTUBE_SELECTORS: Record<keyof typeof YOUTUBE_SELECTORS_DEFAULTS, string> = {
-  ...YOUTUBE_SELECTORS_DEFAULTS,
-};
+/** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
+export const YOUTUBE_SELECTORS = selectorsInUse(youtube);
 
 const HANDLE_PATH = /^\/@([\w.-]{1,100})$/u;
 
@@ -177,13 +148,7 @@ function readStudioEntry(el: Element): PageEntry | null {
 }
 
 export const youtubeAdapter: SiteAdapter = {
-  id: 'youtube',
-  readsOwner: false,
-  // YouTube announces its own navigations.
-  navigationEvents: ['yt-navigate-finish'],
-  selectors: YOUTUBE_SELECTORS,
-  defaultSelectors: YOUTUBE_SELECTORS_DEFAULTS,
-  matches: ['https://www.youtube.com/*', 'https://studio.youtube.com/*'],
+  ...fromDeclaration(youtube, YOUTUBE_SELECTORS),
   get itemSelector() {
     return `${YOUTUBE_SELECTORS.comment}, ${YOUTUBE_SELECTORS.studioComment}`;
   },

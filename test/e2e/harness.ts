@@ -8,11 +8,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+import { instancePattern } from '../../src/core/instances';
+import { SITE_HOSTS } from '../../src/core/sites';
 
 const FIXTURES = resolve('test/fixtures');
 
 function read(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
+}
+
+/** The Mastodon instance the tests add (served like the built-in sites). */
+const TEST_INSTANCE = 'mastodon.social';
+
+/** A manifest match pattern as a Playwright route: `https://x.com/*` gives `https://x.com/**`. */
+function routeGlob(pattern: string): string {
+  return pattern.replace(/\*$/, '**');
 }
 
 /** Which fixture answers which address. */
@@ -99,7 +109,7 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (/^\/@[\w.]+\/post\/[\w-]+$/.test(url.pathname)) return ok('text/html', read('threads/post.html'));
     return ok('text/html', '<!doctype html><title>Threads</title><p>For you</p>');
   }
-  if (url.hostname === 'mastodon.social') {
+  if (url.hostname === TEST_INSTANCE) {
     if (url.pathname === '/_replyline_fixture/mastodon-composer.js') {
       return ok('text/javascript', readFileSync('test/.cache/mastodon-composer.js', 'utf8'));
     }
@@ -170,19 +180,9 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
     const answer = fixtureFor(new URL(route.request().url()));
     return answer ? route.fulfill(answer) : route.abort();
   };
-  await context.route('https://x.com/**', serve);
-  await context.route('https://www.youtube.com/**', serve);
-  await context.route('https://studio.youtube.com/**', serve);
-  await context.route('https://bsky.app/**', serve);
-  await context.route('https://www.reddit.com/**', serve);
-  await context.route('https://old.reddit.com/**', serve);
-  await context.route('https://www.facebook.com/**', serve);
-  await context.route('https://www.linkedin.com/**', serve);
-  await context.route('https://www.tiktok.com/**', serve);
-  await context.route('https://www.instagram.com/**', serve);
-  await context.route('https://www.threads.com/**', serve);
-  // A Mastodon instance: served like any site, but Replyline runs there only once the user adds it.
-  await context.route('https://mastodon.social/**', serve);
+  // Every host a site declares (src/core/sites), as the manifest does; and a Mastodon instance,
+  // served like any site, where Replyline runs only once the user adds it.
+  for (const pattern of [...SITE_HOSTS, instancePattern(TEST_INSTANCE)]) await context.route(routeGlob(pattern), serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

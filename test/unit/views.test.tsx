@@ -13,6 +13,7 @@ import { type BackgroundEffects, createService } from '../../src/background/serv
 import type { Backup } from '../../src/core/backup';
 import { instancePattern } from '../../src/core/instances';
 import { setMessageLookup } from '../../src/core/i18n';
+import { DEFAULT_SETTINGS, sitesInUse } from '../../src/core/types';
 import { createRouter } from '../../src/shared/router';
 import { adapterFor } from '../../src/sites/registry';
 import { hostOfPattern, InstanceBrowserFake } from './instance-browser';
@@ -154,7 +155,10 @@ describe('the popup’s comments view', () => {
     const labels = [...root.querySelectorAll('.label')].map((l) => `${l.className}:${l.textContent}`);
     expect(labels).toEqual(['label question:question', 'label complaint:complaint']);
     // Only X has a handle: the notice says how many sites still need one, and where to set them.
-    expect(root.querySelector('.notice')?.textContent).toMatch(/^Replyline needs your handle on 8 sites .* Set your handles$/);
+    const others = sitesInUse(DEFAULT_SETTINGS).length - 1;
+    expect(root.querySelector('.notice')?.textContent).toMatch(
+      new RegExp(`^Replyline needs your handle on ${others} sites .* Set your handles$`),
+    );
 
     root.querySelector<HTMLInputElement>('input[name=grouped]')!.click();
     await waitFor(() => !root.querySelector('li.group'), 'the groups to go');
@@ -233,7 +237,7 @@ describe('the popup’s comments view', () => {
   });
 
   it('names the sites still needing a handle once only a few are left', async () => {
-    for (const site of ['x', 'facebook', 'linkedin', 'reddit', 'bluesky', 'tiktok', 'instagram']) {
+    for (const site of sitesInUse(DEFAULT_SETTINGS).filter((s) => s !== 'youtube' && s !== 'threads')) {
       await call('settings/setOwner', { site, handle: 'brightloop' });
     }
     render(<Popup />, root);

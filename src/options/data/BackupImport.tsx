@@ -3,14 +3,14 @@ import { type Backup, backupSizeProblem, type BackupSummary, type ImportMode, pa
 import type { SiteId } from '../../core/types';
 import { SITE_NAMES } from '../../core/types';
 import { plural, t } from '../../core/i18n';
-import { adapterFor } from '../../sites/registry';
+import { SITES } from '../../core/sites';
 import { send } from '../../ui/api';
 import { ImportPreview, pickedFile } from '../../ui/files';
 import type { Reporter } from '../../ui/status';
 import { importFromPage, importFailureText, type Imported } from '../../background/importer';
 
 /** The selectors an override in a backup may name: those of the site's adapter. */
-const selectorNames = (site: SiteId) => Object.keys(adapterFor(site).defaultSelectors);
+const selectorNames = (site: SiteId) => Object.keys(SITES[site].selectors);
 
 function describeSummary(summary: BackupSummary): string {
   const sites = summary.sites.map((s) => SITE_NAMES[s]).join(', ') || '—';

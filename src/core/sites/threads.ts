@@ -1,0 +1,23 @@
+import { defineSite } from './define';
+
+/**
+ * Every Threads selector in one place. Evidence is of lower confidence (an extension's scraper of
+ * 2026-02; reconstructed): posts are pressable containers, found by their /@user/post/<code>
+ * permalink around a time element; classes are hashed and never read. The editor is not verified.
+ */
+export const threads = defineSite({
+  id: 'threads',
+  name: 'Threads',
+  hosts: ['https://www.threads.com/*', 'https://www.threads.net/*'],
+  commentLimit: 500,
+  readsOwner: false,
+  selectors: {
+    post: 'div[data-pressable-container="true"]',
+    profileLink: 'a[href^="/@"]',
+    permalink: 'a[href*="/post/"]',
+    text: 'span[dir="auto"]',
+    replyIcon: 'svg[aria-label="Reply"]',
+    composer: 'div[contenteditable="true"][role="textbox"]',
+    send: 'div[role="button"]:has(span[style*="rotate(90deg)"] svg[aria-label="Reply"])',
+  },
+});
