@@ -110,7 +110,6 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       health.schedule();
     },
     insertFromPopup: (body: string): Promise<InsertResult> => composers.insertFromPopup(body),
-    health: health.measure,
     /** Ends the session: every listener, observer and timer of its parts goes with it, and its badges. */
     stop() {
       session.abort();

@@ -2,7 +2,7 @@ import type { PageEntry } from '../core/relevance';
 import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
-import { linearThread } from './thread';
+import { linearThread } from './linear-thread';
 import type { PageInfo, SiteAdapter } from './types';
 import { fromDeclaration, selectorsInUse } from './types';
 

@@ -3,7 +3,7 @@ import { parseTime } from '../core/time';
 import { threads } from '../core/sites/threads';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
-import { linearThread } from './thread';
+import { linearThread } from './linear-thread';
 import type { PageInfo, SiteAdapter } from './types';
 import { fromDeclaration, selectorsInUse } from './types';
 

@@ -1,7 +1,7 @@
 import { defineSite } from './define';
 
 /**
- * Every LinkedIn selector in one place. LinkedIn serves two page structures (sites.md): the newer one
+ * Every LinkedIn selector in one place. LinkedIn serves two page structures: the newer one
  * (SDUI, data-view-name hooks, TipTap composer) and the older one (Ember, comments-comment-* classes,
  * Quill composer). Evidence: maintained automation code of 2026-01; reconstructed, not captured.
  */

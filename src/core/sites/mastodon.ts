@@ -1,7 +1,7 @@
 import { defineSite } from './define';
 
 /**
- * Every Mastodon selector in one place (evidence: mastodon/mastodon's web app source, sites.md;
+ * Every Mastodon selector in one place (evidence: mastodon/mastodon's web app source;
  * reconstructed, not captured). Mastodon runs on any host: the user names their instance in
  * Options, and its adapter serves every host registered that way. Statuses are
  * `.status[data-id]`; a thread's focused post is `.detailed-status`; the reply button is the

@@ -1,6 +1,6 @@
 import { defineSite } from './define';
 
-/** Every X selector in one place (evidence: shared captures of Feb 2026, sites.md). */
+/** Every X selector in one place (evidence: saved X pages of Feb 2026). */
 export const x = defineSite({
   id: 'x',
   name: 'X',

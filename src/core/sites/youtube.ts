@@ -1,6 +1,6 @@
 import { defineSite } from './define';
 
-/** Every YouTube selector in one place (evidence: shared captures 2024-25, sites.md). */
+/** Every YouTube selector in one place (evidence: saved YouTube pages of 2024-25). */
 export const youtube = defineSite({
   id: 'youtube',
   name: 'YouTube',
