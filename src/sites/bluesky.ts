@@ -3,8 +3,8 @@ import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import { linearThread } from './linear-thread';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const BLUESKY_SELECTORS = selectorsInUse(bluesky);
@@ -124,17 +124,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   };
 }
 
-export const blueskyAdapter: SiteAdapter = {
-  ...fromDeclaration(bluesky, BLUESKY_SELECTORS),
-  get itemSelector() {
-    return `${BLUESKY_SELECTORS.threadItem}, ${BLUESKY_SELECTORS.feedItem}`;
-  },
-  get composerSelector() {
-    return BLUESKY_SELECTORS.composer;
-  },
-  get sendButtonSelector() {
-    return BLUESKY_SELECTORS.send;
-  },
+export const blueskyAdapter = defineAdapter(bluesky, BLUESKY_SELECTORS, { items: ['threadItem', 'feedItem'] }, {
   get required() {
     return { post: this.itemSelector, text: BLUESKY_SELECTORS.text, permalink: BLUESKY_SELECTORS.permalink };
   },
@@ -175,4 +165,4 @@ export const blueskyAdapter: SiteAdapter = {
     // Replies are written in the one composer dialog the app opens.
     return doc.querySelector<HTMLElement>(BLUESKY_SELECTORS.composer);
   },
-};
+});

@@ -1,8 +1,8 @@
 import type { PageEntry } from '../core/relevance';
 import { facebook } from '../core/sites/facebook';
 import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, memoize, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, memoize, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const FACEBOOK_SELECTORS = selectorsInUse(facebook);
@@ -188,18 +188,8 @@ function isPostPage(url: URL): boolean {
   );
 }
 
-export const facebookAdapter: SiteAdapter = {
-  ...fromDeclaration(facebook, FACEBOOK_SELECTORS),
+export const facebookAdapter = defineAdapter(facebook, FACEBOOK_SELECTORS, { items: ['article'] }, {
   sendsOnEnter: true,
-  get itemSelector() {
-    return S.article;
-  },
-  get composerSelector() {
-    return S.composer;
-  },
-  get sendButtonSelector() {
-    return S.send;
-  },
   get required() {
     return { article: S.article, commentLink: S.commentLink };
   },
@@ -251,4 +241,4 @@ export const facebookAdapter: SiteAdapter = {
     }
     return null;
   },
-};
+});

@@ -2,8 +2,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { instagram } from '../core/sites/instagram';
 import { hrefPath, multilineTextOf, ownParts, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, memoize, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, memoize, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const INSTAGRAM_SELECTORS = selectorsInUse(instagram);
@@ -75,17 +75,7 @@ function readEntry(link: Element, page: PageInfo): PageEntry | null {
   };
 }
 
-export const instagramAdapter: SiteAdapter = {
-  ...fromDeclaration(instagram, INSTAGRAM_SELECTORS),
-  get itemSelector() {
-    return S.permalink;
-  },
-  get composerSelector() {
-    return S.composer;
-  },
-  get sendButtonSelector() {
-    return S.send;
-  },
+export const instagramAdapter = defineAdapter(instagram, INSTAGRAM_SELECTORS, { items: ['permalink'] }, {
   get required() {
     return { permalink: S.permalink, author: S.author };
   },
@@ -130,4 +120,4 @@ export const instagramAdapter: SiteAdapter = {
     const author = row ? authorOf(row) : null;
     return box && author && box.value.startsWith(`@${author.handle} `) ? box : null;
   },
-};
+});

@@ -2,8 +2,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseCompactAge } from '../core/time';
 import { linkedin } from '../core/sites/linkedin';
 import { hrefPath, indexItems, multilineTextOf, ownParts, precedingInOrder, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, memoize, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, memoize, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const LINKEDIN_SELECTORS = selectorsInUse(linkedin);
@@ -129,17 +129,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   };
 }
 
-export const linkedinAdapter: SiteAdapter = {
-  ...fromDeclaration(linkedin, LINKEDIN_SELECTORS),
-  get itemSelector() {
-    return itemsSelector();
-  },
-  get composerSelector() {
-    return S.composer;
-  },
-  get sendButtonSelector() {
-    return S.send;
-  },
+export const linkedinAdapter = defineAdapter(linkedin, LINKEDIN_SELECTORS, { items: () => itemsSelector() }, {
   get required() {
     return { comment: itemsSelector() };
   },
@@ -188,4 +178,4 @@ export const linkedinAdapter: SiteAdapter = {
     const boxes = Array.from(top.querySelectorAll<HTMLElement>(isOld(el) ? S.oldReplyBox : S.composer));
     return boxes[0] ?? null;
   },
-};
+});

@@ -3,8 +3,8 @@ import { parseTime } from '../core/time';
 import { mastodon } from '../core/sites/mastodon';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, memoize, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, memoize, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const MASTODON_SELECTORS = selectorsInUse(mastodon);
@@ -215,17 +215,7 @@ function initialState(doc: Document): InitialState | null {
   }
 }
 
-export const mastodonAdapter: SiteAdapter = {
-  ...fromDeclaration(mastodon, MASTODON_SELECTORS),
-  get itemSelector() {
-    return itemsSelector();
-  },
-  get composerSelector() {
-    return S.composer;
-  },
-  get sendButtonSelector() {
-    return S.send;
-  },
+export const mastodonAdapter = defineAdapter(mastodon, MASTODON_SELECTORS, { items: () => itemsSelector() }, {
   get required() {
     return { status: this.itemSelector, text: S.text, permalink: S.permalink };
   },
@@ -281,4 +271,4 @@ export const mastodonAdapter: SiteAdapter = {
     const text = box.value.trimStart().toLowerCase();
     return text.startsWith(`@${acct}`) && /^(?:\s|$)/u.test(text.slice(acct.length + 1)) ? box : null;
   },
-};
+});

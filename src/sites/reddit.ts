@@ -2,8 +2,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { reddit } from '../core/sites/reddit';
 import { indexItems, multilineTextOf, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, memoize, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, memoize, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const REDDIT_SELECTORS = selectorsInUse(reddit);
@@ -131,17 +131,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   };
 }
 
-export const redditAdapter: SiteAdapter = {
-  ...fromDeclaration(reddit, REDDIT_SELECTORS),
-  get itemSelector() {
-    return itemsSelector();
-  },
-  get composerSelector() {
-    return `${S.composer}, ${S.oldAnyComposer}`;
-  },
-  get sendButtonSelector() {
-    return S.send;
-  },
+export const redditAdapter = defineAdapter(reddit, REDDIT_SELECTORS, { items: () => itemsSelector(), composers: ['composer', 'oldAnyComposer'] }, {
   get required() {
     return { comment: this.itemSelector };
   },
@@ -189,4 +179,4 @@ export const redditAdapter: SiteAdapter = {
     if (isOld(el)) return own(el, S.oldComposer) as HTMLElement | null;
     return (own(el, S.actionRow)?.querySelector(S.composer) as HTMLElement | null) ?? null;
   },
-};
+});

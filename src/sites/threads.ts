@@ -4,8 +4,8 @@ import { threads } from '../core/sites/threads';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import { linearThread } from './linear-thread';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const THREADS_SELECTORS = selectorsInUse(threads);
@@ -81,17 +81,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   return { ...base, thread: column.facts[0]?.code || own.code, ...place, onMentionsPage: false };
 }
 
-export const threadsAdapter: SiteAdapter = {
-  ...fromDeclaration(threads, THREADS_SELECTORS),
-  get itemSelector() {
-    return S.post;
-  },
-  get composerSelector() {
-    return S.composer;
-  },
-  get sendButtonSelector() {
-    return S.send;
-  },
+export const threadsAdapter = defineAdapter(threads, THREADS_SELECTORS, { items: ['post'] }, {
   get required() {
     return { post: S.post, permalink: S.permalink };
   },
@@ -141,4 +131,4 @@ export const threadsAdapter: SiteAdapter = {
       ) ?? null
     );
   },
-};
+});

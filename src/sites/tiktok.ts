@@ -2,8 +2,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
 import { tiktok } from '../core/sites/tiktok';
 import { hrefPath, multilineTextOf, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const TIKTOK_SELECTORS = selectorsInUse(tiktok);
@@ -85,17 +85,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   };
 }
 
-export const tiktokAdapter: SiteAdapter = {
-  ...fromDeclaration(tiktok, TIKTOK_SELECTORS),
-  get itemSelector() {
-    return S.text;
-  },
-  get composerSelector() {
-    return S.composer;
-  },
-  get sendButtonSelector() {
-    return S.send;
-  },
+export const tiktokAdapter = defineAdapter(tiktok, TIKTOK_SELECTORS, { items: ['text'] }, {
   get required() {
     return { text: S.text, username: S.username };
   },
@@ -134,4 +124,4 @@ export const tiktokAdapter: SiteAdapter = {
     // One comment box: Reply turns it into a reply to that comment.
     return doc.querySelector<HTMLElement>(S.composer);
   },
-};
+});

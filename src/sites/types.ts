@@ -59,19 +59,45 @@ export function selectorsInUse<Names extends string>(site: SiteDeclaration<SiteI
   return { ...site.selectors };
 }
 
-/** What an adapter takes from its site's declaration, with the selectors in use (spread it first). */
-export function fromDeclaration<Names extends string>(
+/** Where an adapter's items, comment boxes or send buttons are: selector names joined, or computed. */
+type SelectorPart<Names extends string> = readonly Names[] | (() => string);
+
+/** The adapter's own knowledge: everything but what its declaration and selector parts give. */
+type AdapterBody = Omit<
+  SiteAdapter,
+  'id' | 'matches' | 'readsOwner' | 'navigationEvents' | 'selectors' | 'defaultSelectors'
+  | 'itemSelector' | 'composerSelector' | 'sendButtonSelector'
+>;
+
+/**
+ * An adapter from its site's declaration, the selectors in use, where its items, comment boxes
+ * ("composer" by default) and send buttons ("send" by default) are, and its own readers. The three
+ * selectors are read at each use, so a user's override applies at once; the body's getters stay
+ * getters.
+ */
+export function defineAdapter<Names extends string>(
   site: SiteDeclaration<SiteId, Names>,
   selectors: Record<Names, string>,
-) {
-  return {
+  parts: { items: SelectorPart<Names>; composers?: SelectorPart<Names>; sends?: SelectorPart<Names> },
+  body: AdapterBody & ThisType<SiteAdapter>,
+): SiteAdapter {
+  const read = (part: SelectorPart<Names>) =>
+    typeof part === 'function' ? part() : part.map((name) => selectors[name]).join(', ');
+  const adapter = {
     id: site.id,
     matches: site.hosts,
     readsOwner: site.readsOwner,
     ...(site.navigationEvents && { navigationEvents: site.navigationEvents }),
     selectors,
     defaultSelectors: site.selectors,
-  } satisfies Partial<SiteAdapter>;
+  };
+  Object.defineProperties(adapter, {
+    itemSelector: { get: () => read(parts.items), enumerable: true },
+    composerSelector: { get: () => read(parts.composers ?? (['composer'] as Names[])), enumerable: true },
+    sendButtonSelector: { get: () => read(parts.sends ?? (['send'] as Names[])), enumerable: true },
+    ...Object.getOwnPropertyDescriptors(body),
+  });
+  return adapter as unknown as SiteAdapter;
 }
 
 export function memoize<T>(page: PageInfo, key: string, compute: () => T): T {

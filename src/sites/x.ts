@@ -4,8 +4,8 @@ import { parseTime } from '../core/time';
 import { x } from '../core/sites/x';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, precedingInOrder, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, memoize, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, memoize, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const X_SELECTORS = selectorsInUse(x);
@@ -187,18 +187,7 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
   };
 }
 
-export const xAdapter: SiteAdapter = {
-  ...fromDeclaration(x, X_SELECTORS),
-  get itemSelector() {
-    return X_SELECTORS.tweet;
-  },
-  get composerSelector() {
-    return X_SELECTORS.composer;
-  },
-  get sendButtonSelector() {
-    return X_SELECTORS.send;
-  },
-
+export const xAdapter = defineAdapter(x, X_SELECTORS, { items: ['tweet'] }, {
   get required() {
     return { tweet: X_SELECTORS.tweet, author: X_SELECTORS.userName, time: X_SELECTORS.statusTime };
   },
@@ -256,4 +245,4 @@ export const xAdapter: SiteAdapter = {
     }
     return null;
   },
-};
+});

@@ -3,8 +3,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
 import { youtube } from '../core/sites/youtube';
 import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
-import type { PageInfo, SiteAdapter } from './types';
-import { fromDeclaration, memoize, selectorsInUse } from './types';
+import type { PageInfo } from './types';
+import { defineAdapter, memoize, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const YOUTUBE_SELECTORS = selectorsInUse(youtube);
@@ -147,18 +147,7 @@ function readStudioEntry(el: Element): PageEntry | null {
   };
 }
 
-export const youtubeAdapter: SiteAdapter = {
-  ...fromDeclaration(youtube, YOUTUBE_SELECTORS),
-  get itemSelector() {
-    return `${YOUTUBE_SELECTORS.comment}, ${YOUTUBE_SELECTORS.studioComment}`;
-  },
-  get composerSelector() {
-    return `${YOUTUBE_SELECTORS.composer}, ${YOUTUBE_SELECTORS.studioComposer}`;
-  },
-  get sendButtonSelector() {
-    return `${YOUTUBE_SELECTORS.send}, ${YOUTUBE_SELECTORS.studioSend}`;
-  },
-
+export const youtubeAdapter = defineAdapter(youtube, YOUTUBE_SELECTORS, { items: ['comment', 'studioComment'], composers: ['composer', 'studioComposer'], sends: ['send', 'studioSend'] }, {
   get required() {
     return { comment: YOUTUBE_SELECTORS.comment, author: YOUTUBE_SELECTORS.author, time: YOUTUBE_SELECTORS.timeLink };
   },
@@ -214,4 +203,4 @@ export const youtubeAdapter: SiteAdapter = {
     const dialog = own(el, YOUTUBE_SELECTORS.replyDialog);
     return dialog?.querySelector<HTMLElement>(YOUTUBE_SELECTORS.composer) ?? null;
   },
-};
+});
