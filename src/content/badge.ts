@@ -53,8 +53,21 @@ export interface Badge {
   destroy(): void;
 }
 
-/** A badge in its own shadow root: page CSS does not reach in, and it shows page text only as text. */
-export function createBadge(doc: Document, key: string, status: ItemStatus, actions: BadgeActions): Badge {
+/** One badge's parts and the status it shows. */
+interface BadgeState {
+  doc: Document;
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  button: HTMLButtonElement;
+  menu: HTMLElement;
+  actions: BadgeActions;
+  current: ItemStatus;
+  /** A press outside the badge closes its menu (listened to on the page only while the menu is open). */
+  onOutside: (event: Event) => void;
+}
+
+/** The host with its shadow root: the style, the badge's button and its (hidden) menu. */
+function buildBadge(doc: Document, key: string) {
   const host = doc.createElement('span');
   host.setAttribute(HOST_ATTRIBUTE, '');
   host.setAttribute('data-replyline-key', key);
@@ -70,8 +83,10 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
   menu.setAttribute('role', 'menu');
   menu.hidden = true;
   shadow.append(style, button, menu);
-  let current = status;
+  return { host, shadow, button, menu };
+}
 
+function stopAtHost(host: HTMLElement) {
   const stop = (event: Event) => {
     // Keep the site from treating clicks on the badge as clicks on the post.
     event.stopPropagation();
@@ -79,108 +94,130 @@ export function createBadge(doc: Document, key: string, status: ItemStatus, acti
   for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown']) {
     host.addEventListener(type, stop);
   }
+}
 
-  const item = (label: string, run: () => void) => {
-    const entry = doc.createElement('button');
-    entry.type = 'button';
-    entry.setAttribute('role', 'menuitem');
-    entry.tabIndex = -1;
-    entry.textContent = label;
-    entry.title = label;
-    entry.addEventListener('click', (event) => {
-      event.preventDefault();
-      close();
-      run();
-    });
-    return entry;
-  };
-  const note = (className: string, text: string) => {
-    const el = doc.createElement('div');
-    el.className = className;
-    el.textContent = text;
-    return el;
-  };
-
-  const onOutside = (event: Event) => {
-    if (!event.composedPath().includes(host)) close();
-  };
-  function close() {
-    if (menu.hidden) return;
-    menu.hidden = true;
-    button.setAttribute('aria-expanded', 'false');
-    doc.removeEventListener('pointerdown', onOutside, true);
-  }
-
-  async function open() {
-    const entries: HTMLElement[] = [];
-    if (current === 'pending') {
-      entries.push(
-        item(t('markAnswered'), actions.answer),
-        item(t('snoozeHour'), () => actions.snooze(Date.now() + 3_600_000)),
-        item(t('snoozeTomorrowShort'), () => actions.snooze(tomorrowMorning(new Date()))),
-        item(t('dismiss'), actions.dismiss),
-      );
-    }
-    else {
-      entries.push(item(t('badgeReopen'), actions.reopen));
-    }
-    menu.replaceChildren(...entries, doc.createElement('hr'), note('heading', t('badgeReplyWith')));
-    menu.hidden = false;
-    button.setAttribute('aria-expanded', 'true');
-    doc.addEventListener('pointerdown', onOutside, true);
-    (menu.querySelector('[role=menuitem]') as HTMLElement | null)?.focus();
-    try {
-      const snippets = await actions.loadSnippets();
-      if (menu.hidden) return;
-      if (snippets.length === 0) {
-        menu.append(note('empty', t('badgeNoSnippets')));
-      }
-      for (const snippet of snippets.slice(0, 12))
-        menu.append(item(snippet.title, () => actions.replyWith(snippet)));
-    }
-    catch {
-      menu.append(note('empty', t('badgeSnippetsFailed')));
-    }
-  }
-
-  button.addEventListener('click', () => (menu.hidden ? void open() : close()));
-  shadow.addEventListener('keydown', (event) => {
-    const e = event as KeyboardEvent;
-    const items = Array.from(menu.querySelectorAll<HTMLElement>('[role=menuitem]'));
-    const at = items.indexOf(shadow.activeElement as HTMLElement);
-    if (e.key === 'Escape') {
-      close();
-      button.focus();
-    }
-    else if (e.key === 'ArrowDown' && !menu.hidden) {
-      e.preventDefault();
-      items[(at + 1) % items.length]?.focus();
-    }
-    else if (e.key === 'ArrowUp' && !menu.hidden) {
-      e.preventDefault();
-      items[(at - 1 + items.length) % items.length]?.focus();
-    }
+function menuItem(badge: BadgeState, label: string, run: () => void) {
+  const entry = badge.doc.createElement('button');
+  entry.type = 'button';
+  entry.setAttribute('role', 'menuitem');
+  entry.tabIndex = -1;
+  entry.textContent = label;
+  entry.title = label;
+  entry.addEventListener('click', (event) => {
+    event.preventDefault();
+    closeMenu(badge);
+    run();
   });
+  return entry;
+}
 
-  function update(next: ItemStatus) {
-    // The log tells the same status again often (a resync, another tab's report): an open menu stays open.
-    if (next === current && host.hasAttribute('data-replyline-status')) return;
-    current = next;
-    host.setAttribute('data-replyline-status', next);
-    button.className = `badge ${next}`;
-    button.textContent = LABELS[next].text();
-    button.title = LABELS[next].title();
-    button.setAttribute('aria-label', LABELS[next].title());
-    close();
+function menuNote(doc: Document, className: string, text: string) {
+  const el = doc.createElement('div');
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+/** What can be done with the item in its status: answer, snooze or dismiss it while pending, else reopen it. */
+function statusEntries(badge: BadgeState): HTMLElement[] {
+  const { actions } = badge;
+  if (badge.current !== 'pending') return [menuItem(badge, t('badgeReopen'), actions.reopen)];
+  return [
+    menuItem(badge, t('markAnswered'), actions.answer),
+    menuItem(badge, t('snoozeHour'), () => actions.snooze(Date.now() + 3_600_000)),
+    menuItem(badge, t('snoozeTomorrowShort'), () => actions.snooze(tomorrowMorning(new Date()))),
+    menuItem(badge, t('dismiss'), actions.dismiss),
+  ];
+}
+
+/** The saved replies, under the menu's heading once they are loaded (unless the menu closed meanwhile). */
+async function appendSnippets(badge: BadgeState) {
+  const { menu, doc } = badge;
+  try {
+    const snippets = await badge.actions.loadSnippets();
+    if (menu.hidden) return;
+    if (snippets.length === 0) {
+      menu.append(menuNote(doc, 'empty', t('badgeNoSnippets')));
+    }
+    for (const snippet of snippets.slice(0, 12))
+      menu.append(menuItem(badge, snippet.title, () => badge.actions.replyWith(snippet)));
   }
-  update(status);
+  catch {
+    menu.append(menuNote(doc, 'empty', t('badgeSnippetsFailed')));
+  }
+}
+
+async function openMenu(badge: BadgeState) {
+  const { doc, menu } = badge;
+  menu.replaceChildren(...statusEntries(badge), doc.createElement('hr'), menuNote(doc, 'heading', t('badgeReplyWith')));
+  menu.hidden = false;
+  badge.button.setAttribute('aria-expanded', 'true');
+  doc.addEventListener('pointerdown', badge.onOutside, true);
+  (menu.querySelector('[role=menuitem]') as HTMLElement | null)?.focus();
+  await appendSnippets(badge);
+}
+
+function closeMenu(badge: BadgeState) {
+  if (badge.menu.hidden) return;
+  badge.menu.hidden = true;
+  badge.button.setAttribute('aria-expanded', 'false');
+  badge.doc.removeEventListener('pointerdown', badge.onOutside, true);
+}
+
+/** Esc closes the menu and gives the focus back to the badge; the arrows move through the entries. */
+function onMenuKey(badge: BadgeState, e: KeyboardEvent) {
+  const { menu, shadow } = badge;
+  const items = Array.from(menu.querySelectorAll<HTMLElement>('[role=menuitem]'));
+  const at = items.indexOf(shadow.activeElement as HTMLElement);
+  if (e.key === 'Escape') {
+    closeMenu(badge);
+    badge.button.focus();
+  }
+  else if (e.key === 'ArrowDown' && !menu.hidden) {
+    e.preventDefault();
+    items[(at + 1) % items.length]?.focus();
+  }
+  else if (e.key === 'ArrowUp' && !menu.hidden) {
+    e.preventDefault();
+    items[(at - 1 + items.length) % items.length]?.focus();
+  }
+}
+
+function updateBadge(badge: BadgeState, next: ItemStatus) {
+  const { host, button } = badge;
+  // The log tells the same status again often (a resync, another tab's report): an open menu stays open.
+  if (next === badge.current && host.hasAttribute('data-replyline-status')) return;
+  badge.current = next;
+  host.setAttribute('data-replyline-status', next);
+  button.className = `badge ${next}`;
+  button.textContent = LABELS[next].text();
+  button.title = LABELS[next].title();
+  button.setAttribute('aria-label', LABELS[next].title());
+  closeMenu(badge);
+}
+
+/** A badge in its own shadow root: page CSS does not reach in, and it shows page text only as text. */
+export function createBadge(doc: Document, key: string, status: ItemStatus, actions: BadgeActions): Badge {
+  const badge: BadgeState = {
+    doc,
+    ...buildBadge(doc, key),
+    actions,
+    current: status,
+    onOutside: (event) => {
+      if (!event.composedPath().includes(badge.host)) closeMenu(badge);
+    },
+  };
+  stopAtHost(badge.host);
+  badge.button.addEventListener('click', () => (badge.menu.hidden ? void openMenu(badge) : closeMenu(badge)));
+  badge.shadow.addEventListener('keydown', (event) => onMenuKey(badge, event as KeyboardEvent));
+  updateBadge(badge, status);
 
   return {
-    host,
-    update,
+    host: badge.host,
+    update: (next) => updateBadge(badge, next),
     destroy() {
-      close();
-      host.remove();
+      closeMenu(badge);
+      badge.host.remove();
     },
   };
 }

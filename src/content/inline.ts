@@ -5,7 +5,7 @@ import { formatAge } from '../core/time';
 import type { Item, Person, SiteId, Snippet } from '../core/types';
 import { SITE_NAMES, SITES } from '../core/sites';
 import { contentOf, deepActiveElement, editableRoot, isEditable, isTextField, placeCaret } from './insert';
-import { createPicker } from './picker';
+import { createPicker, type Picker } from './picker';
 
 export interface InlineDeps {
   doc: Document;
@@ -91,166 +91,202 @@ function selectionSettled(doc: Document): Promise<void> {
   });
 }
 
-export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
-  const { doc } = deps;
-  const win = doc.defaultView ?? window;
-  let session: Session | null = null;
+/** The picker's controller on one page: the open session, if any, and the replies it searches. */
+interface Inline {
+  deps: InlineDeps;
+  doc: Document;
+  picker: Picker;
+  session: Session | null;
   /** A warning was shown for this snippet: the next Enter inserts anyway. */
-  let warnedFor: string | null = null;
-  let snippets: Snippet[] = [];
-  let refreshing = 0;
+  warnedFor: string | null;
+  snippets: Snippet[];
+  refreshing: number;
+}
 
-  const picker = createPicker(
-    doc,
-    (snippet) => void choose(snippet),
-    () => {
-      close();
-      deps.manage();
-    },
-  );
+function close(c: Inline) {
+  c.session = null;
+  c.warnedFor = null;
+  c.picker.close();
+}
 
-  function close() {
-    session = null;
-    warnedFor = null;
-    picker.close();
+function focusedComposer(doc: Document): HTMLElement | null {
+  const focused = deepActiveElement(doc);
+  if (!isEditable(focused) || (focused instanceof HTMLInputElement && focused.type !== 'text')) return null;
+  return editableRoot(focused);
+}
+
+async function open(c: Inline, next: Session) {
+  const run = ++c.refreshing;
+  if (!c.session) c.snippets = await c.deps.snippets().catch(() => []);
+  if (run !== c.refreshing) return;
+  c.session = next;
+  c.picker.show(caretRect(c.doc, next.composer), searchSnippets(c.snippets, next.query), next.query);
+}
+
+/** The shortcut opened the picker in this composer: what is typed after its anchor filters the list. */
+function followAnchor(c: Inline, session: Session, anchor: string, before: string) {
+  const query = before.startsWith(anchor) ? before.slice(anchor.length) : null;
+  if (query === null || query.includes('\n') || query.length > 40) close(c);
+  else void open(c, { ...session, typed: query, query });
+}
+
+/** After each change in a comment box: is a trigger (or the shortcut's query) before the caret? */
+function refresh(c: Inline) {
+  if (c.picker.prompting) return;
+  const { session } = c;
+  const composer = focusedComposer(c.doc);
+  if (!composer) {
+    if (session) close(c);
+    return;
   }
-
-  function focusedComposer(): HTMLElement | null {
-    const focused = deepActiveElement(doc);
-    if (!isEditable(focused) || (focused instanceof HTMLInputElement && focused.type !== 'text')) return null;
-    return editableRoot(focused);
+  const before = textBeforeCaret(c.doc, composer);
+  if (before === null) return;
+  if (session?.anchor !== null && session?.anchor !== undefined && session.composer === composer) {
+    followAnchor(c, session, session.anchor, before);
+    return;
   }
-
-  async function open(next: Session) {
-    const run = ++refreshing;
-    if (!session) snippets = await deps.snippets().catch(() => []);
-    if (run !== refreshing) return;
-    session = next;
-    picker.show(caretRect(doc, next.composer), searchSnippets(snippets, next.query), next.query);
+  const settings = c.deps.settings();
+  const found = settings ? findTrigger(before, settings.trigger) : null;
+  if (!settings || !found) {
+    if (session) close(c);
+    return;
   }
+  const typed = before.slice(before.length - (settings.trigger.length + found.query.length));
+  void open(c, { composer, anchor: null, typed, query: found.query });
+}
 
-  /** After each change in a comment box: is a trigger (or the shortcut's query) before the caret? */
-  function refresh() {
-    if (picker.prompting) return;
-    const composer = focusedComposer();
-    if (!composer) {
-      if (session) close();
+async function warnings(deps: InlineDeps, current: Session, snippet: Snippet): Promise<string[]> {
+  const found: string[] = [];
+  const target = deps.targetOf(current.composer);
+  if (target) {
+    const item = await deps.item(target.key).catch(() => null);
+    if (item?.status === 'answered' && item.answeredAt) {
+      found.push(t('warnAnswered', item.author.name, formatAge(item.answeredAt, Date.now())));
+    }
+  }
+  const expanded = expandTemplate(fillInputs(snippet.body, {}), {
+    person: target?.person ?? null,
+    site: deps.site,
+    myName: null,
+    now: new Date(),
+  }).text;
+  const limit = SITES[deps.site].commentLimit;
+  const length = Array.from(contentOf(current.composer)).length - Array.from(current.typed).length
+    + Array.from(expanded).length;
+  if (length > limit) {
+    found.push(t('warnLength', length, SITE_NAMES[deps.site], limit));
+  }
+  return found;
+}
+
+async function choose(c: Inline, snippet: Snippet) {
+  const { doc, picker } = c;
+  const current = c.session;
+  if (!current) return;
+  if (c.warnedFor !== snippet.id) {
+    const found = await warnings(c.deps, current, snippet);
+    if (found.length > 0) {
+      c.warnedFor = snippet.id;
+      picker.warn(found.join(' '));
       return;
     }
-    const before = textBeforeCaret(doc, composer);
-    if (before === null) return;
-    if (session?.anchor !== null && session?.anchor !== undefined && session.composer === composer) {
-      const query = before.startsWith(session.anchor) ? before.slice(session.anchor.length) : null;
-      if (query === null || query.includes('\n') || query.length > 40) close();
-      else void open({ ...session, typed: query, query });
+  }
+  const selection = doc.getSelection();
+  const saved = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+  let body = snippet.body;
+  const labels = inputLabels(body);
+  if (labels.length > 0) {
+    const answers = await picker.ask(labels);
+    if (!answers) {
+      close(c);
+      placeCaret(current.composer, saved, true);
       return;
     }
-    const settings = deps.settings();
-    const found = settings ? findTrigger(before, settings.trigger) : null;
-    if (!settings || !found) {
-      if (session) close();
-      return;
-    }
-    const typed = before.slice(before.length - (settings.trigger.length + found.query.length));
-    void open({ composer, anchor: null, typed, query: found.query });
+    body = fillInputs(body, answers);
   }
+  close(c);
+  placeCaret(current.composer, saved, true);
+  selectTyped(doc, current.composer, current.typed);
+  await selectionSettled(doc);
+  await c.deps.insert(current.composer, body, snippet.id);
+}
 
-  async function warnings(current: Session, snippet: Snippet): Promise<string[]> {
-    const found: string[] = [];
-    const target = deps.targetOf(current.composer);
-    if (target) {
-      const item = await deps.item(target.key).catch(() => null);
-      if (item?.status === 'answered' && item.answeredAt) {
-        found.push(t('warnAnswered', item.author.name, formatAge(item.answeredAt, Date.now())));
-      }
-    }
-    const expanded = expandTemplate(fillInputs(snippet.body, {}), {
-      person: target?.person ?? null,
-      site: deps.site,
-      myName: null,
-      now: new Date(),
-    }).text;
-    const limit = SITES[deps.site].commentLimit;
-    const length = Array.from(contentOf(current.composer)).length - Array.from(current.typed).length
-      + Array.from(expanded).length;
-    if (length > limit) {
-      found.push(t('warnLength', length, SITE_NAMES[deps.site], limit));
-    }
-    return found;
+/** The shortcut in a comment box opens the picker there (or closes it); false for any other key. */
+function onShortcut(c: Inline, event: KeyboardEvent): boolean {
+  const settings = c.deps.settings();
+  const shortcut = settings ? parseShortcut(settings.pickerShortcut) : null;
+  if (!shortcut || !matchesShortcut(event, shortcut)) return false;
+  const composer = focusedComposer(c.doc);
+  if (!composer) return true;
+  event.preventDefault();
+  event.stopPropagation();
+  if (c.picker.isOpen) {
+    close(c);
+    return true;
   }
+  const before = textBeforeCaret(c.doc, composer) ?? '';
+  void open(c, { composer, anchor: before, typed: '', query: '' });
+  return true;
+}
 
-  async function choose(snippet: Snippet) {
-    const current = session;
-    if (!current) return;
-    if (warnedFor !== snippet.id) {
-      const found = await warnings(current, snippet);
-      if (found.length > 0) {
-        warnedFor = snippet.id;
-        picker.warn(found.join(' '));
-        return;
-      }
-    }
-    const selection = doc.getSelection();
-    const saved = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
-    let body = snippet.body;
-    const labels = inputLabels(body);
-    if (labels.length > 0) {
-      const answers = await picker.ask(labels);
-      if (!answers) {
-        close();
-        placeCaret(current.composer, saved, true);
-        return;
-      }
-      body = fillInputs(body, answers);
-    }
-    close();
-    placeCaret(current.composer, saved, true);
-    selectTyped(doc, current.composer, current.typed);
-    await selectionSettled(doc);
-    await deps.insert(current.composer, body, snippet.id);
+/** While the picker is open on a comment box, its keys move through the list, choose or close it. */
+function onPickerKey(c: Inline, event: KeyboardEvent) {
+  const { picker, session } = c;
+  if (!picker.isOpen || picker.prompting || !session) return;
+  if (!session.composer.contains(event.target as Node) && event.target !== session.composer) return;
+  const handled = ['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'];
+  if (!handled.includes(event.key) || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+  // The site's editor must not see these keys while the picker is open.
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  if (event.key === 'ArrowDown') picker.move(1);
+  else if (event.key === 'ArrowUp') picker.move(-1);
+  else if (event.key === 'Escape') close(c);
+  else {
+    const snippet = picker.highlighted();
+    if (snippet) void choose(c, snippet);
   }
+}
 
-  const onKey = (event: KeyboardEvent) => {
-    const settings = deps.settings();
-    const shortcut = settings ? parseShortcut(settings.pickerShortcut) : null;
-    if (shortcut && matchesShortcut(event, shortcut)) {
-      const composer = focusedComposer();
-      if (!composer) return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (picker.isOpen) {
-        close();
-        return;
-      }
-      const before = textBeforeCaret(doc, composer) ?? '';
-      void open({ composer, anchor: before, typed: '', query: '' });
-      return;
-    }
-    if (!picker.isOpen || picker.prompting || !session) return;
-    if (!session.composer.contains(event.target as Node) && event.target !== session.composer) return;
-    const handled = ['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'];
-    if (!handled.includes(event.key) || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
-    // The site's editor must not see these keys while the picker is open.
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    if (event.key === 'ArrowDown') picker.move(1);
-    else if (event.key === 'ArrowUp') picker.move(-1);
-    else if (event.key === 'Escape') close();
-    else {
-      const snippet = picker.highlighted();
-      if (snippet) void choose(snippet);
-    }
-  };
-
+/** The page's keys, input, selection and focus, each listened to until the signal; its abort closes the picker. */
+function listen(c: Inline, signal: AbortSignal) {
+  const { doc, picker } = c;
+  const win = doc.defaultView ?? window;
   const options = { capture: true, signal };
-  win.addEventListener('keydown', onKey, options);
-  doc.addEventListener('input', () => refresh(), options);
-  doc.addEventListener('selectionchange', () => picker.isOpen && refresh(), { signal });
-  doc.addEventListener(
-    'focusout',
-    () => setTimeout(() => !picker.prompting && picker.isOpen && !focusedComposer() && close(), 0),
+  win.addEventListener(
+    'keydown',
+    (event) => {
+      if (!onShortcut(c, event)) onPickerKey(c, event);
+    },
     options,
   );
-  signal.addEventListener('abort', close, { once: true });
-  return { close };
+  doc.addEventListener('input', () => refresh(c), options);
+  doc.addEventListener('selectionchange', () => picker.isOpen && refresh(c), { signal });
+  doc.addEventListener(
+    'focusout',
+    () => setTimeout(() => !picker.prompting && picker.isOpen && !focusedComposer(doc) && close(c), 0),
+    options,
+  );
+  signal.addEventListener('abort', () => close(c), { once: true });
+}
+
+export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
+  const c: Inline = {
+    deps,
+    doc: deps.doc,
+    picker: createPicker(
+      deps.doc,
+      (snippet) => void choose(c, snippet),
+      () => {
+        close(c);
+        deps.manage();
+      },
+    ),
+    session: null,
+    warnedFor: null,
+    snippets: [],
+    refreshing: 0,
+  };
+  listen(c, signal);
+  return { close: () => close(c) };
 }

@@ -47,165 +47,211 @@ export interface Picker {
   close(): void;
 }
 
+/** One picker's state: its parts while it is open, the replies it lists and the highlighted one. */
+interface PickerState {
+  doc: Document;
+  onChoose: (snippet: Snippet) => void;
+  onManage: () => void;
+  host: HTMLElement | null;
+  box: HTMLElement | null;
+  live: HTMLElement | null;
+  shown: Snippet[];
+  index: number;
+  prompting: boolean;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The host with its shadow root (the style, the box and the live region), unless it is on the page already. */
+function mount(p: PickerState) {
+  if (p.host?.isConnected) return;
+  const { doc } = p;
+  const host = el(doc, 'div');
+  host.setAttribute(HOST_ATTRIBUTE, '');
+  host.setAttribute('data-replyline-picker', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = el(doc, 'style');
+  style.textContent = STYLE;
+  p.box = el(doc, 'div', 'box');
+  p.live = el(doc, 'div', 'sr');
+  p.live.setAttribute('role', 'status');
+  p.live.setAttribute('aria-live', 'polite');
+  shadow.append(style, p.box, p.live);
+  doc.documentElement.append(host);
+  p.host = host;
+}
+
+/** Under the caret, or above it where there is no room below; always within the window. */
+function place(p: PickerState, at: DOMRect) {
+  const { host } = p;
+  if (!host) return;
+  const view = p.doc.defaultView;
+  const width = 320;
+  const left = Math.max(8, Math.min(at.left, (view?.innerWidth ?? 1024) - width - 8));
+  const below = at.bottom + 6;
+  const fitsBelow = below + 200 < (view?.innerHeight ?? 768);
+  host.style.left = `${left}px`;
+  host.style.top = fitsBelow ? `${below}px` : '';
+  host.style.bottom = fitsBelow ? '' : `${(view?.innerHeight ?? 768) - at.top + 6}px`;
+}
+
+function announce(p: PickerState) {
+  const snippet = p.shown[p.index];
+  if (p.live) p.live.textContent = snippet ? t('pickerAnnounce', snippet.title, p.index + 1, p.shown.length) : t('pickerNoMatch');
+}
+
+function optionFor(p: PickerState, snippet: Snippet, i: number) {
+  const option = el(p.doc, 'div');
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', String(i === p.index));
+  option.id = `replyline-option-${i}`;
+  const title = el(p.doc, 'div', 'title', snippet.title);
+  if (snippet.shortcut) title.append(el(p.doc, 'span', 'shortcut', snippet.shortcut));
+  option.append(title, el(p.doc, 'div', 'body', snippet.body.replace(/\s+/gu, ' ')));
+  // mousedown, not click: the comment box must keep its focus and selection.
+  option.addEventListener('mousedown', (event) => {
+    event.preventDefault();
+    p.index = i;
+    p.onChoose(snippet);
+  });
+  return option;
+}
+
+/** Under the list: how to use it (or why it is empty), and the way to manage the saved replies. */
+function footer(p: PickerState, query: string) {
+  const { doc, shown } = p;
+  const hint = shown.length
+    ? el(doc, 'div', 'hint note', t('pickerHint'))
+    : el(doc, 'div', 'note', query ? t('noSnippetMatches', query) : t('emptySnippets'));
+  const manage = el(doc, 'button', 'manage', shown.length ? t('pickerManage') : t('pickerAdd'));
+  manage.type = 'button';
+  manage.addEventListener('mousedown', (event) => {
+    event.preventDefault();
+    p.onManage();
+  });
+  return [hint, manage];
+}
+
+function render(p: PickerState, query: string) {
+  if (!p.box) return;
+  const list = el(p.doc, 'div');
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', t('savedReplies'));
+  p.shown.forEach((snippet, i) => list.append(optionFor(p, snippet, i)));
+  p.box.replaceChildren(list, ...footer(p, query));
+  announce(p);
+}
+
+function show(p: PickerState, at: DOMRect, snippets: Snippet[], query: string) {
+  mount(p);
+  const previous = p.shown[p.index];
+  p.shown = snippets.slice(0, 8);
+  p.index = Math.max(0, previous ? p.shown.findIndex((s) => s.id === previous.id) : 0);
+  render(p, query);
+  place(p, at);
+}
+
+function move(p: PickerState, delta: number) {
+  const { box, shown } = p;
+  if (shown.length === 0 || !box) return;
+  p.index = (p.index + delta + shown.length) % shown.length;
+  for (const [i, option] of Array.from(box.querySelectorAll('[role=option]')).entries()) {
+    option.setAttribute('aria-selected', String(i === p.index));
+    if (i === p.index) option.scrollIntoView({ block: 'nearest' });
+  }
+  announce(p);
+}
+
+function warn(p: PickerState, message: string) {
+  if (!p.box) return;
+  p.box.querySelector('.warning')?.remove();
+  const warning = el(p.doc, 'div', 'warning', t('pickerWarning', message));
+  warning.setAttribute('role', 'alert');
+  p.box.prepend(warning);
+}
+
+/** A form with one field for each label, and how to send or cancel it. */
+function promptForm(doc: Document, labels: string[]) {
+  const form = el(doc, 'form');
+  const inputs = labels.map((label) => {
+    const field = el(doc, 'label', undefined, label);
+    const input = el(doc, 'input');
+    input.name = label;
+    input.autocomplete = 'off';
+    field.append(input);
+    form.append(field);
+    return input;
+  });
+  form.append(el(doc, 'div', 'hint', t('pickerAskHint')));
+  return { form, inputs };
+}
+
+function ask(p: PickerState, labels: string[]): Promise<Record<string, string> | null> {
+  return new Promise((resolve) => {
+    if (!p.box) {
+      resolve(null);
+      return;
+    }
+    p.prompting = true;
+    const { form, inputs } = promptForm(p.doc, labels);
+    const finish = (answers: Record<string, string> | null) => {
+      p.prompting = false;
+      resolve(answers);
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      finish(Object.fromEntries(inputs.map((input) => [input.name, input.value])));
+    });
+    form.addEventListener('keydown', (event) => {
+      event.stopPropagation();
+      if (event.key === 'Escape') finish(null);
+    });
+    p.box.replaceChildren(form);
+    inputs[0]?.focus();
+  });
+}
+
+function close(p: PickerState) {
+  p.prompting = false;
+  p.host?.remove();
+  p.host = null;
+  p.shown = [];
+  p.index = 0;
+}
+
 export function createPicker(
   doc: Document,
   onChoose: (snippet: Snippet) => void,
   onManage: () => void,
 ): Picker {
-  let host: HTMLElement | null = null;
-  let shadow: ShadowRoot | null = null;
-  let box: HTMLElement | null = null;
-  let live: HTMLElement | null = null;
-  let shown: Snippet[] = [];
-  let index = 0;
-  let prompting = false;
-
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
+  const p: PickerState = {
+    doc,
+    onChoose,
+    onManage,
+    host: null,
+    box: null,
+    live: null,
+    shown: [],
+    index: 0,
+    prompting: false,
   };
-
-  function mount() {
-    if (host?.isConnected) return;
-    host = el('div');
-    host.setAttribute(HOST_ATTRIBUTE, '');
-    host.setAttribute('data-replyline-picker', '');
-    shadow = host.attachShadow({ mode: 'open' });
-    const style = el('style');
-    style.textContent = STYLE;
-    box = el('div', 'box');
-    live = el('div', 'sr');
-    live.setAttribute('role', 'status');
-    live.setAttribute('aria-live', 'polite');
-    shadow.append(style, box, live);
-    doc.documentElement.append(host);
-  }
-
-  function place(at: DOMRect) {
-    if (!host) return;
-    const view = doc.defaultView;
-    const width = 320;
-    const left = Math.max(8, Math.min(at.left, (view?.innerWidth ?? 1024) - width - 8));
-    const below = at.bottom + 6;
-    const fitsBelow = below + 200 < (view?.innerHeight ?? 768);
-    host.style.left = `${left}px`;
-    host.style.top = fitsBelow ? `${below}px` : '';
-    host.style.bottom = fitsBelow ? '' : `${(view?.innerHeight ?? 768) - at.top + 6}px`;
-  }
-
-  function announce() {
-    const snippet = shown[index];
-    if (live) live.textContent = snippet ? t('pickerAnnounce', snippet.title, index + 1, shown.length) : t('pickerNoMatch');
-  }
-
-  function render(query: string) {
-    if (!box) return;
-    const list = el('div');
-    list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', t('savedReplies'));
-    shown.forEach((snippet, i) => {
-      const option = el('div');
-      option.setAttribute('role', 'option');
-      option.setAttribute('aria-selected', String(i === index));
-      option.id = `replyline-option-${i}`;
-      const title = el('div', 'title', snippet.title);
-      if (snippet.shortcut) title.append(el('span', 'shortcut', snippet.shortcut));
-      option.append(title, el('div', 'body', snippet.body.replace(/\s+/gu, ' ')));
-      // mousedown, not click: the comment box must keep its focus and selection.
-      option.addEventListener('mousedown', (event) => {
-        event.preventDefault();
-        index = i;
-        onChoose(snippet);
-      });
-      list.append(option);
-    });
-    const hint = shown.length
-      ? el('div', 'hint note', t('pickerHint'))
-      : el('div', 'note', query ? t('noSnippetMatches', query) : t('emptySnippets'));
-    const manage = el('button', 'manage', shown.length ? t('pickerManage') : t('pickerAdd'));
-    manage.type = 'button';
-    manage.addEventListener('mousedown', (event) => {
-      event.preventDefault();
-      onManage();
-    });
-    box.replaceChildren(list, hint, manage);
-    announce();
-  }
-
   return {
     get isOpen() {
-      return !!host?.isConnected;
+      return !!p.host?.isConnected;
     },
     get prompting() {
-      return prompting;
+      return p.prompting;
     },
-    show(at, snippets, query) {
-      mount();
-      const previous = shown[index];
-      shown = snippets.slice(0, 8);
-      index = Math.max(0, previous ? shown.findIndex((s) => s.id === previous.id) : 0);
-      render(query);
-      place(at);
-    },
-    move(delta) {
-      if (shown.length === 0 || !box) return;
-      index = (index + delta + shown.length) % shown.length;
-      for (const [i, option] of Array.from(box.querySelectorAll('[role=option]')).entries()) {
-        option.setAttribute('aria-selected', String(i === index));
-        if (i === index) option.scrollIntoView({ block: 'nearest' });
-      }
-      announce();
-    },
-    highlighted: () => shown[index] ?? null,
-    warn(message) {
-      if (!box) return;
-      box.querySelector('.warning')?.remove();
-      const warning = el('div', 'warning', t('pickerWarning', message));
-      warning.setAttribute('role', 'alert');
-      box.prepend(warning);
-    },
-    ask(labels) {
-      return new Promise((resolve) => {
-        if (!box) {
-          resolve(null);
-          return;
-        }
-        prompting = true;
-        const form = el('form');
-        const inputs = labels.map((label) => {
-          const field = el('label', undefined, label);
-          const input = el('input');
-          input.name = label;
-          input.autocomplete = 'off';
-          field.append(input);
-          form.append(field);
-          return input;
-        });
-        form.append(el('div', 'hint', t('pickerAskHint')));
-        const finish = (answers: Record<string, string> | null) => {
-          prompting = false;
-          resolve(answers);
-        };
-        form.addEventListener('submit', (event) => {
-          event.preventDefault();
-          finish(Object.fromEntries(inputs.map((input) => [input.name, input.value])));
-        });
-        form.addEventListener('keydown', (event) => {
-          event.stopPropagation();
-          if (event.key === 'Escape') finish(null);
-        });
-        box.replaceChildren(form);
-        inputs[0]?.focus();
-      });
-    },
-    close() {
-      prompting = false;
-      host?.remove();
-      host = null;
-      shown = [];
-      index = 0;
-    },
+    show: (at, snippets, query) => show(p, at, snippets, query),
+    move: (delta) => move(p, delta),
+    highlighted: () => p.shown[p.index] ?? null,
+    warn: (message) => warn(p, message),
+    ask: (labels) => ask(p, labels),
+    close: () => close(p),
   };
 }

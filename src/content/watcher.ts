@@ -27,91 +27,121 @@ function isOurs(node: Node): boolean {
   );
 }
 
-export function watchItems(options: WatcherOptions): { rescan(): void } {
-  const { root, itemSelector, signal } = options;
-  const sliceMs = options.sliceMs ?? 8;
-  const chunkSize = options.chunkSize ?? 25;
+/** What one watcher has still to look at, and whether a run is due or under way. */
+interface Watch {
+  options: WatcherOptions;
+  sliceMs: number;
+  chunkSize: number;
   /** New nodes: searched in full. */
-  const queued = new Set<Node>();
+  queued: Set<Node>;
   /** Nodes changed inside: only the item around them is looked at again. */
-  const touched = new Set<Node>();
-  let scheduled = false;
-  let running = false;
+  touched: Set<Node>;
+  scheduled: boolean;
+  running: boolean;
+}
 
-  const collect = (nodes: Iterable<Node>, changed: Iterable<Node>): Element[] => {
-    const found = new Set<Element>();
-    const around = (node: Node) => {
-      const element = node instanceof Element ? node : node.parentElement;
-      const item = element?.closest(itemSelector);
-      if (item) found.add(item);
-    };
-    for (const node of nodes) {
-      if (!node.isConnected || isOurs(node)) continue;
-      around(node);
-      if (node instanceof Element)
-        for (const inner of Array.from(node.querySelectorAll(itemSelector))) found.add(inner);
-    }
-    for (const node of changed) if (node.isConnected) around(node);
-    return [...found];
+const hasWork = (watch: Watch) => watch.queued.size > 0 || watch.touched.size > 0;
+
+/** The items in or around new nodes, and around nodes changed inside. */
+function collect(itemSelector: string, nodes: Iterable<Node>, changed: Iterable<Node>): Element[] {
+  const found = new Set<Element>();
+  const around = (node: Node) => {
+    const element = node instanceof Element ? node : node.parentElement;
+    const item = element?.closest(itemSelector);
+    if (item) found.add(item);
   };
+  for (const node of nodes) {
+    if (!node.isConnected || isOurs(node)) continue;
+    around(node);
+    if (node instanceof Element)
+      for (const inner of Array.from(node.querySelectorAll(itemSelector))) found.add(inner);
+  }
+  for (const node of changed) if (node.isConnected) around(node);
+  return [...found];
+}
 
-  const run = async () => {
-    scheduled = false;
-    if (running || signal.aborted) return;
-    running = true;
-    try {
-      while ((queued.size > 0 || touched.size > 0) && !signal.aborted) {
-        options.onBatch?.();
-        const nodes = [...queued];
-        const changed = [...touched];
-        queued.clear();
-        touched.clear();
-        let start = performance.now();
-        const items = collect(nodes, changed);
-        for (let i = 0; i < items.length && !signal.aborted; i += chunkSize) {
-          // Finding the items on a large page can fill a slice by itself.
-          if (performance.now() - start > sliceMs) {
-            await yieldToPage();
-            start = performance.now();
-          }
-          await options.onItems(items.slice(i, i + chunkSize));
-        }
-        await yieldToPage();
+/** Hands the items over in chunks, yielding to the page when a slice (begun at `start`) is used up. */
+async function handOver(watch: Watch, items: Element[], start: number) {
+  const { signal } = watch.options;
+  for (let i = 0; i < items.length && !signal.aborted; i += watch.chunkSize) {
+    // Finding the items on a large page can fill a slice by itself.
+    if (performance.now() - start > watch.sliceMs) {
+      await yieldToPage();
+      start = performance.now();
+    }
+    await watch.options.onItems(items.slice(i, i + watch.chunkSize));
+  }
+}
+
+/** One batch: what is queued and touched so far, its items handed over. */
+async function batch(watch: Watch) {
+  watch.options.onBatch?.();
+  const nodes = [...watch.queued];
+  const changed = [...watch.touched];
+  watch.queued.clear();
+  watch.touched.clear();
+  const start = performance.now();
+  await handOver(watch, collect(watch.options.itemSelector, nodes, changed), start);
+}
+
+async function run(watch: Watch) {
+  watch.scheduled = false;
+  const { signal } = watch.options;
+  if (watch.running || signal.aborted) return;
+  watch.running = true;
+  try {
+    while (hasWork(watch) && !signal.aborted) {
+      await batch(watch);
+      await yieldToPage();
+    }
+  }
+  finally {
+    watch.running = false;
+    if (hasWork(watch) && !signal.aborted) schedule(watch);
+  }
+}
+
+function schedule(watch: Watch) {
+  if (watch.scheduled) return;
+  watch.scheduled = true;
+  setTimeout(() => void run(watch), 50);
+}
+
+/** Queues what the page changed (never what we did) and schedules a run for it. */
+function noteChanges(watch: Watch, records: MutationRecord[]) {
+  for (const record of records) {
+    if (isOurs(record.target)) continue;
+    if (record.type === 'childList') {
+      let theirs = false;
+      for (const node of Array.from(record.addedNodes)) {
+        if (isOurs(node)) continue;
+        watch.queued.add(node);
+        theirs = true;
       }
+      for (const node of Array.from(record.removedNodes)) if (!isOurs(node)) theirs = true;
+      // Content changed inside an item (text filled in late): look at the item again.
+      // Our own badges coming and going change nothing the adapter reads.
+      if (theirs) watch.touched.add(record.target);
     }
-    finally {
-      running = false;
-      if ((queued.size > 0 || touched.size > 0) && !signal.aborted) schedule();
+    else {
+      watch.touched.add(record.target);
     }
+  }
+  if (hasWork(watch)) schedule(watch);
+}
+
+export function watchItems(options: WatcherOptions): { rescan(): void } {
+  const { root, signal } = options;
+  const watch: Watch = {
+    options,
+    sliceMs: options.sliceMs ?? 8,
+    chunkSize: options.chunkSize ?? 25,
+    queued: new Set(),
+    touched: new Set(),
+    scheduled: false,
+    running: false,
   };
-
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setTimeout(() => void run(), 50);
-  };
-
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (isOurs(record.target)) continue;
-      if (record.type === 'childList') {
-        let theirs = false;
-        for (const node of Array.from(record.addedNodes)) {
-          if (isOurs(node)) continue;
-          queued.add(node);
-          theirs = true;
-        }
-        for (const node of Array.from(record.removedNodes)) if (!isOurs(node)) theirs = true;
-        // Content changed inside an item (text filled in late): look at the item again.
-        // Our own badges coming and going change nothing the adapter reads.
-        if (theirs) touched.add(record.target);
-      }
-      else {
-        touched.add(record.target);
-      }
-    }
-    if (queued.size > 0 || touched.size > 0) schedule();
-  });
+  const observer = new MutationObserver((records) => noteChanges(watch, records));
   observer.observe(root, {
     childList: true,
     subtree: true,
@@ -121,8 +151,8 @@ export function watchItems(options: WatcherOptions): { rescan(): void } {
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 
   const rescan = () => {
-    if (root.body) queued.add(root.body);
-    schedule();
+    if (root.body) watch.queued.add(root.body);
+    schedule(watch);
   };
   rescan();
   return { rescan };
