@@ -120,3 +120,12 @@ export function* precedingInOrder(el: Element, selector: string, root: Node): Ge
     if (node && node !== root && node.matches(selector)) yield node;
   }
 }
+
+/** The first match of `selector` that `read` makes something of (a handle from a profile link), or null. */
+export function firstRead<T>(root: ParentNode, selector: string, read: (el: Element) => T | null): T | null {
+  for (const el of Array.from(root.querySelectorAll(selector))) {
+    const value = read(el);
+    if (value !== null) return value;
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { instagram } from '../core/sites/instagram';
-import { hrefPath, multilineTextOf, ownParts, textOf } from './dom';
+import { firstRead, hrefPath, multilineTextOf, ownParts, textOf } from './dom';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
 
@@ -43,13 +43,7 @@ function permalinkOf(row: Element): Element | null {
 }
 
 function postOwner(doc: Document, page: PageInfo): string | null {
-  return memoize(page, 'instagram:owner', () => {
-    for (const a of Array.from(doc.querySelectorAll(S.postAuthor))) {
-      const handle = profileOf(a);
-      if (handle) return handle;
-    }
-    return null;
-  });
+  return memoize(page, 'instagram:owner', () => firstRead(doc, S.postAuthor, (a) => profileOf(a) || null));
 }
 
 function readEntry(link: Element, page: PageInfo): PageEntry | null {

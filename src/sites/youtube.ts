@@ -2,7 +2,7 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
 import { youtube } from '../core/sites/youtube';
-import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
+import { firstRead, hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
 
@@ -18,13 +18,9 @@ function handleFromHref(a: Element | null): string | null {
 }
 
 function videoOwner(doc: Document, page: PageInfo): string | null {
-  return memoize(page, 'youtube:owner', () => {
-    for (const a of Array.from(doc.querySelectorAll(YOUTUBE_SELECTORS.videoOwner))) {
-      const handle = handleFromHref(a);
-      if (handle) return handle;
-    }
-    return null;
-  });
+  return memoize(page, 'youtube:owner', () =>
+    firstRead(doc, YOUTUBE_SELECTORS.videoOwner, (a) => handleFromHref(a) || null),
+  );
 }
 
 /** Element's own part, excluding nested replies (an old ytd-comment-renderer may hold them). */
