@@ -1,5 +1,6 @@
 import { t } from '../core/i18n';
 import type { ItemStatus, Snippet } from '../core/types';
+import { tomorrowMorning } from '../core/triage';
 import { HOST_ATTRIBUTE } from './watcher';
 
 export interface BadgeActions {
@@ -39,13 +40,6 @@ hr { border: 0; border-top: 1px solid #e5e7eb; margin: 4px 0; }
   [role=menuitem]:hover, [role=menuitem]:focus { background: #374151; }
   .badge.answered, .badge.dismissed, .badge.snoozed { color: #9ca3af; border-color: #4b5563; }
 }`;
-
-function tomorrowMorning(now: Date): number {
-  const next = new Date(now);
-  next.setDate(next.getDate() + 1);
-  next.setHours(9, 0, 0, 0);
-  return next.getTime();
-}
 
 export interface Badge {
   host: HTMLElement;

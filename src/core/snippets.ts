@@ -126,5 +126,5 @@ export function sortSnippets(snippets: readonly Snippet[], order: SnippetOrder):
 
 /** The draft of a copy: same text, tags and no shortcut (two replies cannot share one), " (copy)" added. */
 export function duplicateDraft(snippet: Snippet, copyTitle: (title: string) => string): SnippetDraft {
-  return { id: null, title: copyTitle(snippet.title).slice(0, 200), body: snippet.body, tags: [...snippet.tags], shortcut: '' };
+  return { id: null, title: copyTitle(snippet.title).slice(0, SNIPPET_LIMITS.title), body: snippet.body, tags: [...snippet.tags], shortcut: '' };
 }

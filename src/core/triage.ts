@@ -84,17 +84,23 @@ export interface SnoozeChoice {
   until: number;
 }
 
+/** `days` from `now` at `hour` o'clock, local time. */
+function dayAt(now: Date, days: number, hour: number): number {
+  const d = new Date(now);
+  d.setDate(d.getDate() + days);
+  d.setHours(hour, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Tomorrow at 9, what "Snooze until tomorrow" means everywhere. */
+export const tomorrowMorning = (now: Date): number => dayAt(now, 1, 9);
+
 /** When a snoozed item should come back: an hour, this evening, tomorrow morning, next Monday. */
 export function snoozeChoices(now: Date): SnoozeChoice[] {
-  const at = (days: number, hour: number) => {
-    const d = new Date(now);
-    d.setDate(d.getDate() + days);
-    d.setHours(hour, 0, 0, 0);
-    return d.getTime();
-  };
+  const at = (days: number, hour: number) => dayAt(now, days, hour);
   const choices: SnoozeChoice[] = [{ id: 'hour', until: now.getTime() + 3_600_000 }];
   if (now.getHours() < 17) choices.push({ id: 'evening', until: at(0, 18) });
-  choices.push({ id: 'tomorrow', until: at(1, 9) });
+  choices.push({ id: 'tomorrow', until: tomorrowMorning(now) });
   const toMonday = ((8 - now.getDay()) % 7) || 7;
   choices.push({ id: 'nextWeek', until: at(toMonday, 9) });
   return choices;
