@@ -126,7 +126,12 @@ describe.runIf(haveFirefox)('Firefox: nothing lost while the event page unloads'
         const dismiss = rand() < 0.3;
         const entry = dismiss ? 'Dismiss' : 'Mark answered';
         expect(await page.evaluate(chooseInBadgeMenu, { key, entry })).toBe(true);
-        acted.set(key, dismiss ? 'dismissed' : 'answered');
+        const wanted = dismiss ? 'dismissed' : 'answered';
+        acted.set(key, wanted);
+        // As the user sees it: the badge turns to what was applied (the log's answer).
+        const shown = () =>
+          page.evaluate((k) => document.querySelector(`[data-replyline-key="${k}"]`)?.getAttribute('data-replyline-status'), key);
+        await expect.poll(shown, { timeout: 20_000, interval: 100 }).toBe(wanted);
         badgeActions++;
         if (badgeActions % 3 !== 0) continue;
         // From the popup: the first waiting reply of ours it lists.
@@ -139,6 +144,9 @@ describe.runIf(haveFirefox)('Firefox: nothing lost while the event page unloads'
           [...(row?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Mark answered')?.click();
         }, rowKey);
         acted.set(rowKey, 'answered');
+        // The popup says it was done (the background's answer) before the user moves on.
+        const confirmed = () => popup.evaluate(() => document.querySelector('[role=status]')?.textContent ?? '');
+        await expect.poll(confirmed, { timeout: 20_000, interval: 100 }).toMatch(/answered/i);
         popupActions++;
       }
     })();
