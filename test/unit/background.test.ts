@@ -15,7 +15,7 @@ import { xAdapter } from '../../src/sites/x';
 import type { InsertResult } from '../../src/shared/protocol';
 import { createRouter, type RouterOptions } from '../../src/shared/router';
 import { InstanceBrowserFake } from './instance-browser';
-import { scanned } from './items';
+import { pageHealth, scanned } from './items';
 
 class Effects implements BackgroundEffects {
   clock = 1_000_000;
@@ -667,21 +667,8 @@ describe('Mastodon instances', () => {
 });
 
 describe('site health', () => {
-  const health = (over: Partial<PageHealth> = {}): PageHealth => ({
-    site: 'x',
-    path: '/brightloop/status/1',
-    at: 1000,
-    expected: true,
-    items: 9,
-    readable: 9,
-    relevant: 5,
-    refused: 0,
-    ownerKnown: true,
-    composerFound: false,
-    missing: [],
-    errors: [],
-    ...over,
-  });
+  const health = (over: Partial<PageHealth> = {}): PageHealth =>
+    pageHealth({ items: 9, readable: 9, relevant: 5, refused: 0, composerFound: false, ...over });
 
   it('names what failed: no items where expected, unreadable items, missing parts, adapter errors', () => {
     expect(healthProblems(health())).toEqual([]);

@@ -23,7 +23,7 @@ import {
 import type { PageHealth } from '../../src/core/health';
 import { DEFAULT_SETTINGS, type Item, type Settings, SITE_IDS, type Snippet } from '../../src/core/types';
 import { adapterFor } from '../../src/sites/registry';
-import { logged } from './items';
+import { logged, pageHealth } from './items';
 import { readCatalog } from './messages';
 import { dumpOf, dumpStores } from './store-dump';
 
@@ -111,19 +111,7 @@ const THEIRS: Backup = makeBackup(
 );
 const BASE_TEXT = JSON.stringify(THEIRS);
 
-const HEALTH: PageHealth = {
-  site: 'x',
-  path: '/brightloop/status/1',
-  at: T0,
-  expected: true,
-  items: 5,
-  readable: 5,
-  relevant: 3,
-  ownerKnown: true,
-  composerFound: true,
-  missing: [],
-  errors: [],
-};
+const HEALTH: PageHealth = pageHealth({ at: T0 });
 
 // ---------------------------------------------------------------------------------------------
 // Mutations.

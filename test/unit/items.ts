@@ -1,4 +1,5 @@
 import { mergeScanned } from '../../src/core/status';
+import type { PageHealth } from '../../src/core/health';
 import type { Item, ScannedItem } from '../../src/core/types';
 
 /** A comment on X as a content script reports it; `over` changes what a test needs. */
@@ -20,4 +21,22 @@ export function scanned(id: string, over: Partial<ScannedItem> = {}): ScannedIte
 /** That comment as the log keeps it, first seen at `seenAt`. */
 export function logged(id: string, over: Partial<Item> = {}, seenAt = 2000): Item {
   return { ...mergeScanned(undefined, scanned(id), seenAt), ...over };
+}
+
+/** A page's health report where all went well: 5 comments read, 3 addressed to the owner. */
+export function pageHealth(over: Partial<PageHealth> = {}): PageHealth {
+  return {
+    site: 'x',
+    path: '/brightloop/status/1',
+    at: 1000,
+    expected: true,
+    items: 5,
+    readable: 5,
+    relevant: 3,
+    ownerKnown: true,
+    composerFound: true,
+    missing: [],
+    errors: [],
+    ...over,
+  };
 }

@@ -21,6 +21,7 @@ import {
 } from '../../src/background/db';
 import type { PageHealth } from '../../src/core/health';
 import { DEFAULT_SETTINGS, type Item, type ItemStatus, type Settings, type Snippet } from '../../src/core/types';
+import { pageHealth } from './items';
 
 type Store = StoreNames<ReplylineSchema>;
 
@@ -136,19 +137,7 @@ const SETTINGS: Settings = {
 };
 
 function health(over: Partial<PageHealth> & Pick<PageHealth, 'site'>): PageHealth {
-  return {
-    path: '/',
-    at: NOW - HOUR,
-    expected: true,
-    items: 5,
-    readable: 5,
-    relevant: 3,
-    ownerKnown: true,
-    composerFound: true,
-    missing: [],
-    errors: [],
-    ...over,
-  };
+  return pageHealth({ path: '/', at: NOW - HOUR, ...over });
 }
 
 /**
