@@ -1,7 +1,6 @@
 /** Everything at once: export, what follows an import written by the Options page, and deleting it all. */
 import { makeBackup } from '../core/backup';
-import { DEFAULT_SETTINGS } from '../core/types';
-import { SETTINGS_KEY } from './db';
+import { SETTINGS_KEY, settingsFrom } from './db';
 import type { HandlerGroup, WorkerContext } from './worker-context';
 
 export function dataHandlers(ctx: WorkerContext): HandlerGroup<'data/export' | 'data/imported' | 'data/clear'> {
@@ -12,7 +11,7 @@ export function dataHandlers(ctx: WorkerContext): HandlerGroup<'data/export' | '
       const [items, snippets] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('snippets').getAll()]);
       const stored = await tx.objectStore('settings').get(SETTINGS_KEY);
       await tx.done;
-      return makeBackup({ items, snippets, settings: { ...DEFAULT_SETTINGS, ...stored } }, new Date(fx.now()));
+      return makeBackup({ items, snippets, settings: settingsFrom(stored) }, new Date(fx.now()));
     },
 
     async 'data/imported'({ hostsBefore }) {

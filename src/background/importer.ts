@@ -5,9 +5,8 @@
  * worker's IndexedDB, one origin) and the unit tests.
  */
 import { applyImport, type Backup, type ImportMode, type Stored } from '../core/backup';
-import { DEFAULT_SETTINGS } from '../core/types';
 import { t } from '../core/i18n';
-import { openReplylineDb, type ReplylineDb, SETTINGS_KEY } from './db';
+import { openReplylineDb, type ReplylineDb, SETTINGS_KEY, settingsFrom } from './db';
 
 export interface Imported {
   /** The Mastodon instances listed before the import: the worker withdraws those no longer listed. */
@@ -38,7 +37,7 @@ export async function importBackup(db: ReplylineDb, backup: Backup, mode: Import
     const stored: Stored = {
       items: storedItems,
       snippets: storedSnippets,
-      settings: { ...DEFAULT_SETTINGS, ...storedSettings },
+      settings: settingsFrom(storedSettings),
     };
     const next = applyImport(stored, backup, mode);
     write(items.clear());

@@ -125,8 +125,8 @@ const empty: Check<Record<string, never>> = (v): v is Record<string, never> =>
 const count: Check<number> = (v): v is number => num(v) && Number.isInteger(v) && v >= 0;
 
 /**
- * One reported item. Content scripts cut page text to what the log keeps (ITEM_LIMITS, counted in
- * characters, so up to twice as many UTF-16 units here); an item over these bounds costs that item only.
+ * One reported item. Content scripts cut page text to what the log keeps (ITEM_LIMITS, in characters);
+ * ITEM_UNITS are those bounds as string lengths. An item over them costs that item only.
  */
 export const scannedItem: Check<ScannedItem> = shape<ScannedItem>({
   site,
