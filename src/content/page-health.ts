@@ -44,7 +44,6 @@ export function createPageHealth(ctx: PageContext, deps: HealthDeps) {
   }
 
   return {
-    measure,
     /** Counts what this page yields: read, addressed to the owner, refused by the log. */
     readable: (id: string) => void seen.readable.add(id),
     relevant: (id: string) => void seen.relevant.add(id),
