@@ -1,10 +1,11 @@
 import { t } from '../core/i18n';
 import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut } from '../core/picker';
 import { expandTemplate, searchSnippets } from '../core/snippets';
-import { formatAge } from '../core/time';
+import { formatAgo } from '../core/time';
 import type { Item, Person, SiteId, Snippet } from '../core/types';
 import { SITE_NAMES, SITES } from '../core/sites';
-import { contentOf, deepActiveElement, editableRoot, isEditable, isTextField, placeCaret } from './insert';
+import { caretRect, selectionSettled, selectTyped, textBeforeCaret } from './caret';
+import { contentOf, deepActiveElement, editableRoot, isEditable, placeCaret } from './insert';
 import { createPicker, type Picker } from './picker';
 
 export interface InlineDeps {
@@ -31,66 +32,6 @@ interface Session {
   query: string;
 }
 
-/** The text of the caret's line (its block) up to the caret. */
-function textBeforeCaret(doc: Document, composer: HTMLElement): string | null {
-  if (isTextField(composer)) return composer.value.slice(0, composer.selectionStart ?? 0);
-  const selection = doc.getSelection();
-  if (!selection || selection.rangeCount === 0) return null;
-  const caret = selection.getRangeAt(0);
-  if (!caret.collapsed || !composer.contains(caret.endContainer)) return null;
-  const node = caret.endContainer;
-  const element = node instanceof Element ? node : node.parentElement;
-  const block = element?.closest('p, li, [data-block], div:not([contenteditable])');
-  const start = block && composer.contains(block) && block !== composer ? block : composer;
-  const before = doc.createRange();
-  before.selectNodeContents(start);
-  before.setEnd(caret.endContainer, caret.endOffset);
-  return before.toString();
-}
-
-function caretRect(doc: Document, composer: HTMLElement): DOMRect {
-  const box = composer.getBoundingClientRect();
-  if (!isTextField(composer)) {
-    const selection = doc.getSelection();
-    const rect = selection?.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null;
-    if (rect && (rect.width > 0 || rect.height > 0)) return rect;
-  }
-  return new DOMRect(box.left + 8, box.top, 0, Math.min(box.height, 28));
-}
-
-/** Selects the `typed` text just before the caret, so that the insertion replaces it. */
-function selectTyped(doc: Document, composer: HTMLElement, typed: string) {
-  if (!typed) return;
-  if (isTextField(composer)) {
-    const end = composer.selectionStart ?? composer.value.length;
-    composer.setSelectionRange(Math.max(0, end - typed.length), end);
-    return;
-  }
-  const selection = doc.getSelection() as (Selection & { modify?: (...a: string[]) => void }) | null;
-  for (let i = 0; i < Array.from(typed).length && selection?.modify; i++) {
-    selection.modify('extend', 'backward', 'character');
-  }
-}
-
-/**
- * Editors read a new selection when the browser reports it (Lexical on selectionchange): the
- * typed trigger must be selected in their model too before the reply replaces it.
- */
-function selectionSettled(doc: Document): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => requestAnimationFrame(() => resolve());
-    const timer = setTimeout(done, 100);
-    doc.addEventListener(
-      'selectionchange',
-      () => {
-        clearTimeout(timer);
-        done();
-      },
-      { once: true },
-    );
-  });
-}
-
 /** The picker's controller on one page: the open session, if any, and the replies it searches. */
 interface Inline {
   deps: InlineDeps;
@@ -115,11 +56,22 @@ function focusedComposer(doc: Document): HTMLElement | null {
   return editableRoot(focused);
 }
 
+function sameSession(a: Session | null, b: Session): boolean {
+  return !!a && a.composer === b.composer && a.anchor === b.anchor && a.typed === b.typed && a.query === b.query;
+}
+
+/**
+ * Shows the list for what is typed. A selection change that moved nothing (the browser reports
+ * one after each keystroke, some editors another after each render) keeps the list as it is,
+ * with any warning on it; a new query draws a new list and forgets the warning.
+ */
 async function open(c: Inline, next: Session) {
+  if (c.picker.isOpen && sameSession(c.session, next)) return;
   const run = ++c.refreshing;
   if (!c.session) c.snippets = await c.deps.snippets().catch(() => []);
   if (run !== c.refreshing) return;
   c.session = next;
+  c.warnedFor = null;
   c.picker.show(caretRect(c.doc, next.composer), searchSnippets(c.snippets, next.query), next.query);
 }
 
@@ -161,7 +113,7 @@ async function warnings(deps: InlineDeps, current: Session, snippet: Snippet): P
   if (target) {
     const item = await deps.item(target.key).catch(() => null);
     if (item?.status === 'answered' && item.answeredAt) {
-      found.push(t('warnAnswered', item.author.name, formatAge(item.answeredAt, Date.now())));
+      found.push(t('warnAnswered', item.author.name, formatAgo(item.answeredAt, Date.now())));
     }
   }
   const expanded = expandTemplate(fillInputs(snippet.body, {}), {
@@ -185,6 +137,8 @@ async function choose(c: Inline, snippet: Snippet) {
   if (!current) return;
   if (c.warnedFor !== snippet.id) {
     const found = await warnings(c.deps, current, snippet);
+    // Typing went on, or the picker closed, while the log was asked: this choice is gone.
+    if (c.session !== current) return;
     if (found.length > 0) {
       c.warnedFor = snippet.id;
       picker.warn(found.join(' '));

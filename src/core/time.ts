@@ -13,6 +13,11 @@ export function formatAge(since: number, now: number): string {
   return t('unitWeeks', Math.floor(age / (7 * DAY)));
 }
 
+/** When, as a phrase of its own: "just now", or "5m ago". */
+export function formatAgo(since: number, now: number): string {
+  return now - since < MINUTE ? t('justNow') : t('agePast', formatAge(since, now));
+}
+
 /** Parses a site's ISO timestamp; null when absent or not a date. */
 export function parseTime(value: string | null | undefined): number | null {
   if (!value) return null;

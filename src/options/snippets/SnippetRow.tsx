@@ -1,4 +1,4 @@
-import { formatAge } from '../../core/time';
+import { formatAgo } from '../../core/time';
 import type { Snippet } from '../../core/types';
 import { plural, t } from '../../core/i18n';
 import { NamedButton } from '../../ui/buttons';
@@ -14,7 +14,7 @@ interface SnippetRowProps {
 /** One saved reply: title, shortcut, use, text, tags (each finds the replies so tagged) and its actions. */
 export function SnippetRow({ snippet, onEdit, onDuplicate, onDelete, onTag }: SnippetRowProps) {
   const used = plural(snippet.uses, 'usedOnce', 'usedTimes');
-  const last = snippet.lastUsedAt === null ? t('neverUsed') : t('lastUsed', formatAge(snippet.lastUsedAt, Date.now()));
+  const last = snippet.lastUsedAt === null ? t('neverUsed') : t('lastUsed', formatAgo(snippet.lastUsedAt, Date.now()));
   return (
     <li data-id={snippet.id}>
       <strong>{snippet.title}</strong>
