@@ -2,6 +2,18 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from '
 import type { PageHealth } from '../core/health';
 import type { Item, ItemStatus, Settings, SiteId, Snippet } from '../core/types';
 import { DEFAULT_SETTINGS } from '../core/types';
+import type { EntryChunk, Strings } from './catalog-chunk';
+import type { JournalRecord } from './catalog-entry';
+import type { CatalogHead } from './catalog-head';
+
+/** What the catalog store holds: how it was written, its entries in chunks (and their words), and its head. */
+export interface CatalogMeta {
+  format: number;
+  count: number;
+  chunks: number;
+}
+export type CatalogKey = 'meta' | 'head' | ['entries' | 'words', number];
+export type CatalogRecord = CatalogMeta | EntryChunk | Strings | CatalogHead;
 
 export interface ReplylineSchema extends DBSchema {
   items: {
@@ -16,6 +28,13 @@ export interface ReplylineSchema extends DBSchema {
   settings: { key: string; value: Settings };
   /** The last health report of each site (what its adapter found on the last page it read). */
   health: { key: SiteId; value: PageHealth };
+  /**
+   * The popup's catalog of the log (catalog.ts): every item's entry, in chunks read at once. Derived
+   * from the items: it can always be built again from them.
+   */
+  catalog: { key: CatalogKey; value: CatalogRecord };
+  /** Entries changed since the catalog's chunks were written, by item key: written with the item. */
+  journal: { key: string; value: JournalRecord };
 }
 
 export type ReplylineDb = IDBPDatabase<ReplylineSchema>;
@@ -52,6 +71,12 @@ export const MIGRATIONS: ((db: AnyDb, tx: UpgradeTx) => void)[] = [
     }
     const snippets = tx.objectStore('snippets');
     if (snippets.indexNames.contains('by-uses')) snippets.deleteIndex('by-uses');
+  },
+  // The popup's catalog of the log and its journal (catalog.ts). Empty here: the worker builds the
+  // catalog from the items the first time it needs it.
+  (db) => {
+    db.createObjectStore('catalog');
+    db.createObjectStore('journal');
   },
 ];
 

@@ -5,7 +5,8 @@ import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } 
 import type { Item, ItemStatus, ScannedItem, SiteId } from '../core/types';
 import { itemKey } from '../core/types';
 import { type ItemAction, type ReportResult, scannedItem } from '../shared/protocol';
-import { statusRange } from './db';
+import { changesEntry } from './catalog-entry';
+import type { ItemsWrite } from './catalog';
 import type { HandlerGroup, WorkerContext } from './worker-context';
 
 function applyAction(item: Item, action: ItemAction, now: number): Item {
@@ -22,8 +23,11 @@ function applyAction(item: Item, action: ItemAction, now: number): Item {
 }
 
 type ItemMessages =
-  | 'items/report' | 'items/statuses' | 'items/list' | 'items/act' | 'items/actMany' | 'items/sent' | 'items/get'
+  | 'items/report' | 'items/statuses' | 'items/act' | 'items/actMany' | 'items/sent' | 'items/get'
   | 'site/health' | 'health/list';
+
+/** A transaction that writes items, and the catalog's journal (and head) with them (catalog.ts). */
+const writeItems = ({ db }: WorkerContext): ItemsWrite => db.transaction(['items', 'journal', 'catalog'], 'readwrite');
 
 /**
  * Applies a user's action to one item. Idempotent: the same action again changes nothing, and its
@@ -31,18 +35,21 @@ type ItemMessages =
  * reaches the badges.
  */
 async function updateItem(
-  { db, fx, side }: WorkerContext,
+  ctx: WorkerContext,
   key: string,
   change: (item: Item, now: number) => Item,
 ): Promise<Item | null> {
-  const tx = db.transaction('items', 'readwrite');
-  const item = await tx.store.get(key);
+  const { fx, side, catalog } = ctx;
+  const tx = writeItems(ctx);
+  const item = await tx.objectStore('items').get(key);
   if (!item) {
     await tx.done;
     return null;
   }
   const next = change(item, fx.now());
-  if (next !== item) await tx.store.put(next);
+  if (next !== item) {
+    await Promise.all([tx.objectStore('items').put(next), catalog.note(tx, changesEntry(item, next) ? [next] : [])]);
+  }
   await tx.done;
   if (next !== item) side.afterChange([next]);
   else side.afterChange([], [next]);
@@ -50,16 +57,19 @@ async function updateItem(
 }
 
 /** Stores what a page found. Each item is checked on its own: one that fails costs that item, not the report. */
-async function report({ db, fx, side }: WorkerContext, site: SiteId, items: ScannedItem[]): Promise<ReportResult> {
+async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): Promise<ReportResult> {
+  const { fx, side, catalog } = ctx;
   const now = fx.now();
   const valid = items.filter((scanned) => scannedItem(scanned) && scanned.site === site);
-  const tx = db.transaction('items', 'readwrite');
+  const tx = writeItems(ctx);
+  const store = tx.objectStore('items');
   const changed: Item[] = [];
   const statuses: Record<string, ItemStatus> = {};
   // Reads first, all at once, then the writes: one round trip each instead of one per item.
   const keys = valid.map((scanned) => itemKey(site, scanned.id));
-  const existing = await Promise.all(keys.map((key) => tx.store.get(key)));
+  const existing = await Promise.all(keys.map((key) => store.get(key)));
   const merged = new Map<string, Item>();
+  const entryChanged = new Set<string>();
   valid.forEach((scanned, i) => {
     const key = keys[i]!;
     const before = merged.get(key) ?? existing[i];
@@ -67,42 +77,45 @@ async function report({ db, fx, side }: WorkerContext, site: SiteId, items: Scan
     merged.set(key, next);
     statuses[key] = next.status;
     if (!before || before.status !== next.status) changed.push(next);
+    if (changesEntry(before, next)) entryChanged.add(key);
   });
-  await Promise.all([...merged.values()].map((item) => tx.store.put(item)));
+  const noted = [...entryChanged].map((key) => merged.get(key)!);
+  await Promise.all([...[...merged.values()].map((item) => store.put(item)), catalog.note(tx, noted)]);
   await tx.done;
   side.afterChange(changed);
   return { statuses, refused: items.length - valid.length };
 }
 
 /** One action on many items, in one transaction; the number changed. */
-async function actOnMany({ db, fx, side }: WorkerContext, keys: string[], action: ItemAction): Promise<number> {
+async function actOnMany(ctx: WorkerContext, keys: string[], action: ItemAction): Promise<number> {
+  const { fx, side, catalog } = ctx;
   const now = fx.now();
   if (action.action === 'snooze' && action.until <= now) throw new RangeError(t('snoozeInPast'));
-  const tx = db.transaction('items', 'readwrite');
+  const tx = writeItems(ctx);
+  const store = tx.objectStore('items');
   const changed: Item[] = [];
   const unchanged: Item[] = [];
-  for (const key of keys) {
-    const item = await tx.store.get(key);
+  // Reads first, all at once, then the writes: one round trip each instead of one per item.
+  const found = await Promise.all([...new Set(keys)].map((key) => store.get(key)));
+  for (const item of found) {
     if (!item) continue;
     const next = applyAction(item, action, now);
-    if (next === item) {
-      unchanged.push(next);
-      continue;
-    }
-    await tx.store.put(next);
-    changed.push(next);
+    if (next === item) unchanged.push(next);
+    else changed.push(next);
   }
+  await Promise.all([...changed.map((item) => store.put(item)), catalog.note(tx, changed)]);
   await tx.done;
   side.afterChange(changed, unchanged);
   return changed.length;
 }
 
 /** Snoozed items whose time has come go back to pending. */
-export async function wakeDue({ db, fx, side }: WorkerContext): Promise<Item[]> {
+export async function wakeDue(ctx: WorkerContext): Promise<Item[]> {
+  const { fx, side, catalog } = ctx;
   const now = fx.now();
-  const tx = db.transaction('items', 'readwrite');
+  const tx = writeItems(ctx);
   const woken: Item[] = [];
-  let cursor = await tx.store.index('by-snooze').openCursor(IDBKeyRange.upperBound(now));
+  let cursor = await tx.objectStore('items').index('by-snooze').openCursor(IDBKeyRange.upperBound(now));
   while (cursor) {
     const next = wake(cursor.value, now);
     if (next !== cursor.value) {
@@ -111,6 +124,7 @@ export async function wakeDue({ db, fx, side }: WorkerContext): Promise<Item[]> 
     }
     cursor = await cursor.continue();
   }
+  await catalog.note(tx, woken);
   await tx.done;
   side.afterChange(woken);
   await side.rescheduleWake();
@@ -127,12 +141,6 @@ export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
       const found = await Promise.all(keys.map((key) => tx.store.get(key)));
       await tx.done;
       return Object.fromEntries(found.flatMap((item) => (item ? [[item.key, item.status]] : [])));
-    },
-
-    async 'items/list'({ statuses }) {
-      const tx = db.transaction('items');
-      const lists = await Promise.all(statuses.map((s) => tx.store.index('by-status-sort').getAll(statusRange(s))));
-      return lists.flat().sort((a, b) => a.sortAt - b.sortAt);
     },
 
     'items/act': (req) => updateItem(ctx, req.key, (item, now) => applyAction(item, req, now)),

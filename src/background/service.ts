@@ -10,6 +10,7 @@ import type { ReplylineDb } from './db';
 import type { BackgroundEffects } from './effects';
 import { instanceHandlers } from './instance-handlers';
 import { itemHandlers, wakeDue } from './items';
+import { popupQueryHandlers } from './popup-queries';
 import { settingsHandlers } from './settings';
 import { snippetHandlers } from './snippets';
 import { createWorkerContext, type WorkerContext } from './worker-context';
@@ -32,6 +33,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
   const ctx = createWorkerContext(db, fx);
   const handlers = {
     ...itemHandlers(ctx),
+    ...popupQueryHandlers(ctx),
     ...settingsHandlers(ctx),
     ...snippetHandlers(ctx),
     ...dataHandlers(ctx),

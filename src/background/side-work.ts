@@ -7,15 +7,17 @@
 import { needsAttention } from '../core/health';
 import type { Item, ItemStatus } from '../core/types';
 import { SITE_NAMES } from '../core/types';
-import { type ReplylineDb, statusRange } from './db';
+import type { Catalog } from './catalog';
+import type { ReplylineDb } from './db';
 import type { BackgroundEffects } from './effects';
 
-export function createSideWork(db: ReplylineDb, fx: BackgroundEffects) {
+export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: Catalog) {
   let unsent: Record<string, ItemStatus> = {};
   let countChanged = false;
   let running: Promise<void> | null = null;
 
-  const pendingCount = () => db.countFromIndex('items', 'by-status-sort', statusRange('pending'));
+  // From the catalog: counting by an index reads every waiting item's entry of it (a second at 100,000).
+  const pendingCount = async () => (await catalog.counts()).pending;
 
   async function refreshToolbar(): Promise<void> {
     const attention = (await db.getAll('health')).filter(needsAttention).map((h) => SITE_NAMES[h.site]);
@@ -63,8 +65,9 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects) {
       if (changed.length > 0) countChanged = true;
       running ??= run();
     },
-    /** After an import or a clear: the count, the pages and the alarms follow the new data. */
+    /** After an import or a clear: the catalog, the count, the pages and the alarms follow the new data. */
     async afterBulkChange(): Promise<void> {
+      await catalog.rebuild();
       await refreshToolbar();
       await fx.broadcastRefresh();
       await rescheduleWake();

@@ -7,6 +7,7 @@ import { parseInstanceHost } from '../core/instances';
 import type { Settings } from '../core/types';
 import type { BackgroundProtocol, BackgroundType } from '../shared/protocol';
 import type { BackgroundHandlers } from '../shared/router';
+import { createCatalog } from './catalog';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, settingsFrom } from './db';
 import type { BackgroundEffects } from './effects';
 import { createSideWork } from './side-work';
@@ -15,7 +16,8 @@ import { createSideWork } from './side-work';
 export type HandlerGroup<K extends BackgroundType & keyof BackgroundProtocol> = Pick<BackgroundHandlers, K>;
 
 export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
-  const side = createSideWork(db, fx);
+  const catalog = createCatalog(db);
+  const side = createSideWork(db, fx, catalog);
 
   /** The Mastodon hosts the user added, kept while the worker lives (every settings write resets it). */
   let instanceHosts: Promise<Set<string>> | null = null;
@@ -51,6 +53,7 @@ export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
     db,
     fx,
     side,
+    catalog,
     readSettings: () => readSettings(db),
     changeSettings,
     /** A settings change that makes open pages judge again (handles, sites, picker, selectors). */

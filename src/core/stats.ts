@@ -27,7 +27,7 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 }
 
 function summarize(durations: number[]): ResponseSummary {
-  const sorted = [...durations].sort((a, b) => a - b);
+  const sorted = durations.sort((a, b) => a - b);
   return { count: sorted.length, median: percentile(sorted, 50), p90: percentile(sorted, 90) };
 }
 
@@ -36,26 +36,28 @@ function localDay(ms: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Everything is computed here, from the log: nothing leaves the browser. */
-export function computeStats(items: readonly Item[], now: number, days = 14): Stats {
-  const perSite = {} as Stats['perSite'];
-  for (const site of SITE_IDS) {
-    const answered = items.filter((i) => i.site === site && i.status === 'answered' && i.answeredAt !== null);
-    const within = (span: number) =>
-      answered
-        .filter((i) => now - (i.answeredAt ?? 0) <= span)
-        .map((i) => Math.max(0, (i.answeredAt ?? 0) - i.firstSeenAt));
-    perSite[site] = { week: summarize(within(7 * DAY)), month: summarize(within(30 * DAY)) };
-  }
+/** What the stats read of an item. */
+export type StatsItem = Pick<Item, 'site' | 'status' | 'answeredAt' | 'firstSeenAt' | 'sortAt'>;
+
+/** Everything is computed here, from the log: nothing leaves the browser. One pass over the items. */
+export function computeStats(items: Iterable<StatsItem>, now: number, days = 14): Stats {
   const counts = new Map<string, number>();
   for (let d = days - 1; d >= 0; d--) counts.set(localDay(now - d * DAY), 0);
+  const week = new Map<SiteId, number[]>(SITE_IDS.map((site) => [site, []]));
+  const month = new Map<SiteId, number[]>(SITE_IDS.map((site) => [site, []]));
+  let oldest: number | null = null;
   for (const item of items) {
+    if (item.status === 'pending' && (oldest === null || item.sortAt < oldest)) oldest = item.sortAt;
     if (item.status !== 'answered' || item.answeredAt === null) continue;
     const day = localDay(item.answeredAt);
     if (counts.has(day)) counts.set(day, (counts.get(day) ?? 0) + 1);
+    const took = Math.max(0, item.answeredAt - item.firstSeenAt);
+    const ago = now - item.answeredAt;
+    if (ago <= 7 * DAY) week.get(item.site)?.push(took);
+    if (ago <= 30 * DAY) month.get(item.site)?.push(took);
   }
-  const pending = items.filter((i) => i.status === 'pending');
-  const oldest = pending.length ? Math.min(...pending.map((i) => i.sortAt)) : null;
+  const perSite = {} as Stats['perSite'];
+  for (const site of SITE_IDS) perSite[site] = { week: summarize(week.get(site)!), month: summarize(month.get(site)!) };
   return {
     perSite,
     answeredPerDay: [...counts].map(([day, count]) => ({ day, count })),

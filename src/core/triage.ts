@@ -59,25 +59,19 @@ export const DEFAULT_FILTER: ItemFilter = {
   order: 'oldest',
 };
 
+/** Text as the search compares it: accents aside, lower case. */
 function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The items a view shows, in its order: all filters at once, search over author and text. */
-export function filterItems(items: readonly Item[], filter: ItemFilter): Item[] {
-  const words = fold(filter.query).split(/\s+/u).filter(Boolean);
-  const shown = items.filter((item) => {
-    if (item.status !== filter.status) return false;
-    if (filter.site !== 'all' && item.site !== filter.site) return false;
-    if (filter.kind !== 'all' && item.kind !== filter.kind) return false;
-    if (filter.label !== 'all' && !labelsFor(item.text).includes(filter.label)) return false;
-    if (words.length === 0) return true;
-    const haystack = fold(`${item.author.name} ${item.author.handle} ${item.text}`);
-    return words.every((w) => haystack.includes(w));
-  });
-  const time = (i: Item) => (filter.status === 'pending' ? i.sortAt : i.statusAt);
-  return shown.sort((a, b) => (filter.order === 'oldest' ? time(a) - time(b) : time(b) - time(a)));
+/** What a search looks for: each word of the query, folded. An item matches when its text holds them all. */
+export function searchWords(query: string): string[] {
+  return fold(query).split(/\s+/u).filter(Boolean);
 }
+
+/** The text a search runs over: the author's name and handle, and the item's text, folded. */
+export const searchText = (item: Pick<Item, 'author' | 'text'>): string =>
+  fold(`${item.author.name} ${item.author.handle} ${item.text}`);
 
 export interface SnoozeChoice {
   id: 'hour' | 'evening' | 'tomorrow' | 'nextWeek';
@@ -106,31 +100,8 @@ export function snoozeChoices(now: Date): SnoozeChoice[] {
   return choices;
 }
 
-export type Row =
-  | { type: 'group'; id: string; site: SiteId; keys: string[] }
-  | { type: 'item'; item: Item; grouped: boolean };
+/** What grouping needs of an item: its key, and its conversation on its site. */
+export type Groupable = Pick<Item, 'key' | 'site' | 'thread'>;
 
-/**
- * The list's rows: when several items come from one conversation they follow each other under a
- * header, placed where the first of them falls in the list's order. Single items stay as they are.
- */
-export function groupRows(items: readonly Item[]): Row[] {
-  const byThread = new Map<string, Item[]>();
-  for (const item of items) {
-    const id = `${item.site}:${item.thread || item.key}`;
-    const members = byThread.get(id);
-    if (members) members.push(item);
-    else byThread.set(id, [item]);
-  }
-  const rows: Row[] = [];
-  for (const [id, members] of byThread) {
-    const first = members[0]!;
-    if (members.length === 1) {
-      rows.push({ type: 'item', item: first, grouped: false });
-      continue;
-    }
-    rows.push({ type: 'group', id, site: first.site, keys: members.map((m) => m.key) });
-    for (const item of members) rows.push({ type: 'item', item, grouped: true });
-  }
-  return rows;
-}
+/** The conversation an item belongs to, as the list groups it (an item without one is its own). */
+export const groupId = (item: Groupable): string => `${item.site}:${item.thread || item.key}`;

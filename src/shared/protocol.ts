@@ -3,6 +3,8 @@ import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
 import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
 import { MAX_INSTANCES } from '../core/instances';
+import type { Stats } from '../core/stats';
+import type { ItemFilter } from '../core/triage';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { ITEM_UNITS, SITE_IDS } from '../core/types';
 import { arrayOf, bool, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
@@ -28,6 +30,33 @@ export interface PageState {
   pickerShortcut: string;
 }
 
+/** What the popup's list shows: one status, narrowed by site, kind, label and a search, in an order, grouped or not. */
+export interface ItemQuery extends ItemFilter {
+  grouped: boolean;
+}
+
+/** A row of the popup's list: a conversation's header (how many of its comments the list shows), or a comment. */
+export type PageRow =
+  | { type: 'group'; id: string; site: SiteId; size: number }
+  | { type: 'item'; item: Item; grouped: boolean };
+
+/** Rows of a query's list, from `offset`, with what the popup shows around them. */
+export interface ItemPage {
+  /** The log's state the page was read at: pages of one version fit together. */
+  version: number;
+  /** Rows in the whole list (headers included), and the comments among them. */
+  total: number;
+  matched: number;
+  /** Comments in each status, whatever the filters. */
+  counts: Record<ItemStatus, number>;
+  offset: number;
+  rows: PageRow[];
+}
+
+/** The most rows one `items/page` answer holds, and the most items `items/list` gives. */
+export const PAGE_LIMIT = 200;
+export const LIST_LIMIT = 1000;
+
 /** Who may send a message: our own extension pages, content scripts on supported sites, or both. */
 export type Origin = 'page' | 'content' | 'any';
 
@@ -44,7 +73,17 @@ export interface BackgroundProtocol {
   'items/report': { req: { site: SiteId; items: ScannedItem[] }; res: ReportResult };
   /** The stored statuses of the items a page shows (those the log does not hold are left out). */
   'items/statuses': { req: { keys: string[] }; res: Record<string, ItemStatus> };
+  /** The oldest items of these statuses, oldest first: at most LIST_LIMIT (the popup asks for pages: items/page). */
   'items/list': { req: { statuses: ItemStatus[] }; res: Item[] };
+  /**
+   * A page of the popup's list, answered from the worker's catalog of the log (counted, searched,
+   * ordered and grouped there): at most PAGE_LIMIT rows, whatever the log holds.
+   */
+  'items/page': { req: { query: ItemQuery; offset: number; limit: number }; res: ItemPage };
+  /** The keys of the comments a query lists (only those of one conversation's header: `group`), to select them. */
+  'items/keys': { req: { query: ItemQuery; group: string | null }; res: string[] };
+  /** The stats view's figures, computed in the worker. */
+  'items/stats': { req: Record<string, never>; res: Stats };
   'items/act': { req: { key: string } & ItemAction; res: Item | null };
   'items/sent': { req: { key: string }; res: Item | null };
   'items/get': { req: { key: string }; res: Item | null };
@@ -143,6 +182,18 @@ export const scannedItem: Check<ScannedItem> = shape<ScannedItem>({
 /** A report's list: any objects (each checked on its own by the handler), at most 500. */
 const reportedItems: Check<ScannedItem[]> = arrayOf((v: unknown): v is ScannedItem => isRecord(v), 500);
 
+const itemQuery: Check<ItemQuery> = shape<ItemQuery>({
+  status,
+  site: oneOf('all', ...SITE_IDS),
+  kind: oneOf('all', 'comment', 'reply', 'mention'),
+  label: oneOf('all', 'question', 'complaint'),
+  query: str(500),
+  order: oneOf('oldest', 'newest'),
+  grouped: bool,
+});
+
+const pageLimit: Check<number> = (v): v is number => count(v) && v >= 1 && v <= PAGE_LIMIT;
+
 const itemAction: Check<{ key: string } & ItemAction> = (v): v is { key: string } & ItemAction => {
   if (!shape({ key, action: oneOf('answer', 'dismiss', 'reopen', 'snooze') })(v)) return false;
   return v.action !== 'snooze' || num((v as { until?: unknown }).until);
@@ -188,6 +239,9 @@ export const BACKGROUND_MESSAGES: {
   'items/report': { from: 'content', check: shape({ site, items: reportedItems }) },
   'items/statuses': { from: 'content', check: shape({ keys: arrayOf(key, 5000) }) },
   'items/list': { from: 'page', check: shape({ statuses: arrayOf(status, 4) }) },
+  'items/page': { from: 'page', check: shape({ query: itemQuery, offset: count, limit: pageLimit }) },
+  'items/keys': { from: 'page', check: shape({ query: itemQuery, group: nullable(str(ITEM_UNITS.key + ITEM_UNITS.thread + 30, 1)) }) },
+  'items/stats': { from: 'page', check: empty },
   'items/act': { from: 'any', check: itemAction },
   'items/sent': { from: 'content', check: shape({ key }) },
   'items/get': { from: 'any', check: shape({ key }) },

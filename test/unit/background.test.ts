@@ -410,7 +410,7 @@ describe('the database', () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openReplylineDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['health', 'items', 'settings', 'snippets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['catalog', 'health', 'items', 'journal', 'settings', 'snippets']);
     expect([...db.transaction('items').store.indexNames].sort()).toEqual(['by-snooze', 'by-status-sort']);
     expect([...db.transaction('snippets').store.indexNames]).toEqual([]);
     db.close();

@@ -19,7 +19,11 @@ import {
   SETTINGS_KEY,
   statusRange,
 } from '../../src/background/db';
+import { encodeChunk, encodeWords } from '../../src/background/catalog-chunk';
+import { entryOf, journalRecord } from '../../src/background/catalog-entry';
+import { createCatalog } from '../../src/background/catalog';
 import type { PageHealth } from '../../src/core/health';
+import { DEFAULT_FILTER } from '../../src/core/triage';
 import { DEFAULT_SETTINGS, type Item, type ItemStatus, type Settings, type Snippet } from '../../src/core/types';
 import { pageHealth } from './items';
 
@@ -148,6 +152,13 @@ const SAMPLES: { [S in Store]: Sample<S>[] } = {
   items: ITEMS.map((value) => ({ value })),
   snippets: SNIPPETS.map((value) => ({ value })),
   settings: [{ key: SETTINGS_KEY, value: SETTINGS }],
+  // The popup's catalog as catalog-store.ts writes it: a meta record, and one chunk of entries and of their words.
+  catalog: [
+    { key: 'meta', value: { format: 1, count: ITEMS.length, chunks: 1 } },
+    { key: ['entries', 0], value: encodeChunk(ITEMS.map(entryOf)) },
+    { key: ['words', 0], value: encodeWords(ITEMS.map(entryOf)) },
+  ],
+  journal: [{ key: ITEMS[0]!.key, value: journalRecord(entryOf({ ...ITEMS[0]!, status: 'dismissed', statusAt: NOW })) }],
   health: [
     { value: health({ site: 'x', path: '/brightloop/status/1950000000000000001' }) },
     // A site needing attention: its markup changed.
@@ -324,6 +335,21 @@ describe.each(EARLIER.map((version) => ({ version, name: version === 0 ? 'no dat
 
         // Settings as the code reads them: accounts, instances and overrides kept.
         expect(await readSettings(db)).toEqual(filled.includes('settings') ? SETTINGS : DEFAULT_SETTINGS);
+
+        // The popup's catalog, built from the items kept the first time it is read: the same counts,
+        // views and search as the items say, and read back the same by a worker started afterwards.
+        for (const catalog of [createCatalog(db), createCatalog(db)]) {
+          const counts = Object.fromEntries(STATUSES.map((s) => [s, items.filter((i) => i.status === s).length]));
+          expect(await catalog.counts()).toEqual(counts);
+          for (const status of STATUSES) {
+            const { view } = await catalog.view({ ...DEFAULT_FILTER, status, grouped: false });
+            const time = (i: Item) => (status === 'pending' ? i.sortAt : i.statusAt);
+            const expected = items.filter((i) => i.status === status).sort((a, b) => time(a) - time(b));
+            expect(view.matched.map((e) => e.key), `catalog, ${status}`).toEqual(expected.map((i) => i.key));
+          }
+          const { view } = await catalog.view({ ...DEFAULT_FILTER, query: 'brush 🎨', grouped: false });
+          expect(view.matched.map((e) => e.key)).toEqual(items.filter((i) => i.text.includes('brush')).map((i) => i.key));
+        }
 
         // The stores added since take records as the current code writes them.
         for (const store of Object.keys(shape) as Store[]) {

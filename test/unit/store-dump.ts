@@ -20,10 +20,16 @@ export function dumpOf(stores: Record<string, [IDBValidKey, unknown][]>): string
     .join('\n');
 }
 
-/** Every store of the database, each key with its value, as one deterministic text. */
+/** Stores derived from the others (the popup's catalog of the items, and its journal): built from them, not data. */
+const DERIVED: ReadonlySet<string> = new Set(['catalog', 'journal']);
+
+/** Every store of the database but the derived ones, each key with its value, as one deterministic text. */
 export async function dumpStores(db: ReplylineDb): Promise<string> {
   const names: StoreNames<ReplylineSchema>[] = [];
-  for (let i = 0; i < db.objectStoreNames.length; i++) names.push(db.objectStoreNames.item(i)!);
+  for (let i = 0; i < db.objectStoreNames.length; i++) {
+    const name = db.objectStoreNames.item(i)! as StoreNames<ReplylineSchema>;
+    if (!DERIVED.has(name)) names.push(name);
+  }
   const tx = db.transaction(names);
   const stores: Record<string, [IDBValidKey, unknown][]> = {};
   for (const name of names) {

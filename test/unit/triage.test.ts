@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTER, filterItems, groupRows, labelsFor, snoozeChoices } from '../../src/core/triage';
-import type { Item } from '../../src/core/types';
+import { groupId, labelsFor, searchText, searchWords, snoozeChoices } from '../../src/core/triage';
 import { logged } from './items';
 
 describe('labels', () => {
@@ -13,29 +12,10 @@ describe('labels', () => {
   });
 });
 
-const item = (id: string, over: Partial<Item>): Item =>
-  logged(id, { author: { name: 'Someone', handle: 'someone' }, text: 'hello', sortAt: Number(id), ...over }, 100);
-
-describe('filterItems', () => {
-  const items = [
-    item('30', { text: 'Is there a dark mode?' }),
-    item('10', { site: 'youtube', kind: 'reply', author: { name: 'Léa Martin', handle: 'lea' } }),
-    item('20', { kind: 'mention', text: 'This is broken' }),
-    item('40', { status: 'answered', statusAt: 500 }),
-  ];
-
-  it('shows one status, oldest or newest first', () => {
-    expect(filterItems(items, DEFAULT_FILTER).map((i) => i.id)).toEqual(['10', '20', '30']);
-    expect(filterItems(items, { ...DEFAULT_FILTER, order: 'newest' }).map((i) => i.id)).toEqual(['30', '20', '10']);
-    expect(filterItems(items, { ...DEFAULT_FILTER, status: 'answered' }).map((i) => i.id)).toEqual(['40']);
-  });
-
-  it('filters by site, kind, label and a search over author and text, accents aside', () => {
-    expect(filterItems(items, { ...DEFAULT_FILTER, site: 'youtube' }).map((i) => i.id)).toEqual(['10']);
-    expect(filterItems(items, { ...DEFAULT_FILTER, kind: 'mention' }).map((i) => i.id)).toEqual(['20']);
-    expect(filterItems(items, { ...DEFAULT_FILTER, label: 'question' }).map((i) => i.id)).toEqual(['30']);
-    expect(filterItems(items, { ...DEFAULT_FILTER, label: 'complaint' }).map((i) => i.id)).toEqual(['20']);
-    expect(filterItems(items, { ...DEFAULT_FILTER, query: 'lea MARTIN' }).map((i) => i.id)).toEqual(['10']);
+describe('search', () => {
+  it('looks for every word, accents and case aside, in the author and the text', () => {
+    expect(searchWords('  Léa   MARTIN ')).toEqual(['lea', 'martin']);
+    expect(searchText(logged('1', { author: { name: 'Léa Martin', handle: 'lea' }, text: 'Ça va? 👋' }))).toBe('lea martin lea ca va? 👋');
   });
 });
 
@@ -53,20 +33,9 @@ describe('snooze choices', () => {
 });
 
 describe('conversations', () => {
-  it('puts the items of one conversation together under a header, where the first of them falls', () => {
-    const items = [
-      logged('1', { thread: 'A' }),
-      logged('2', { thread: 'B' }),
-      logged('3', { thread: 'A' }),
-      logged('4', { thread: 'C', site: 'youtube', key: 'youtube:4' }),
-      logged('5', { thread: 'B' }),
-    ];
-    const rows = groupRows(items).map((r) => (r.type === 'group' ? `[${r.id} ${r.keys.length}]` : r.item.id));
-    expect(rows).toEqual(['[x:A 2]', '1', '3', '[x:B 2]', '2', '5', '4']);
-  });
-
-  it('keeps the same thread id on two sites apart', () => {
-    const rows = groupRows([logged('1', { thread: 'T' }), logged('2', { thread: 'T', site: 'youtube', key: 'youtube:2' })]);
-    expect(rows.map((r) => r.type)).toEqual(['item', 'item']);
+  it('are told apart by site and thread; an item without a thread is its own', () => {
+    expect(groupId(logged('1', { thread: 'T' }))).toBe('x:T');
+    expect(groupId(logged('2', { thread: 'T', site: 'youtube', key: 'youtube:2' }))).toBe('youtube:T');
+    expect(groupId(logged('3', { thread: '' }))).toBe('x:x:3');
   });
 });

@@ -51,6 +51,7 @@ vi.mock('../../src/shared/browser', () => ({
 }));
 
 const { Popup } = await import('../../src/popup/Popup');
+const { ESTIMATE } = await import('../../src/popup/VirtualList');
 const { Options } = await import('../../src/options/Options');
 
 let clock = Date.now();
@@ -228,8 +229,9 @@ describe('the popup’s comments view', () => {
     expect(root.querySelectorAll('li.item').length).toBeLessThan(20);
     const list = root.querySelector<HTMLElement>('ul.items')!;
     const spacer = list.querySelector<HTMLElement>('li.spacer:last-child')!;
-    expect(Number.parseInt(spacer.style.height, 10)).toBeGreaterThan(1990 * 118);
-    list.scrollTop = 1000 * 118;
+    expect(Number.parseInt(spacer.style.height, 10)).toBeGreaterThan(1990 * ESTIMATE);
+    // Each row is taken to be ESTIMATE tall until it is drawn (this DOM lays nothing out).
+    list.scrollTop = 1000 * ESTIMATE;
     list.dispatchEvent(new Event('scroll'));
     await waitFor(() => root.querySelector('li.item[data-key="x:11000"]'), 'the rows around 1,000');
     expect(root.querySelector('li.item[data-key="x:10000"]')).toBeNull();
