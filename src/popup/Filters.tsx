@@ -1,6 +1,5 @@
-import { useMemo } from 'preact/hooks';
 import type { ItemFilter } from '../core/triage';
-import type { Item, ItemStatus } from '../core/types';
+import type { ItemStatus } from '../core/types';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
 import { type MessageKey, t } from '../core/i18n';
 import { SearchField, Select } from '../ui/fields';
@@ -18,8 +17,8 @@ export const isFiltered = (filter: ItemFilter) =>
   filter.query !== '' || filter.site !== 'all' || filter.kind !== 'all' || filter.label !== 'all';
 
 interface FiltersProps {
-  /** Every comment, to count each view's. */
-  items: Item[];
+  /** How many comments each view holds. */
+  counts: Record<ItemStatus, number>;
   filter: ItemFilter;
   onFilter: (patch: Partial<ItemFilter>) => void;
   grouped: boolean;
@@ -27,12 +26,7 @@ interface FiltersProps {
 }
 
 /** Which comments the list shows: the view by status (with counts), the search, and the filters and order. */
-export function Filters({ items, filter, onFilter, grouped, onGrouped }: FiltersProps) {
-  const counts = useMemo(() => {
-    const c: Record<ItemStatus, number> = { pending: 0, snoozed: 0, answered: 0, dismissed: 0 };
-    for (const i of items) c[i.status]++;
-    return c;
-  }, [items]);
+export function Filters({ counts, filter, onFilter, grouped, onGrouped }: FiltersProps) {
   return (
     <>
       <div class="views" role="group" aria-label={t('show')}>

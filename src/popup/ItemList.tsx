@@ -1,33 +1,60 @@
-import type { Row } from '../core/triage';
+import type { SiteId } from '../core/types';
 import { SITE_NAMES } from '../core/types';
 import { t } from '../core/i18n';
+import type { PageRow } from '../shared/protocol';
 import { ItemRow } from './ItemRow';
 import type { Triage } from './useTriage';
-import { GROUP_HEIGHT, VirtualList } from './VirtualList';
+import type { ItemPages } from './useItemPages';
+import { type RowProps, VirtualList } from './VirtualList';
 
-/** A conversation's header: how many of its comments wait, and a box that selects them all. */
-function GroupRow({ row, triage }: { row: Extract<Row, { type: 'group' }>; triage: Triage }) {
-  const all = row.keys.every((k) => triage.selected.has(k));
+/** A conversation's selection, as its header shows it: whether all its comments are selected, and the switch. */
+export interface GroupSelection {
+  checked: (id: string) => boolean;
+  toggle: (id: string) => void;
+}
+
+interface GroupRowProps {
+  row: { id: string; site: SiteId; size: number };
+  groups: GroupSelection;
+  props: RowProps;
+}
+
+/** A conversation's header: how many of its comments the list shows, and a box that selects them all. */
+function GroupRow({ row, groups, props }: GroupRowProps) {
   return (
-    <li class="group" style={{ height: `${GROUP_HEIGHT - 8}px` }}>
+    <li class="group" {...props}>
       <label>
-        <input type="checkbox" checked={all} onChange={() => triage.toggle(row.keys, !all)} />
+        <input type="checkbox" checked={groups.checked(row.id)} onChange={() => groups.toggle(row.id)} />
         {' '}
-        {t('groupHeader', row.keys.length, SITE_NAMES[row.site])}
+        {t('groupHeader', row.size, SITE_NAMES[row.site])}
       </label>
     </li>
   );
 }
 
+interface ItemListProps {
+  pages: ItemPages;
+  /** The query the list answers: another one starts at the top. */
+  listId: string;
+  triage: Triage;
+  groups: GroupSelection;
+}
+
 /** The comments shown, with their conversations' headers when grouped; only those in view are drawn. */
-export function ItemList({ rows, triage }: { rows: Row[]; triage: Triage }) {
+export function ItemList({ pages, listId, triage, groups }: ItemListProps) {
   const now = Date.now();
+  const render = (row: PageRow, props: RowProps) => (row.type === 'group'
+    ? <GroupRow key={props['data-index']} row={row} groups={groups} props={props} />
+    : <ItemRow key={props['data-index']} item={row.item} inGroup={row.grouped} now={now} triage={triage} props={props} />);
   return (
     <VirtualList
-      rows={rows}
-      render={(row) => (row.type === 'group'
-        ? <GroupRow key={`group:${row.id}`} row={row} triage={triage} />
-        : <ItemRow key={row.item.key} item={row.item} inGroup={row.grouped} now={now} triage={triage} />)}
+      count={pages.total ?? 0}
+      rowAt={pages.rowAt}
+      onRange={pages.want}
+      render={render}
+      listId={listId}
+      label={t('tabComments')}
+      placeholder={t('loading')}
     />
   );
 }

@@ -6,7 +6,7 @@ import { type MessageKey, t } from '../core/i18n';
 import { inputChecked } from '../ui/fields';
 import { SnoozeMenu } from './SnoozeMenu';
 import type { Triage } from './useTriage';
-import { ROW_HEIGHT } from './VirtualList';
+import type { RowProps } from './VirtualList';
 
 const KIND: Record<ItemKind, MessageKey> = { comment: 'kindComment', reply: 'kindReply', mention: 'kindMention' };
 const LABEL: Record<Label, MessageKey> = { question: 'labelQuestion', complaint: 'labelComplaint' };
@@ -54,13 +54,15 @@ interface ItemRowProps {
   inGroup: boolean;
   now: number;
   triage: Triage;
+  /** Its place in the list (VirtualList). */
+  props: RowProps;
 }
 
 /** One comment: who wrote it, where, when, its labels and text (or the snooze menu), and its actions. */
-export function ItemRow({ item, inGroup, now, triage }: ItemRowProps) {
+export function ItemRow({ item, inGroup, now, triage, props }: ItemRowProps) {
   const snoozing = triage.snoozing === item.key;
   return (
-    <li class={`item${inGroup ? ' in-group' : ''}`} data-key={item.key} style={{ height: `${ROW_HEIGHT - 8}px` }}>
+    <li class={`item${inGroup ? ' in-group' : ''}`} data-key={item.key} {...props}>
       <div class="meta">
         <input
           type="checkbox"

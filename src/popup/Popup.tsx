@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageHealth } from '../core/health';
-import type { Item, Settings, SiteId } from '../core/types';
+import type { ItemStatus, Settings, SiteId } from '../core/types';
 import { t } from '../core/i18n';
 import { openOptions, send } from '../ui/api';
 import { StatusLine, useStatus } from '../ui/status';
@@ -12,7 +12,7 @@ import { Waiting } from './Waiting';
 /** The toolbar popup: the count of what waits, and the comments, saved replies and stats as tabs. */
 export function Popup() {
   const [tab, setTab] = useState<Tab>('waiting');
-  const [items, setItems] = useState<Item[] | null>(null);
+  const [counts, setCounts] = useState<Record<ItemStatus, number> | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [health, setHealth] = useState<Partial<Record<SiteId, PageHealth>>>({});
   const [failure, report] = useStatus();
@@ -20,12 +20,7 @@ export function Popup() {
   const load = useCallback(
     () =>
       report.attempt(async () => {
-        const [all, current, sites] = await Promise.all([
-          send('items/list', { statuses: ['pending', 'snoozed', 'answered', 'dismissed'] }),
-          send('settings/get', {}),
-          send('health/list', {}),
-        ]);
-        setItems(all);
+        const [current, sites] = await Promise.all([send('settings/get', {}), send('health/list', {})]);
         setSettings(current);
         setHealth(sites);
         report.clear();
@@ -34,7 +29,7 @@ export function Popup() {
   );
   useEffect(() => void load(), [load]);
 
-  const pendingCount = items?.filter((i) => i.status === 'pending').length ?? 0;
+  const pendingCount = counts?.pending ?? 0;
   return (
     <>
       <header>
@@ -53,9 +48,9 @@ export function Popup() {
         <TabList tab={tab} onTab={setTab} />
         <section class="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           <StatusLine role="alert" status={failure} />
-          {tab === 'waiting' && <Waiting items={items} settings={settings} health={health} reload={load} />}
+          {tab === 'waiting' && <Waiting settings={settings} health={health} onCounts={setCounts} />}
           {tab === 'snippets' && <SnippetsView />}
-          {tab === 'stats' && <StatsView items={items} />}
+          {tab === 'stats' && <StatsView />}
         </section>
       </main>
     </>

@@ -1,15 +1,19 @@
-import { useMemo } from 'preact/hooks';
-import { computeStats, formatDuration } from '../core/stats';
-import type { Item } from '../core/types';
+import { useEffect, useState } from 'preact/hooks';
+import { formatDuration, type Stats } from '../core/stats';
 import { SITE_IDS, SITE_NAMES } from '../core/types';
 import { t } from '../core/i18n';
+import { send } from '../ui/api';
+import { StatusLine, useStatus } from '../ui/status';
 
 const WIDTH = 360;
 const HEIGHT = 90;
 
-export function StatsView({ items }: { items: Item[] | null }) {
-  const stats = useMemo(() => (items ? computeStats(items, Date.now()) : null), [items]);
-  if (!stats) return <p class="muted">{t('loading')}</p>;
+/** The stats, computed by the worker from the whole log. */
+export function StatsView() {
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [failure, report] = useStatus();
+  useEffect(() => void report.attempt(async () => setStats(await send('items/stats', {}))), [report]);
+  if (!stats) return failure ? <StatusLine role="alert" status={failure} /> : <p class="muted">{t('loading')}</p>;
   const max = Math.max(1, ...stats.answeredPerDay.map((d) => d.count));
   const total = stats.answeredPerDay.reduce((sum, d) => sum + d.count, 0);
   const bar = WIDTH / stats.answeredPerDay.length;

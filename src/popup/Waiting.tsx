@@ -1,17 +1,20 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { PageHealth } from '../core/health';
-import { DEFAULT_FILTER, filterItems, groupRows, type ItemFilter, type Row } from '../core/triage';
-import type { Item, Settings, SiteId } from '../core/types';
+import { DEFAULT_FILTER, type ItemFilter } from '../core/triage';
+import type { ItemStatus, Settings, SiteId } from '../core/types';
 import { DEFAULT_SETTINGS, SITE_NAMES, sitesInUse } from '../core/types';
 import { t } from '../core/i18n';
+import type { ItemQuery } from '../shared/protocol';
+import { errorText, send } from '../ui/api';
 import { EmptyState, Loading } from '../ui/empty';
-import { StatusLine } from '../ui/status';
+import { StatusLine, useStatus } from '../ui/status';
 import { BulkBar } from './BulkBar';
 import { Filters, isFiltered, STATUS_VIEWS } from './Filters';
-import { ItemList } from './ItemList';
+import { type GroupSelection, ItemList } from './ItemList';
 import { MissingHandles } from './MissingHandles';
 import { SiteHealth } from './SiteHealth';
-import { useTriage } from './useTriage';
+import { useItemPages } from './useItemPages';
+import { type Triage, useTriage } from './useTriage';
 
 /** What the list says when it shows nothing: that the filters hide all, or that the view is empty. */
 function EmptyList({ filter, enabled }: { filter: ItemFilter; enabled: SiteId[] }) {
@@ -26,40 +29,82 @@ function EmptyList({ filter, enabled }: { filter: ItemFilter; enabled: SiteId[] 
   );
 }
 
+/**
+ * The keys a selection takes, asked of the worker (the list holds only the rows in view): all the
+ * comments listed, or one conversation's. A conversation's are kept to show whether all are selected.
+ */
+function useGroupSelection(
+  query: ItemQuery,
+  shown: string | null,
+  triage: Triage,
+  allSelected: boolean,
+): GroupSelection {
+  const [known, setKnown] = useState(new Map<string, string[]>());
+  useEffect(() => setKnown(new Map()), [shown]);
+  return {
+    checked: (id) => {
+      const keys = known.get(id);
+      return keys ? keys.length > 0 && keys.every((k) => triage.selected.has(k)) : allSelected;
+    },
+    toggle: (id) => void triage.attempt(async () => {
+      const keys = known.get(id) ?? (await send('items/keys', { query, group: id }));
+      setKnown((prev) => new Map(prev).set(id, keys));
+      const on = !keys.every((k) => triage.selected.has(k));
+      triage.toggle(keys, on);
+    }),
+  };
+}
+
 interface WaitingProps {
-  items: Item[] | null;
   settings: Settings | null;
   health: Partial<Record<SiteId, PageHealth>>;
-  reload: () => Promise<void>;
+  /** The counts by status, each time the worker gives them (the header shows the waiting one). */
+  onCounts: (counts: Record<ItemStatus, number>) => void;
 }
 
 /** The comments view: the notices, the filters, the bulk bar, the list, and what was last done. */
-export function Waiting({ items, settings, health, reload }: WaitingProps) {
+export function Waiting({ settings, health, onCounts }: WaitingProps) {
   const [filter, setFilter] = useState<ItemFilter>(DEFAULT_FILTER);
   const [grouped, setGrouped] = useState(true);
-  const triage = useTriage(reload);
+  const [failure, report] = useStatus();
+  const query = useMemo((): ItemQuery => ({ ...filter, grouped }), [filter, grouped]);
+  const onError = useCallback((error: unknown) => report.error(errorText(error)), [report]);
+  const pages = useItemPages(query, onError);
+  const triage = useTriage(pages.reload);
+  const allSelected = pages.matched > 0 && triage.selected.size >= pages.matched;
+  const groups = useGroupSelection(query, pages.shown, triage, allSelected);
   const enabledSites = sitesInUse(settings ?? DEFAULT_SETTINGS);
-  const shown = useMemo(() => filterItems(items ?? [], filter), [items, filter]);
-  const rows = useMemo(
-    () => (grouped ? groupRows(shown) : shown.map((item): Row => ({ type: 'item', item, grouped: false }))),
-    [shown, grouped],
-  );
+  const { counts } = pages;
+  // Before the browser paints: the header's count comes with the rows.
+  useLayoutEffect(() => {
+    if (counts) onCounts(counts);
+  }, [counts, onCounts]);
   /** A new filter shows other comments: none of them is selected. */
   const changeFilter = (patch: Partial<ItemFilter>) => {
     setFilter({ ...filter, ...patch });
     triage.select([]);
   };
+  const selectAll = () => triage.attempt(async () => triage.select(await send('items/keys', { query, group: null })));
 
-  if (items === null) return <Loading />;
+  if (pages.total === null || !counts) return failure ? <StatusLine role="alert" status={failure} /> : <Loading />;
   return (
     <>
       <SiteHealth health={health} enabled={enabledSites} />
       <MissingHandles settings={settings} enabled={enabledSites} />
-      <Filters items={items} filter={filter} onFilter={changeFilter} grouped={grouped} onGrouped={setGrouped} />
-      {shown.length > 0 && <BulkBar shown={shown} status={filter.status} triage={triage} />}
-      {shown.length === 0
+      <Filters counts={counts} filter={filter} onFilter={changeFilter} grouped={grouped} onGrouped={setGrouped} />
+      <StatusLine role="alert" status={failure} />
+      {pages.matched > 0 && (
+        <BulkBar
+          matched={pages.matched}
+          allSelected={allSelected}
+          onSelectAll={selectAll}
+          status={filter.status}
+          triage={triage}
+        />
+      )}
+      {pages.total === 0
         ? <EmptyList filter={filter} enabled={enabledSites} />
-        : <ItemList rows={rows} triage={triage} />}
+        : <ItemList pages={pages} listId={pages.shown ?? ''} triage={triage} groups={groups} />}
       <StatusLine class="status" status={triage.message} />
     </>
   );

@@ -20,7 +20,12 @@ export interface Triage {
   run: (keys: string[], action: ItemAction, done: string) => Promise<void>;
   /** Opens the comment's page, and closes the popup. */
   open: (item: Item) => Promise<void>;
+  /** Runs a step; what it throws is said in the view's status line. */
+  attempt: (step: () => Promise<void>) => Promise<void>;
 }
+
+/** The most keys one items/actMany takes (its check): a larger selection goes in turns. */
+const ACT_BATCH = 5000;
 
 export function useTriage(reload: () => Promise<void>): Triage {
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -38,7 +43,9 @@ export function useTriage(reload: () => Promise<void>): Triage {
   const run = (keys: string[], action: ItemAction, done: string) =>
     attempt(async () => {
       if (keys.length === 1) await send('items/act', { key: keys[0]!, ...action });
-      else await send('items/actMany', { keys, ...action });
+      for (let at = 0; keys.length > 1 && at < keys.length; at += ACT_BATCH) {
+        await send('items/actMany', { keys: keys.slice(at, at + ACT_BATCH), ...action });
+      }
       report.note(done);
       setSelected(new Set());
       setSnoozing(null);
@@ -58,5 +65,5 @@ export function useTriage(reload: () => Promise<void>): Triage {
     setSelected(next);
   };
   const select = (keys: string[]) => setSelected(new Set(keys));
-  return { selected, snoozing, setSnoozing, message, toggle, select, run, open };
+  return { selected, snoozing, setSnoozing, message, toggle, select, run, open, attempt };
 }

@@ -155,7 +155,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { headless?: boolean; dist?: string } = {}): Promise<Session> {
+/** `lang`: the browser's language (the extension's messages follow it), e.g. 'de'. */
+export async function launch(options: { headless?: boolean; dist?: string; lang?: string } = {}): Promise<Session> {
   const dist = resolve(options.dist ?? 'dist');
   const profile = mkdtempSync(join(tmpdir(), 'replyline-profile-'));
   const headless = options.headless ?? true;
@@ -174,6 +175,7 @@ export async function launch(options: { headless?: boolean; dist?: string } = {}
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const serve = (route: Route) => {
