@@ -12,6 +12,8 @@ import type { BackgroundEffects } from './effects';
 import { syncInstanceScripts } from './instances';
 
 export const WAKE_ALARM = 'replyline-wake';
+/** Wakes a background stopped between a change and telling the tabs (its start tells them). */
+export const RETELL_ALARM = 'replyline-retell';
 const SITE_PATTERNS = [...SITE_HOSTS];
 
 /** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
@@ -53,6 +55,19 @@ export interface ServiceView {
   isContentUrl(url: string): Promise<boolean>;
 }
 
+/** The background's alarms: a snoozed comment's wake-up, and the retelling of a change to the tabs. */
+const ALARMS: Pick<BackgroundEffects, 'scheduleWake' | 'retellLater'> = {
+  async scheduleWake(at) {
+    if (at === null) await browser.alarms.clear(WAKE_ALARM);
+    else await browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) });
+  },
+  async retellLater(armed) {
+    // Firefox keeps the second asked for; Chrome may wait up to 30 s for a packed extension.
+    if (armed) await browser.alarms.create(RETELL_ALARM, { when: Date.now() + 1000 });
+    else await browser.alarms.clear(RETELL_ALARM);
+  },
+};
+
 export function createBrowserSide(service: () => Promise<ServiceView>) {
   /** Tabs of every site Replyline runs on, the user's Mastodon instances included. */
   async function siteTabs() {
@@ -90,10 +105,7 @@ export function createBrowserSide(service: () => Promise<ServiceView>) {
     },
     broadcastStatuses: (statuses) => tellTabs('content/statuses', { statuses }),
     broadcastRefresh: () => tellTabs('content/refresh', {}),
-    async scheduleWake(at) {
-      if (at === null) await browser.alarms.clear(WAKE_ALARM);
-      else await browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) });
-    },
+    ...ALARMS,
     async openUrl(url) {
       const existing = (await siteTabs()).find((tab) => tab.url && showsPage(tab.url, url));
       if (existing?.id === undefined) {
