@@ -12,6 +12,8 @@ import type { BackgroundEffects } from './effects';
 import { syncInstanceScripts } from './instances';
 
 export const WAKE_ALARM = 'replyline-wake';
+/** Built from its own input in vite.config.ts: no manifest key names it. */
+const WELCOME_PAGE = 'src/welcome/index.html';
 const SITE_PATTERNS = [...SITE_HOSTS];
 
 /** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
@@ -43,6 +45,11 @@ function showsPage(tabUrl: string, itemUrl: string): boolean {
   catch {
     return false;
   }
+}
+
+/** The welcome page, in a tab of its own: opened once, when Replyline is installed. */
+export async function openWelcome(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 }
 
 const hasAccess = (pattern: string) => browser.permissions.contains({ origins: [pattern] });

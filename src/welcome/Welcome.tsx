@@ -1,11 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteId } from '../core/types';
 import { t } from '../core/i18n';
-import { SettingsProvider } from '../options/settings';
+import { SettingsProvider, useSettings } from '../options/settings';
+import { send } from '../ui/api';
 import { ChooseSites } from './ChooseSites';
 import { Identity } from './Identity';
 import { Places } from './Places';
 import { StarterReplies } from './StarterReplies';
+
+/**
+ * While the user visits the sites, Replyline may read their handle there: the settings are read
+ * again each time the page is shown again, so what it says is known stays true.
+ */
+function FollowSettings() {
+  const { saved } = useSettings();
+  useEffect(() => {
+    const reread = () => {
+      if (document.visibilityState === 'visible') send('settings/get', {}).then(saved, () => undefined);
+    };
+    document.addEventListener('visibilitychange', reread);
+    return () => document.removeEventListener('visibilitychange', reread);
+  }, [saved]);
+  return null;
+}
 
 /**
  * The page that opens when Replyline is installed (and from Options): the sites the user works
@@ -19,6 +36,7 @@ export function Welcome() {
   }, [chosen]);
   return (
     <SettingsProvider>
+      <FollowSettings />
       <main class="welcome">
         <h1>{t('welcomeTitle')}</h1>
         <p class="muted">{t('welcomeIntro')}</p>
