@@ -165,6 +165,8 @@ function welcomeOpened(context: BrowserContext, extensionId: string): Promise<Pa
   const url = `chrome-extension://${extensionId}/src/welcome/index.html`;
   return new Promise((done, fail) => {
     const check = (page: Page) => {
+      // A tab may be reported before its first navigation: look again once it has one.
+      if (page.url() === 'about:blank') page.once('framenavigated', () => check(page));
       if (page.url() !== url) return;
       clearTimeout(timer);
       context.off('page', check);

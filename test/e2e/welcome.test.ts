@@ -160,7 +160,10 @@ describe('the welcome page', () => {
     }
     await page.getByLabel('Your handle on X (optional)').fill('');
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     await screenshot(page, 'welcome', 'readme', { fullPage: true });
   });
 
