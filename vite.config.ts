@@ -78,5 +78,7 @@ export default defineConfig({
     // Extension code is loaded from disk: the web's chunk-size advice does not apply.
     chunkSizeWarningLimit: 1000,
     target: ['chrome116', 'firefox128'],
+    // crxjs builds the pages the manifest names; the welcome page is opened by the worker instead.
+    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
   },
 });

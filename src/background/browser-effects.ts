@@ -14,6 +14,8 @@ import { syncInstanceScripts } from './instances';
 export const WAKE_ALARM = 'replyline-wake';
 /** Wakes a background stopped between a change and telling the tabs (its start tells them). */
 export const RETELL_ALARM = 'replyline-retell';
+/** Built from its own input in vite.config.ts: no manifest key names it. */
+const WELCOME_PAGE = 'src/welcome/index.html';
 const SITE_PATTERNS = [...SITE_HOSTS];
 
 /** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
@@ -45,6 +47,11 @@ function showsPage(tabUrl: string, itemUrl: string): boolean {
   catch {
     return false;
   }
+}
+
+/** The welcome page, in a tab of its own: opened once, when Replyline is installed. */
+export async function openWelcome(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 }
 
 const hasAccess = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
