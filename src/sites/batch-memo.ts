@@ -6,7 +6,8 @@
  */
 const built = new WeakMap<object, Map<string, unknown>>();
 
-export function batchMemo<T>(root: object, name: string, build: () => T): T {
+/** `fits` tells whether what was built still serves (else it is built again: the page changed). */
+export function batchMemo<T>(root: object, name: string, build: () => T, fits: (value: T) => boolean = () => true): T {
   let byName = built.get(root);
   if (!byName) {
     const fresh = new Map<string, unknown>();
@@ -16,7 +17,7 @@ export function batchMemo<T>(root: object, name: string, build: () => T): T {
       if (built.get(root) === fresh) built.delete(root);
     });
   }
-  if (byName.has(name)) return byName.get(name) as T;
+  if (byName.has(name) && fits(byName.get(name) as T)) return byName.get(name) as T;
   const value = build();
   byName.set(name, value);
   return value;

@@ -232,7 +232,8 @@ export const mastodonAdapter = defineAdapter(mastodon, MASTODON_SELECTORS, { ite
     // for the whole batch of new statuses.
     const doc = el.ownerDocument;
     const page = batchMemo(doc, 'mastodon:page', () => ({ url: new URL(doc.URL), memo: new Map<string, unknown>() }));
-    const thread = batchMemo(conversationOf(el), 'mastodon:thread', () => buildThread(conversationOf(el), page));
+    const root = conversationOf(el);
+    const thread = batchMemo(root, 'mastodon:thread', () => buildThread(root, page), (t) => t.at(el) >= 0);
     const parent = thread.items[thread.relations.parent[thread.at(el)] ?? -1];
     return parent ? [parent] : [];
   },

@@ -91,7 +91,7 @@ const PAGES: { name: string; url: string; badges: string[] }[] = [
     badges: [
       'bluesky:tomasreyes.bsky.social/3mbl01tomas2 answered',
       'bluesky:maralind.bsky.social/3mbl03mara22 pending',
-      'bluesky:kenji.bsky.social/3mbl04kenji2 pending',
+      'bluesky:priyan.bsky.social/3mbl05priya2 pending',
     ],
   },
   {

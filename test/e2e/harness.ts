@@ -115,6 +115,8 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     }
     if (/^\/notifications\/?$/.test(url.pathname)) return ok('text/html', read('mastodon/notifications.html'));
     if (/^\/@[\w.@-]+\/\d+$/.test(url.pathname)) return ok('text/html', read('mastodon/thread.html'));
+    // The advanced layout: home, notifications and the conversation side by side.
+    if (/^\/deck\/(@[\w.@-]+\/\d+|notifications)$/.test(url.pathname)) return ok('text/html', read('mastodon/deck.html'));
     return ok('text/html', '<!doctype html><title>Mastodon</title><p>Home</p>');
   }
   if (url.hostname !== 'x.com') return null;
