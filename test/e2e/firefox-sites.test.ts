@@ -80,8 +80,8 @@ const PAGES: { name: string; url: string; badges: string[] }[] = [
   {
     name: 'TikTok video',
     url: 'https://www.tiktok.com/@brightloop/video/7440000000000000001',
-    // TikTok shows no comment ids: Replyline derives them from the video, the author and the text.
-    badges: ['fernanda.art:1j224du answered', 'kai_moves:v1o9rc pending', 'omar.k:1fj2l1h pending'].map(
+    // The comments' containers carry their ids.
+    badges: ['7440000000000100001 answered', '7440000000000100002 pending', '7440000000000200003 pending'].map(
       (b) => `tiktok:7440000000000000001:${b}`,
     ),
   },
