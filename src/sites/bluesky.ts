@@ -167,6 +167,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     parentIsPost: parent === 0,
     repliedBy,
     onMentionsPage: false,
+    ...(thread.relations.guessed[at] && { unrelated: true }),
   };
 }
 

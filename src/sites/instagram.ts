@@ -111,6 +111,8 @@ function readEntry(link: Element, page: PageInfo): PageEntry | null {
     parentIsPost: !facts.answers,
     repliedBy: comments.replies.get(facts.id) ?? [],
     onMentionsPage: false,
+    // A reply whose comment is not on the page: whom it answers is unknown.
+    ...(facts.answers && !comments.authors.has(facts.answers) && { unrelated: true }),
   };
 }
 

@@ -153,6 +153,8 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     parentIsPost: parent === null,
     repliedBy: (threads.replies.get(el) ?? []).flatMap((r) => authorOf(r)?.handle ?? []),
     onMentionsPage: /^\/notifications\/?/u.test(page.url.pathname),
+    // A reply whose comment is neither around it nor before it: whom it answers is unknown.
+    ...(!parent && isReply(el) && { unrelated: true }),
   };
 }
 

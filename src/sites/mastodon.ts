@@ -13,8 +13,11 @@ import { relateThread } from './mastodon-thread';
 export const MASTODON_SELECTORS = selectorsInUse(mastodon);
 
 const S = MASTODON_SELECTORS;
-/** Statuses and the focused status: the adapter's items. */
-const itemsSelector = () => `${S.status}, ${S.focused}`;
+/**
+ * Statuses and the focused status: the adapter's items. The opt-in redesign's statuses are items
+ * too, never read (see readEntry), so a page in that design counts as found but unreadable.
+ */
+const itemsSelector = () => `${S.status}, ${S.focused}, ${S.redesignStatus}`;
 /** "/@me/1131…" (a local account) or "/@bob@example.social/1131…"; the advanced UI adds "/deck". */
 const STATUS_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/(\d{1,24})\/?$/u;
 const ACCOUNT_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/?$/u;
@@ -145,7 +148,9 @@ function threadIndex(el: Element, page: PageInfo): Thread {
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
-  if (!ownStatus(el)) return null;
+  // The redesign (experiments=redesign, upstream main): generated classes and, on a conversation,
+  // the focused status alone so far; not read, so site health says its statuses are unreadable.
+  if (!ownStatus(el) || el.matches(S.redesignStatus)) return null;
   // A mention notification (its own page, or its column in the advanced layout): a mention. Else,
   // on notifications, nothing: a favourite or boost shows the owner's own status instead.
   const mention = !!el.closest(S.mentionNotification);
@@ -177,6 +182,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     parentIsPost: parent === 0,
     repliedBy: thread.relations.repliedBy[at] ?? [],
     onMentionsPage: false,
+    ...(thread.relations.guessed[at] && { unrelated: true }),
   };
 }
 

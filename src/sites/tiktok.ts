@@ -120,6 +120,8 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     parentIsPost: level === 1,
     repliedBy: level === 1 ? (panel.repliedBy[at] ?? []) : [],
     onMentionsPage: false,
+    // A reply with no top comment above it: whom it answers is unknown.
+    ...(level === 2 && parent < 0 && { unrelated: true }),
   };
 }
 

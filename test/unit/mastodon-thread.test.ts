@@ -103,6 +103,26 @@ describe('Mastodon conversations: who answers whom', () => {
     expect(scanPage(mastodonAdapter, url, OWNER).map((i) => [i.id, i.kind])).toEqual([['mastodon.social/113500000000000201', 'mention']]);
   });
 
+  it('counts the redesign’s statuses as found but never reads them, so site health says so', () => {
+    const url = open('mastodon/thread.html', POST);
+    // As components/status/status.tsx draws them: <article data-id> with generated classes.
+    for (const status of Array.from(document.querySelectorAll('.status, .detailed-status'))) {
+      const article = document.createElement('article');
+      article.setAttribute('data-id', status.getAttribute('data-id') ?? '113500000000000100');
+      article.className = '_root_1x2y3';
+      article.append(...Array.from(status.childNodes));
+      for (const part of Array.from(article.querySelectorAll('[class*="status"]'))) part.className = '_part_9z8y7';
+      status.replaceWith(article);
+    }
+    const found = Array.from(document.querySelectorAll(mastodonAdapter.itemSelector));
+    expect(found).toHaveLength(6);
+    expect(found.map((el) => mastodonAdapter.readEntry(el, page(url)))).toEqual(Array(6).fill(null));
+    expect(mastodonAdapter.expectsItems(url, document)).toBe(true);
+    const required = Object.entries(mastodonAdapter.required);
+    const missing = required.filter(([, selector]) => !document.querySelector(selector));
+    expect(missing.map(([name]) => name)).toEqual(['text', 'permalink']);
+  });
+
   it('relates a long conversation in linear work: twice the replies, about twice the work', () => {
     const cost = (count: number) => {
       const url = open('mastodon/thread.html', POST);
