@@ -63,6 +63,13 @@ const PAGES: { name: string; url: string; badges: string[] }[] = [
     badges: ['101 answered', '201 pending', '302 pending'].map((b) => `linkedin:7400000000000000001_7400000000000000${b}`),
   },
   {
+    name: 'LinkedIn, a ugcPost',
+    url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7400000000000000009/',
+    badges: ['101 answered', '201 pending', '302 pending'].map(
+      (b) => `linkedin:ugcPost:7400000000000000009_7400000000000000${b}`,
+    ),
+  },
+  {
     name: 'new Reddit',
     url: 'https://www.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/',
     badges: ['reddit:t1_m4ra01 answered', 'reddit:t1_k3nj01 pending', 'reddit:t1_n0ra01 pending', 'reddit:t1_j0ls01 pending'],
