@@ -10,18 +10,26 @@ const METHODS = ['querySelector', 'querySelectorAll', 'closest', 'matches'] as c
 
 export function scanCost(adapter: SiteAdapter, url: URL, root: ParentNode = document): number {
   let cost = 0;
-  const targets = [Element.prototype, Document.prototype, DocumentFragment.prototype] as unknown as
-    Record<string, unknown>[];
+  // Each method is patched once, where the DOM defines it (up the prototype chains of the node kinds).
   const saved: [Record<string, unknown>, string, unknown][] = [];
-  for (const proto of targets) {
-    for (const name of METHODS) {
-      const original = Object.prototype.hasOwnProperty.call(proto, name) ? proto[name] : undefined;
+  const starts = [HTMLElement.prototype, Element.prototype, Document.prototype, DocumentFragment.prototype];
+  for (const name of METHODS) {
+    for (const start of starts) {
+      let proto: object | null = start;
+      while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) {
+        proto = Object.getPrototypeOf(proto) as object | null;
+      }
+      const owner = proto as Record<string, unknown> | null;
+      if (!owner || saved.some(([o, n]) => o === owner && n === name)) continue;
+      const original = owner[name];
       if (typeof original !== 'function') continue;
-      saved.push([proto, name, original]);
-      proto[name] = function (this: unknown, ...args: unknown[]) {
+      saved.push([owner, name, original]);
+      owner[name] = function (this: unknown, ...args: unknown[]) {
         cost += 1;
         const result = (original as (...a: unknown[]) => unknown).apply(this, args);
-        if (result && typeof (result as { length?: unknown }).length === 'number') cost += (result as { length: number }).length;
+        if (result && typeof (result as { length?: unknown }).length === 'number') {
+          cost += (result as { length: number }).length;
+        }
         return result;
       };
     }
@@ -35,7 +43,7 @@ export function scanCost(adapter: SiteAdapter, url: URL, root: ParentNode = docu
     for (const el of all) cost += adapter.readEntry(el, page)?.repliedBy.length ?? 0;
   }
   finally {
-    for (const [proto, name, original] of saved) proto[name] = original;
+    for (const [proto, name, original] of saved.reverse()) proto[name] = original;
   }
   return cost;
 }
