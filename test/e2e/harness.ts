@@ -83,6 +83,7 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     const script = /^\/_replyline_fixture\/(linkedin-v[12])\.js$/.exec(url.pathname);
     if (script) return ok('text/javascript', readFileSync(`test/.cache/${script[1]}.js`, 'utf8'));
     // LinkedIn serves either structure at the same address; ?structure=v1 picks the older one here.
+    if (url.pathname.startsWith('/feed/update/urn:li:ugcPost:')) return ok('text/html', read('linkedin/post-v2-ugc.html'));
     if (url.pathname.startsWith('/feed/update/')) {
       return ok('text/html', read(url.searchParams.get('structure') === 'v1' ? 'linkedin/post-v1.html' : 'linkedin/post-v2.html'));
     }
@@ -115,6 +116,8 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     }
     if (/^\/notifications\/?$/.test(url.pathname)) return ok('text/html', read('mastodon/notifications.html'));
     if (/^\/@[\w.@-]+\/\d+$/.test(url.pathname)) return ok('text/html', read('mastodon/thread.html'));
+    // The advanced layout: home, notifications and the conversation side by side.
+    if (/^\/deck\/(@[\w.@-]+\/\d+|notifications)$/.test(url.pathname)) return ok('text/html', read('mastodon/deck.html'));
     return ok('text/html', '<!doctype html><title>Mastodon</title><p>Home</p>');
   }
   if (url.hostname !== 'x.com') return null;
