@@ -145,3 +145,20 @@ export async function recycleCells(page, total) {
 async function waitForBadges(page, count) {
   await page.waitForFunction((n) => window.__replylineBadges.count >= n, count, { timeout: 60_000, polling: 20 });
 }
+
+/** Where the samples `mine` accepts were spent (the leaf frame: a DOM call shows by its name), for BENCH_DETAIL=1. */
+export function topFrames(profile, mine, count = 12) {
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const spent = new Map();
+  profile.samples.forEach((id, i) => {
+    let at = id;
+    while (at !== undefined && !mine(byId.get(at).callFrame)) at = parent.get(at);
+    if (at === undefined) return;
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}:${columnNumber}`;
+    spent.set(name, (spent.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  return [...spent].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => `${ms.toFixed(1)} ms ${name}`);
+}
