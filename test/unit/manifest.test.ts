@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SITE_LIST, SITES, siteForUrl } from '../../src/core/sites';
 import { INSTANCE_SCRIPT_FILE } from '../../src/core/instances';
 import { contentScriptFile, withSiteHosts } from '../../src/core/sites/manifest';
-import { adapterForUrl } from '../../src/sites/registry';
+import { ADAPTERS, adapterForUrl } from '../../src/sites/registry';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
 /** What vite.config.ts hands to crxjs. */
@@ -30,6 +30,13 @@ describe('the manifest', () => {
     );
     // Mastodon has no host of its own: its script is the one registered for the user's instances.
     expect(contentScriptFile('mastodon')).toBe(INSTANCE_SCRIPT_FILE);
+  });
+
+  it('builds each site\'s script from its adapter module: src/sites/<id>.ts exports <id>Adapter', async () => {
+    for (const site of SITE_LIST) {
+      const module = (await import(`../../src/sites/${site.id}.ts`)) as Record<string, unknown>;
+      expect(module[`${site.id}Adapter`]).toBe(ADAPTERS[site.id]);
+    }
   });
 
   it('keeps to the permissions Replyline needs', () => {
