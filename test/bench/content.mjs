@@ -76,17 +76,25 @@ try {
   await h.setHandle(session, 'youtube', '@brightloop');
   await h.setHandle(session, 'bluesky', 'brightloop.bsky.social');
   const appendMs = {};
-  for (const spec of pageSpecs(h)) {
+  // BENCH_ONLY="X 2,000" measures the pages whose name holds it, and nothing else (not a pass).
+  const only = process.env.BENCH_ONLY;
+  for (const spec of pageSpecs(h).filter((s) => !only || s.name.includes(only))) {
     const m = await measurePage(session, spec);
     rows.push({ name: spec.name, ...m });
     if (spec.append) appendMs[spec.name] = await appendCost(m);
     await m.page.close();
   }
-  append = { small: appendMs['X 200 replies'], large: appendMs['X 2,000 replies'] };
-  rows.heap = await heapGrowth(session);
+  if (!only) {
+    append = { small: appendMs['X 200 replies'], large: appendMs['X 2,000 replies'] };
+    rows.heap = await heapGrowth(session);
+  }
 }
 finally {
   await session.close();
+}
+if (process.env.BENCH_ONLY) {
+  for (const r of rows) console.log(`${r.name}: ${r.ours.toFixed(0)} ms vs ${r.floor.toFixed(1)} ms, badges ${r.lastBadgeAfterLoad.toFixed(0)} ms, task ${r.longest.ms.toFixed(1)} ms`);
+  process.exit(2);
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
