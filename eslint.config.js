@@ -23,7 +23,7 @@ function layer(files, above, { external = [], browser = false } = {}) {
   }));
   return {
     files: [files],
-    ignores: ['src/shared/browser.ts'],
+    ignores: ['src/shared/browser.ts', 'src/shared/browser-lite.ts'],
     rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
   };
 }
@@ -77,7 +77,7 @@ export default tseslint.config(
   layer('src/{popup,options,ui,welcome}/**', ['content']),
   {
     files: ['src/**'],
-    ignores: ['src/shared/browser.ts'],
+    ignores: ['src/shared/browser.ts', 'src/shared/browser-lite.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
