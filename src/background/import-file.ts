@@ -31,6 +31,9 @@ export interface FileImported {
   snippets: Written;
 }
 
+/** Records handed on at a time: enough that each batch's round trip to the database counts little. */
+const BATCH = 1000;
+
 /** Records read from the latest piece of the file, waiting for their batch to be handled. */
 interface Batches {
   items: Item[];
@@ -38,8 +41,8 @@ interface Batches {
 }
 
 /**
- * Streams the file through a BackupStream, handing each piece's records to `batch` before the next
- * piece is read. Throws the stream's Refusal for a file that cannot be imported, and the signal's
+ * Streams the file through a BackupStream, handing its records on in batches (each handled before
+ * more of the file is read). Throws the stream's Refusal for a file that cannot be imported, and the signal's
  * reason once it is aborted.
  */
 async function readFile(file: Blob, control: StreamControl, batch: (b: Batches) => Promise<void>): Promise<StreamRead> {
@@ -50,6 +53,7 @@ async function readFile(file: Blob, control: StreamControl, batch: (b: Batches) 
     snippet: (snippet) => pending.snippets.push(snippet),
   });
   const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const handOn = () => batch({ items: pending.items.splice(0), snippets: pending.snippets.splice(0) });
   let read = 0;
   try {
     for (;;) {
@@ -59,14 +63,28 @@ async function readFile(file: Blob, control: StreamControl, batch: (b: Batches) 
       if (done) break;
       stream.push(value);
       read += value.length;
-      await batch({ items: pending.items.splice(0), snippets: pending.snippets.splice(0) });
+      if (pending.items.length + pending.snippets.length >= BATCH) await handOn();
       control.progress(Math.min(1, read / Math.max(1, file.size)));
     }
+    await handOn();
   }
   finally {
     reader.cancel().catch(() => undefined);
   }
   return stream.end();
+}
+
+/**
+ * Work on batches, one at a time, while more of the file is read: each call waits for the batch
+ * before (and throws its failure), then starts its own and returns. The last call's wait is the end.
+ */
+function oneAtATime(): (work: () => Promise<void>) => Promise<void> {
+  let previous: Promise<void> = Promise.resolve();
+  return async (work) => {
+    await previous;
+    previous = work();
+    previous.catch(() => undefined); // thrown by the next call
+  };
 }
 
 const add = (a: Written, b: Written): Written => ({ added: a.added + b.added, updated: a.updated + b.updated });
@@ -82,10 +100,14 @@ export async function previewFile(db: ReplylineDb, file: Blob, control: StreamCo
     const updated = found.filter((key) => key !== undefined).length;
     return { added: keys.length - updated, updated };
   };
-  const read = await readFile(file, control, async (batch) => {
-    items = add(items, await here('items', batch.items.map((i) => i.key)));
-    snippets = add(snippets, await here('snippets', batch.snippets.map((s) => s.id)));
-  });
+  const overlap = oneAtATime();
+  const read = await readFile(file, control, (batch) =>
+    overlap(async () => {
+      items = add(items, await here('items', batch.items.map((i) => i.key)));
+      snippets = add(snippets, await here('snippets', batch.snippets.map((s) => s.id)));
+    }),
+  );
+  await overlap(async () => undefined);
   const tx = db.transaction(['items', 'snippets']);
   const [storedItems, storedSnippets] = await Promise.all([tx.objectStore('items').count(), tx.objectStore('snippets').count()]);
   return { summary: read.summary, items, snippets, storedItems, storedSnippets };
@@ -105,10 +127,14 @@ export async function importFile(
   let items: Written = { added: 0, updated: 0 };
   let snippets: Written = { added: 0, updated: 0 };
   try {
-    const read = await readFile(file, control, async (batch) => {
-      if (batch.items.length > 0) items = add(items, await write.items(batch.items));
-      if (batch.snippets.length > 0) snippets = add(snippets, await write.snippets(batch.snippets));
-    });
+    const overlap = oneAtATime();
+    const read = await readFile(file, control, (batch) =>
+      overlap(async () => {
+        if (batch.items.length > 0) items = add(items, await write.items(batch.items));
+        if (batch.snippets.length > 0) snippets = add(snippets, await write.snippets(batch.snippets));
+      }),
+    );
+    await overlap(async () => undefined);
     control.signal.throwIfAborted();
     const imported = await write.finish(read.settings);
     return { imported, items, snippets };

@@ -48,9 +48,10 @@ export function mergeSettings(mine: Settings, theirs: Settings): Settings {
     const here = mine.accounts[key];
     const there = theirs.accounts[key];
     if (here || there) {
+      // In the order an account is read from a file and stored, so that merged settings export as read.
       accounts[key] = {
-        manual: here?.manual ?? there?.manual ?? null,
         detected: here?.detected ?? there?.detected ?? null,
+        manual: here?.manual ?? there?.manual ?? null,
       };
     }
   }
