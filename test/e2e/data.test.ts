@@ -268,3 +268,42 @@ describe('imports that fail, and the largest that succeeds', () => {
     await expect.poll(() => session.badgeText()).toBe('999+');
   });
 });
+
+describe('the reminder to export, and the log as CSV', () => {
+  it('reminds past 300 comments never exported, until put away; a CSV export has a row a comment, formulas as text', async () => {
+    const session = await launch();
+    sessions.push(session);
+    let options = await session.extensionPage('options');
+    await choose(options, { name: 'log.json', text: backupText(301, '=HYPERLINK("https://example.com", "win"), now') });
+    await options.getByLabel('Replace everything here with the file').check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dataStatus(options).textContent()).toMatch(/^Replaced everything with 301 comments/);
+    await expect.poll(() => options.getByTestId('export-reminder').textContent()).toMatch(/holds 301 comments/);
+    expect(await options.getByTestId('last-export').textContent()).toBe('Not exported yet.');
+    await options.getByRole('button', { name: 'Remind me later' }).click();
+    await expect.poll(() => options.getByTestId('export-reminder').count()).toBe(0);
+    await options.close();
+
+    options = await session.extensionPage('options');
+    await expect.poll(() => options.getByTestId('last-export').textContent()).toBe('Not exported yet.');
+    expect(await options.getByTestId('export-reminder').count()).toBe(0);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export comments as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^replyline-comments-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFsite,author,handle,text,permalink,status,first_seen,answered_at,answered_how');
+    expect(lines.filter(Boolean)).toHaveLength(302);
+    const formula = String.raw`"'=HYPERLINK(""https://example.com"", ""win""), now"`;
+    expect(lines[1]!.startsWith(`X,Devon K,devon_k,${formula},https://x.com/devon_k/status/`)).toBe(true);
+    expect(lines[1]!.split(',').slice(-4)).toEqual(['pending', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), '', '']);
+    expect(await dataStatus(options).textContent()).toBe('Exported 301 comments as CSV.');
+    // A CSV is not a backup: the last export is still none.
+    expect(await options.getByTestId('last-export').textContent()).toBe('Not exported yet.');
+    await exportFile(session);
+    await options.reload();
+    await expect.poll(() => options.getByTestId('last-export').textContent()).toMatch(/^Last export: \S+\.$/);
+    await options.close();
+  });
+});

@@ -95,7 +95,7 @@ export function ExportReminder({ state, dismiss }: { state: ExportState | null; 
         {lastExportAt === null ? t('neverExported') : t('lastExport', new Date(lastExportAt).toLocaleDateString())}
       </p>
       {due && (
-        <div class="row notice" role="note" data-testid="export-reminder">
+        <div class="row export-reminder" role="note" data-testid="export-reminder">
           <span>{t('exportReminder', state.items)}</span>
           <button type="button" onClick={() => void dismiss()}>
             {t('exportReminderDismiss')}

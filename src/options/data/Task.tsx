@@ -54,7 +54,7 @@ export function TaskProgress({ tasks }: { tasks: Tasks }) {
   if (!running) return null;
   const percent = Math.floor(running.share * 100);
   return (
-    <div class="row" data-testid="data-progress">
+    <div class="row task-progress" data-testid="data-progress">
       <progress value={running.share} max={1} aria-label={running.label} />
       <span role="status">{t('progressOf', running.label, percent)}</span>
       <button type="button" onClick={tasks.cancel}>
