@@ -35,6 +35,9 @@ function quiet<T>(request: Promise<T>): Promise<T> {
 export class ImportWrite {
   private readonly jobs: (() => void)[] = [];
   private spinning = true;
+  /** Whether the read is pending; and how many pieces of work are under way. */
+  private asking = false;
+  private busy = 0;
   /** False once no answer will come again: work is then run at once (and fails at its first request). */
   private alive = true;
   readonly done: Promise<void>;
@@ -66,12 +69,26 @@ export class ImportWrite {
   run<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const job = () => {
+        this.busy++;
+        let running: Promise<T>;
         try {
-          work().then(resolve, reject);
+          running = work();
         }
         catch (error) {
-          reject(error);
+          running = Promise.reject(error);
         }
+        running.then(
+          (value) => {
+            // Still in the answer to the work's last request: the transaction is active.
+            this.busy--;
+            this.idle();
+            resolve(value);
+          },
+          (error: unknown) => {
+            this.busy--;
+            reject(error);
+          },
+        );
       };
       if (this.alive) this.jobs.push(job);
       else job();
@@ -109,20 +126,32 @@ export class ImportWrite {
     await this.done.catch(() => undefined);
   }
 
-  /** The pending read: each answer runs the waiting work, then asks again. */
+  /** Work done: the waiting work runs now, or, with none, the read is asked for again. */
+  private idle(): void {
+    const jobs = this.jobs.splice(0);
+    for (const job of jobs) job();
+    if (this.busy === 0 && jobs.length === 0) this.spin();
+  }
+
+  /**
+   * The pending read, asked for while no work is (work's own requests keep the transaction alive
+   * meanwhile): its answer runs the work waiting, or asks again.
+   */
   private spin(): void {
-    if (!this.spinning) return;
+    if (!this.spinning || this.asking) return;
+    this.asking = true;
     let request: Promise<unknown>;
     try {
       request = this.tx.objectStore('settings').getKey(SETTINGS_KEY);
     }
     catch {
+      this.asking = false;
       return this.stop(); // the transaction ended
     }
     request.then(
       () => {
-        for (const job of this.jobs.splice(0)) job();
-        this.spin();
+        this.asking = false;
+        this.idle();
       },
       () => this.stop(),
     );
