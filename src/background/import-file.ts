@@ -52,9 +52,16 @@ async function readFile(file: Blob, control: StreamControl, batch: (b: Batches) 
     item: (item) => pending.items.push(item),
     snippet: (snippet) => pending.snippets.push(snippet),
   });
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  const handOn = () => batch({ items: pending.items.splice(0), snippets: pending.snippets.splice(0) });
+  // Progress is told in the file's bytes, counted before they are decoded.
   let read = 0;
+  const counted = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+    transform(chunk, out) {
+      read += chunk.byteLength;
+      out.enqueue(chunk);
+    },
+  });
+  const reader = file.stream().pipeThrough(counted).pipeThrough(new TextDecoderStream()).getReader();
+  const handOn = () => batch({ items: pending.items.splice(0), snippets: pending.snippets.splice(0) });
   try {
     for (;;) {
       control.signal.throwIfAborted();
@@ -62,7 +69,6 @@ async function readFile(file: Blob, control: StreamControl, batch: (b: Batches) 
       control.signal.throwIfAborted();
       if (done) break;
       stream.push(value);
-      read += value.length;
       if (pending.items.length + pending.snippets.length >= BATCH) await handOn();
       control.progress(Math.min(1, read / Math.max(1, file.size)));
     }
