@@ -74,7 +74,7 @@ export default tseslint.config(
   layer('src/sites/**', ['content', 'background', 'popup', 'options', 'ui'], { browser: true }),
   layer('src/content/**', ['background', 'popup', 'options', 'ui']),
   layer('src/background/**', ['content', 'popup', 'options', 'ui']),
-  layer('src/{popup,options,ui}/**', ['content']),
+  layer('src/{popup,options,ui,welcome}/**', ['content']),
   {
     files: ['src/**'],
     ignores: ['src/shared/browser.ts'],

@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 import { INSTANCE_SCRIPT_FILE } from './src/core/instances';
 import { withSiteHosts } from './src/core/sites/manifest';
 
@@ -64,12 +65,20 @@ function firefoxVariant(): Plugin {
 
 export default defineConfig({
   // manifest.json names no site: the hosts come from the sites' declarations (src/core/sites/).
-  plugins: [preact(), crx({ manifest: withSiteHosts(manifest) }), instanceContentScript(), firefoxVariant()],
+  plugins: [
+    preact(),
+    // The version has one source, package.json.
+    crx({ manifest: { ...withSiteHosts(manifest), version: pkg.version } }),
+    instanceContentScript(),
+    firefoxVariant(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // Extension code is loaded from disk: the web's chunk-size advice does not apply.
     chunkSizeWarningLimit: 1000,
     target: ['chrome116', 'firefox128'],
+    // crxjs builds the pages the manifest names; the welcome page is opened by the worker instead.
+    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
   },
 });

@@ -13,7 +13,7 @@ import { watchItems } from './watcher';
 export interface ScannerDeps {
   badges: BadgeLayer;
   reporter: Reporter;
-  health: { readable(id: string): void; relevant(id: string): void; schedule(): void };
+  health: { readable(id: string): void; relevant(id: string): void; unrelated(id: string): void; schedule(): void };
   enabled(): boolean;
   owner(): string | null;
   /** Called before each batch is read: the signed-in account may be shown by now. */
@@ -43,6 +43,7 @@ export function createScanner(ctx: PageContext, deps: ScannerDeps) {
       const entry = adapter.readEntry(el, page);
       if (!entry) continue;
       deps.health.readable(entry.id);
+      if (entry.unrelated) deps.health.unrelated(entry.id);
       const verdict = judgeEntry(adapter.id, entry, owner);
       if (verdict.relevant) {
         deps.health.relevant(entry.id);

@@ -177,6 +177,8 @@ export const BACKGROUND_MESSAGES: {
       readable: count,
       relevant: count,
       refused: count,
+      // Optional: content scripts of older versions do not send it.
+      unrelated: (v): v is number | undefined => v === undefined || count(v),
       ownerKnown: bool,
       composerFound: bool,
       missing: arrayOf(str(40, 1), 20),

@@ -39,6 +39,14 @@ class Effects implements BackgroundEffects {
   broadcastStatuses = (s: Record<string, ItemStatus>) => void this.broadcasts.push(s);
   broadcastRefresh = () => void this.refreshes++;
   scheduleWake = (at: number | null) => void this.wakeAt.push(at);
+  /** The retell alarm as the browser holds it, and each arming and disarming in order. */
+  retellArmed = false;
+  retells: boolean[] = [];
+  retellLater = (armed: boolean) => {
+    this.retellArmed = armed;
+    this.retells.push(armed);
+  };
+
   openUrl = async (url: string) => void this.opened.push(url);
   optionsOpened = 0;
   openOptions = async () => void this.optionsOpened++;
@@ -219,6 +227,28 @@ describe('the item log', () => {
     await service.settled();
     expect(Object.assign({}, ...fx.broadcasts)).toEqual({ 'x:10': 'pending', 'x:11': 'pending' });
     expect(fx.counts.at(-1)).toBe(2);
+  });
+
+  it('arms a wake-up before a change is answered, and disarms it once the tabs were told', async () => {
+    const result = await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    expect(result.statuses).toEqual({ 'x:10': 'pending' });
+    // Were the worker stopped now, the browser would still wake it to tell the tabs.
+    expect(fx.retellArmed).toBe(true);
+    expect(fx.broadcasts).toEqual([]);
+    await service.settled();
+    expect(fx.broadcasts).toEqual([{ 'x:10': 'pending' }]);
+    expect(fx.retells).toEqual([true, false]);
+
+    // Telling the tabs fails: the wake-up stays armed, and the next change arms it again.
+    fx.broadcastStatuses = () => {
+      throw new Error('no tab answered');
+    };
+    await h()['items/act']({ key: 'x:10', action: 'dismiss' }, ctx);
+    await service.settled();
+    expect(fx.retellArmed).toBe(true);
+    await h()['items/act']({ key: 'x:10', action: 'reopen' }, ctx);
+    await service.settled();
+    expect(fx.retells).toEqual([true, false, true, true]);
   });
 
   it('an unknown key acts on nothing', async () => {
