@@ -1,8 +1,9 @@
 // Chromium benchmark (issue 17): export and import of a log of 10,000 and 100,000 comments through
 // the Options page, with the page's peak JavaScript heap. Targets: each step at 100,000 takes about
 // 10 times what it takes at 10,000 (exits 1 past MAX_RATIO), and the page's peak heap stays bounded
-// (exits 1 past MAX_HEAP_MB at 100,000: the file alone is some 80 MB, twice that as a string).
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+// (exits 1 past MAX_HEAP_MB at 100,000: the file alone is some 75 MB, twice that as a string).
+// Import is timed in its two steps: the preview (read through and checked) and the write.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -10,6 +11,9 @@ import { build } from 'esbuild';
 const SIZES = [10_000, 100_000];
 const MAX_RATIO = 14;
 const MAX_HEAP_MB = 120;
+/** Runs at 10,000, of which the median counts: a second or two is mostly fixed costs and noise. */
+const RUNS_SMALL = 3;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 await build({
   entryPoints: ['test/e2e/harness.ts', 'test/e2e/global-setup.ts', 'test/e2e/backup-data.ts'],
@@ -68,26 +72,38 @@ async function measure(count) {
     const status = () => options.getByTestId('data-status').textContent();
     const preview = options.getByRole('group', { name: 'Import preview' });
 
-    let t = Date.now();
-    await options.setInputFiles('input[name=import]', path);
-    await waitFor(options, async () => (await preview.count()) === 1, 'preview');
-    const previewS = (Date.now() - t) / 1000;
-    await options.getByLabel('Replace everything here with the file').check();
-    t = Date.now();
-    await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await waitFor(options, async () => /^Replaced everything/.test((await status()) ?? ''), 'import');
-    const writeS = (Date.now() - t) / 1000;
+    const runs = count < 50_000 ? RUNS_SMALL : 1;
+    const previews = [];
+    const writes = [];
+    const exports = [];
+    let exported = 0;
+    for (let run = 0; run < runs; run++) {
+      let t = Date.now();
+      await options.setInputFiles('input[name=import]', path);
+      await waitFor(options, async () => (await preview.count()) === 1, 'preview');
+      previews.push((Date.now() - t) / 1000);
+      await options.getByLabel('Replace everything here with the file').check();
+      t = Date.now();
+      await options.getByRole('button', { name: 'Import', exact: true }).click();
+      await waitFor(options, async () => /^Replaced everything/.test((await status()) ?? ''), 'import');
+      writes.push((Date.now() - t) / 1000);
 
-    t = Date.now();
-    const [download] = await Promise.all([
-      options.waitForEvent('download', { timeout: 600_000 }),
-      options.getByRole('button', { name: 'Export everything' }).click(),
-    ]);
-    const exported = readFileSync(await download.path(), 'utf8').length;
-    const exportS = (Date.now() - t) / 1000;
+      t = Date.now();
+      const [download] = await Promise.all([
+        options.waitForEvent('download', { timeout: 600_000 }),
+        options.getByRole('button', { name: 'Export everything' }).click(),
+      ]);
+      await download.path();
+      exports.push((Date.now() - t) / 1000);
+      exported = statSync(await download.path()).size;
+      await options.setInputFiles('input[name=import]', []);
+    }
+    const previewS = median(previews);
+    const writeS = median(writes);
+    const exportS = median(exports);
     const heapMb = await stop();
     if (exported < statSync(path).size * 0.9) throw new Error('the export is shorter than the file imported');
-    return { count, megabytes, previewS, writeS, importS: previewS + writeS, exportS, heapMb };
+    return { count, megabytes, previewS, writeS, importS: previewS + writeS, exportS, heapMb, runs };
   }
   finally {
     await session.close();
