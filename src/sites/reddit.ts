@@ -150,8 +150,13 @@ export const redditAdapter = defineAdapter(reddit, REDDIT_SELECTORS, { items: ()
   replyButton(el) {
     if (isMessage(el)) return own(el, S.oldMessageReply) as HTMLElement | null;
     if (isOld(el)) return own(el, S.oldReply) as HTMLElement | null;
-    // New Reddit draws the comment's controls inside the action row's shadow root.
-    const row = own(el, S.actionRow);
+    // New Reddit slots its Reply button into the action row (light DOM, 2026), or drew it inside the
+    // row's shadow root; the row is the comment's slotted child or sits in a div slotted there.
+    const slot = own(el, S.actionRow);
+    if (!slot) return null;
+    const slotted = slot.querySelector(S.replySlotted);
+    if (slotted) return slotted as HTMLElement;
+    const row = slot.matches(S.replyRow) ? slot : slot.querySelector(S.replyRow);
     const root = row?.shadowRoot ?? row;
     return (root?.querySelector(S.replyInShadow) as HTMLElement | null) ?? null;
   },
