@@ -110,6 +110,9 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   };
 }
 
+/** "Post" in the languages Threads' reply dialog was seen or is shipped in (en, es/pt, de, fr, it). */
+const POST_WORDS = new Set(['Post', 'Publicar', 'Posten', 'Veröffentlichen', 'Publier', 'Pubblica']);
+
 export const threadsAdapter = defineAdapter(threads, THREADS_SELECTORS, { items: ['post'] }, {
   get required() {
     return { post: S.post, permalink: S.permalink };
@@ -152,6 +155,12 @@ export const threadsAdapter = defineAdapter(threads, THREADS_SELECTORS, { items:
     ) as HTMLElement[];
     const labelled = icons.find((button) => button.querySelector(S.replyIcon));
     return labelled ?? (icons.length >= 3 ? (icons[1] ?? null) : null);
+  },
+
+  isSendControl(target) {
+    // The reply dialog's "Post" sits beside "Cancel" with nothing but its word to tell them apart.
+    const button = target.closest(S.dialogButton);
+    return !!button && POST_WORDS.has(button.textContent?.trim() ?? '');
   },
 
   composerFor(el, doc) {

@@ -53,6 +53,8 @@ export interface SiteAdapter {
   readonly sendsOnEnter?: boolean;
   /** The buttons that send what a composer holds. */
   readonly sendButtonSelector: string;
+  /** A send control no selector tells from its neighbours (Threads' "Post" beside "Cancel"), from a click's target. */
+  isSendControl?(target: Element): boolean;
   /** Events the site fires on the document when it changes page without a load (YouTube's own). */
   readonly navigationEvents?: readonly string[];
 }

@@ -103,6 +103,17 @@ describe('Threads adapter', () => {
     expect(large).toBeLessThan(small * 2.3);
   }, 120_000); // building and reading 6,000 posts in happy-dom takes seconds: work is counted, not timed
 
+  it('tells the reply dialog’s Post from its Cancel by the word, in the languages Threads ships', () => {
+    document.body.innerHTML = `<div role="dialog"><div contenteditable="true" role="textbox"></div>
+      <div role="button"><span>Cancelar</span></div><div role="button"><div><span>Publicar</span></div></div></div>
+      <div role="button"><span>Post</span></div>`;
+    const [cancel, post, outside] = Array.from(document.querySelectorAll('div[role="button"]'));
+    expect(threadsAdapter.isSendControl?.(post!.querySelector('span')!)).toBe(true);
+    expect(threadsAdapter.isSendControl?.(cancel!)).toBe(false);
+    // "Post" outside a dialog is not the reply dialog's control.
+    expect(threadsAdapter.isSendControl?.(outside!)).toBe(false);
+  });
+
   it('leaves unknown markup alone', () => {
     const url = loadPage('threads/post.html', POST);
     const odd = document.createElement('div');

@@ -21,5 +21,7 @@ export const threads = defineSite({
     iconButton: 'div[role="button"]:has(> svg[aria-label]), div[role="button"]:has(> * > svg[aria-label])',
     composer: 'div[contenteditable="true"][role="textbox"]',
     send: 'div[role="button"]:has(span[style*="rotate(90deg)"] svg[aria-label="Reply"])',
+    /** The reply dialog's buttons: which one posts is told by its word (see POST_WORDS). */
+    dialogButton: 'div[role="dialog"] div[role="button"]',
   },
 });
