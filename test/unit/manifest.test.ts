@@ -40,7 +40,7 @@ describe('the manifest', () => {
   });
 
   it('keeps to the permissions Replyline needs', () => {
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'clipboardWrite', 'scripting', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage']);
     // A Mastodon instance is asked for one host at a time, when the user adds it; nothing else is optional.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect('optional_permissions' in manifest).toBe(false);
