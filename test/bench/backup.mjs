@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { loadHarness } from '../e2e/load-harness.mjs';
 
 const SIZES = [10_000, 100_000];
 const MAX_RATIO = 14;
@@ -15,21 +15,7 @@ const MAX_HEAP_MB = 120;
 const RUNS_SMALL = 3;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-await build({
-  entryPoints: ['test/e2e/harness.ts', 'test/e2e/global-setup.ts', 'test/e2e/backup-data.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  outdir: 'test/.cache/node',
-  outbase: 'test',
-  outExtension: { '.js': '.mjs' },
-  logLevel: 'error',
-});
-const { default: prepareFixtures } = await import('../.cache/node/e2e/global-setup.mjs');
-await prepareFixtures();
-const { launch } = await import('../.cache/node/e2e/harness.mjs');
-const { writeLog } = await import('../.cache/node/e2e/backup-data.mjs');
+const { launch, writeLog } = await loadHarness(['e2e/backup-data']);
 
 const dir = mkdtempSync(join(tmpdir(), 'replyline-bench-'));
 
