@@ -15,7 +15,9 @@ const COUNT = 100_000;
 const MERGED = 25_000;
 /** Of the merged file's comments, these are not in the log yet (the rest are, with a newer status). */
 const NEW_IN_MERGE = 5_000;
-const LONG = { timeout: 150_000 };
+/** Each wait of a step; a test may hold several, so its own limit is longer and a stuck step names itself. */
+const LONG = { timeout: 120_000 };
+const TEST = { timeout: 300_000 };
 
 const dir = mkdtempSync(join(tmpdir(), 'replyline-large-'));
 const base = join(dir, 'base.json');
@@ -64,13 +66,26 @@ async function cancelAt(options: Page, share: number): Promise<void> {
   }, share);
 }
 
-const digest = (session: Session) => session.worker.evaluate(storedDigest);
+/**
+ * The stored items' digest, read from an extension page: the import and export run in the Options
+ * page and never wake the worker, which Chrome stops after 30 s idle, and a stopped worker's handle
+ * never answers again.
+ */
+async function digest(session: Session): Promise<[string, number][]> {
+  const page = await session.extensionPage('options');
+  try {
+    return await page.evaluate(storedDigest);
+  }
+  finally {
+    await page.close();
+  }
+}
 
 describe('a log of 100,000 comments', () => {
   let first: Session;
   let exported: string;
 
-  it('is seeded through the import, and exports back to the very same file', LONG, async () => {
+  it('is seeded through the import, and exports back to the very same file', TEST, async () => {
     first = await launch();
     sessions.push(first);
     const options = await first.extensionPage('options');
@@ -87,7 +102,7 @@ describe('a log of 100,000 comments', () => {
   let second: Session;
   let before: [string, number][];
 
-  it('imports into a fresh profile and compares equal', LONG, async () => {
+  it('imports into a fresh profile and compares equal', TEST, async () => {
     second = await launch();
     sessions.push(second);
     const path = join(dir, 'exported.json');
@@ -102,7 +117,7 @@ describe('a log of 100,000 comments', () => {
     expect(before).toHaveLength(COUNT);
   });
 
-  it('a replace cancelled midway leaves the store exactly as it was, and so does a cancelled export', LONG, async () => {
+  it('a replace cancelled midway leaves the store exactly as it was, and so does a cancelled export', TEST, async () => {
     const options = await second.extensionPage('options');
     await options.setInputFiles('input[name=import]', merge);
     await expect.poll(() => preview(options).count(), LONG).toBe(1);
@@ -121,7 +136,7 @@ describe('a log of 100,000 comments', () => {
     await options.close();
   });
 
-  it('a merge of 25,000 changes only those, and adds the new ones', LONG, async () => {
+  it('a merge of 25,000 changes only those, and adds the new ones', TEST, async () => {
     const options = await second.extensionPage('options');
     await options.setInputFiles('input[name=import]', merge);
     await expect.poll(() => options.getByTestId('import-effect').textContent(), LONG).toMatch(
