@@ -1,22 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lintLine, lintReport } from './lint-report';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-
-interface LintReport {
-  errors: { code: string; file?: string; message: string }[];
-}
-
-/** Runs a command; its standard output even when it exits non-zero (linters report on stdout). */
-function output(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  }
-  catch (error) {
-    return String((error as { stdout?: string }).stdout ?? '');
-  }
-}
 
 describe('the release', () => {
   it('takes its version from package.json alone, in both built manifests', () => {
@@ -28,7 +15,7 @@ describe('the release', () => {
 
   it('packages a Chrome zip, a Firefox zip that passes the add-on linter, and the source', () => {
     rmSync('artifacts', { recursive: true, force: true });
-    const printed = output('node', ['.ci/package.mjs']);
+    const printed = execFileSync('node', ['.ci/package.mjs'], { encoding: 'utf8' });
     const names = ['chrome', 'firefox', 'source'].map((kind) => `artifacts/replyline-${version}-${kind}.zip`);
     for (const name of names) expect(printed).toContain(name);
     for (const name of names.slice(0, 2)) {
@@ -39,8 +26,6 @@ describe('the release', () => {
     }
     expect(readFileSync(names[2]!).toString('latin1')).toContain(`replyline-${version}/package.json`);
     // web-ext lint is this linter run on a folder; run it on the very zip that is uploaded.
-    const out = output('npx', ['addons-linter', '--output', 'json', names[1]!]);
-    const report = JSON.parse(out.slice(out.indexOf('{'))) as LintReport;
-    expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
+    expect(lintReport(['addons-linter', '--output', 'json', names[1]!]).errors.map(lintLine)).toEqual([]);
   });
 });
