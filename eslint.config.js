@@ -23,7 +23,7 @@ function layer(files, above, { external = [], browser = false } = {}) {
   }));
   return {
     files: [files],
-    ignores: ['src/shared/browser.ts'],
+    ignores: ['src/shared/browser.ts', 'src/shared/browser-lite.ts'],
     rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
   };
 }
@@ -74,10 +74,10 @@ export default tseslint.config(
   layer('src/sites/**', ['content', 'background', 'popup', 'options', 'ui'], { browser: true }),
   layer('src/content/**', ['background', 'popup', 'options', 'ui']),
   layer('src/background/**', ['content', 'popup', 'options', 'ui']),
-  layer('src/{popup,options,ui}/**', ['content']),
+  layer('src/{popup,options,ui,welcome}/**', ['content']),
   {
     files: ['src/**'],
-    ignores: ['src/shared/browser.ts'],
+    ignores: ['src/shared/browser.ts', 'src/shared/browser-lite.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

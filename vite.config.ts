@@ -5,71 +5,100 @@ import { build as esbuild } from 'esbuild';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { INSTANCE_SCRIPT_FILE } from './src/core/instances';
-import { withSiteHosts } from './src/core/sites/manifest';
+import pkg from './package.json' with { type: 'json' };
+import { SITE_IDS } from './src/core/sites';
+import { contentScriptFile, withSiteHosts } from './src/core/sites/manifest';
 
 /** Firefox's id and the first version with the MV3 features we use (data_collection_permissions). */
 const GECKO = { id: 'replyline@replyline.app', strict_min_version: '142.0' };
 
+/** The manifest as built; crxjs gets it without the content scripts, which are built apart. */
+const built = withSiteHosts(manifest);
+
 /**
- * The manifest's content script is an ES module behind a loader, and its chunks are only
- * web-accessible on the manifest's hosts. Scripts registered at run time for a user's Mastodon
- * instance cannot import them from there, so the same entry is also bundled as one classic
- * script that needs no other file.
+ * One classic script per site: the page session (src/content/main.ts) with that site's adapter
+ * (`<id>Adapter` of src/sites/<id>.ts) and nothing else, so a site's page loads its own code only,
+ * needs no other file, and no chunk of ours has to be web-accessible. Mastodon's is the script
+ * registered at run time for the user's instances.
  */
-function instanceContentScript(): Plugin {
-  return {
-    name: 'replyline-instance-content-script',
-    apply: 'build',
-    async closeBundle() {
-      await esbuild({
-        entryPoints: [resolve('src/content/main.ts')],
-        outfile: resolve('dist', INSTANCE_SCRIPT_FILE),
+async function buildContentScripts(outDir: string) {
+  await Promise.all(
+    SITE_IDS.map((site) =>
+      esbuild({
+        stdin: {
+          contents: [
+            `import { ${site}Adapter } from './src/sites/${site}';`,
+            `import { runContent } from './src/content/main';`,
+            `runContent(${site}Adapter);`,
+          ].join('\n'),
+          resolveDir: resolve('.'),
+          sourcefile: `content-${site}.ts`,
+          loader: 'ts',
+        },
+        outfile: resolve(outDir, contentScriptFile(site)),
+        // The polyfill's promise wrappers are half a page's budget: content scripts get the few calls they make.
+        alias: { 'webextension-polyfill': resolve('src/shared/browser-lite.ts') },
         bundle: true,
         format: 'iife',
         minify: true,
         legalComments: 'none',
         target: ['chrome116', 'firefox128'],
         logLevel: 'warning',
-      });
-    },
-  };
+      }),
+    ),
+  );
+  const written = JSON.parse(readFileSync(resolve(outDir, 'manifest.json'), 'utf8'));
+  writeFileSync(resolve(outDir, 'manifest.json'), `${JSON.stringify({ ...written, content_scripts: built.content_scripts }, null, 2)}\n`);
 }
 
 /**
- * After each build, writes dist-firefox/: the same files with Firefox's manifest differences
- * (an event page with background.scripts instead of a service worker, a gecko id).
+ * dist-firefox/: the same files with Firefox's manifest differences (an event page with
+ * background.scripts instead of a service worker, a gecko id).
  */
-function firefoxVariant(): Plugin {
+function writeFirefoxVariant(from: string, to: string) {
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  const written = JSON.parse(readFileSync(resolve(from, 'manifest.json'), 'utf8'));
+  const { service_worker: worker, ...background } = written.background;
+  written.background = { ...background, scripts: [worker] };
+  delete written.minimum_chrome_version;
+  for (const entry of written.web_accessible_resources ?? []) delete entry.use_dynamic_url;
+  written.browser_specific_settings = {
+    gecko: { ...GECKO, data_collection_permissions: { required: ['none'] } },
+  };
+  writeFileSync(resolve(to, 'manifest.json'), `${JSON.stringify(written, null, 2)}\n`);
+}
+
+/** After crxjs: the sites' content scripts, then the Firefox variant of the whole (in that order). */
+function contentScriptsAndFirefox(): Plugin {
   return {
-    name: 'replyline-firefox-variant',
+    name: 'replyline-content-scripts-and-firefox',
     apply: 'build',
-    closeBundle() {
-      const from = resolve('dist');
-      const to = resolve('dist-firefox');
-      rmSync(to, { recursive: true, force: true });
-      cpSync(from, to, { recursive: true });
-      const built = JSON.parse(readFileSync(resolve(from, 'manifest.json'), 'utf8'));
-      const { service_worker: worker, ...background } = built.background;
-      built.background = { ...background, scripts: [worker] };
-      delete built.minimum_chrome_version;
-      for (const entry of built.web_accessible_resources ?? []) delete entry.use_dynamic_url;
-      built.browser_specific_settings = {
-        gecko: { ...GECKO, data_collection_permissions: { required: ['none'] } },
-      };
-      writeFileSync(resolve(to, 'manifest.json'), `${JSON.stringify(built, null, 2)}\n`);
+    closeBundle: {
+      sequential: true,
+      async handler() {
+        await buildContentScripts(resolve('dist'));
+        writeFirefoxVariant(resolve('dist'), resolve('dist-firefox'));
+      },
     },
   };
 }
 
 export default defineConfig({
   // manifest.json names no site: the hosts come from the sites' declarations (src/core/sites/).
-  plugins: [preact(), crx({ manifest: withSiteHosts(manifest) }), instanceContentScript(), firefoxVariant()],
+  plugins: [
+    preact(),
+    // The version has one source, package.json.
+    crx({ manifest: { ...built, version: pkg.version, content_scripts: [] } }),
+    contentScriptsAndFirefox(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // Extension code is loaded from disk: the web's chunk-size advice does not apply.
     chunkSizeWarningLimit: 1000,
     target: ['chrome116', 'firefox128'],
+    // crxjs builds the pages the manifest names; the welcome page is opened by the worker instead.
+    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
   },
 });

@@ -6,7 +6,8 @@ import { loadHarness } from './e2e/load-harness.mjs';
 const { launch, addSnippet, setHandle, badges } = await loadHarness();
 
 const headless = !process.env.DISPLAY;
-const session = await launch({ headless });
+// The welcome page Replyline opens on install stays open, as a newcomer sees it.
+const session = await launch({ headless, keepWelcome: true });
 await addSnippet(session, 'Thanks', 'Thanks {first_name}! {cursor}');
 await addSnippet(session, 'Coming soon', 'Hi {name}, it is on our list for next month.\nStay tuned!');
 await setHandle(session, 'youtube', 'brightloop');
@@ -26,8 +27,9 @@ if (headless) {
   await youtube.screenshot({ path: 'test/.artifacts/demo-youtube.png', fullPage: true });
   await popup.waitForTimeout(500);
   await popup.screenshot({ path: 'test/.artifacts/demo-popup.png' });
+  await session.welcome.screenshot({ path: 'test/.artifacts/demo-welcome.png' });
   console.log(
-    'No display: screenshots saved in test/.artifacts/ (demo-x.png, demo-youtube.png, demo-popup.png).',
+    'No display: screenshots saved in test/.artifacts/ (demo-x.png, demo-youtube.png, demo-popup.png, demo-welcome.png).',
   );
   await session.close();
 }

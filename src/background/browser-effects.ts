@@ -12,6 +12,10 @@ import type { BackgroundEffects } from './effects';
 import { syncInstanceScripts } from './instances';
 
 export const WAKE_ALARM = 'replyline-wake';
+/** Wakes a background stopped between a change and telling the tabs (its start tells them). */
+export const RETELL_ALARM = 'replyline-retell';
+/** Built from its own input in vite.config.ts: no manifest key names it. */
+const WELCOME_PAGE = 'src/welcome/index.html';
 const SITE_PATTERNS = [...SITE_HOSTS];
 
 /** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
@@ -45,6 +49,11 @@ function showsPage(tabUrl: string, itemUrl: string): boolean {
   }
 }
 
+/** The welcome page, in a tab of its own: opened once, when Replyline is installed. */
+export async function openWelcome(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+}
+
 const hasAccess = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
 
 /** What the browser's side needs to know of the service (the instances the user added). */
@@ -52,6 +61,19 @@ export interface ServiceView {
   instanceHosts(): Promise<string[]>;
   isContentUrl(url: string): Promise<boolean>;
 }
+
+/** The background's alarms: a snoozed comment's wake-up, and the retelling of a change to the tabs. */
+const ALARMS: Pick<BackgroundEffects, 'scheduleWake' | 'retellLater'> = {
+  async scheduleWake(at) {
+    if (at === null) await browser.alarms.clear(WAKE_ALARM);
+    else await browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) });
+  },
+  async retellLater(armed) {
+    // Firefox keeps the second asked for; Chrome may wait up to 30 s for a packed extension.
+    if (armed) await browser.alarms.create(RETELL_ALARM, { when: Date.now() + 1000 });
+    else await browser.alarms.clear(RETELL_ALARM);
+  },
+};
 
 export function createBrowserSide(service: () => Promise<ServiceView>) {
   /** Tabs of every site Replyline runs on, the user's Mastodon instances included. */
@@ -90,10 +112,7 @@ export function createBrowserSide(service: () => Promise<ServiceView>) {
     },
     broadcastStatuses: (statuses) => tellTabs('content/statuses', { statuses }),
     broadcastRefresh: () => tellTabs('content/refresh', {}),
-    async scheduleWake(at) {
-      if (at === null) await browser.alarms.clear(WAKE_ALARM);
-      else await browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) });
-    },
+    ...ALARMS,
     async openUrl(url) {
       const existing = (await siteTabs()).find((tab) => tab.url && showsPage(tab.url, url));
       if (existing?.id === undefined) {

@@ -1,19 +1,12 @@
-/** Everything at once: export, what follows an import written by the Options page, and deleting it all. */
-import { makeBackup } from '../core/backup';
-import { SETTINGS_KEY, settingsFrom } from './db';
+/**
+ * Everything at once: what follows an import written by the Options page, and deleting it all.
+ * Exports are written by the Options page itself (exporter.ts): no message carries the log.
+ */
 import type { HandlerGroup, WorkerContext } from './worker-context';
 
-export function dataHandlers(ctx: WorkerContext): HandlerGroup<'data/export' | 'data/imported' | 'data/clear'> {
-  const { db, fx, side } = ctx;
+export function dataHandlers(ctx: WorkerContext): HandlerGroup<'data/imported' | 'data/clear'> {
+  const { db, side } = ctx;
   return {
-    async 'data/export'() {
-      const tx = db.transaction(['items', 'snippets', 'settings']);
-      const [items, snippets] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('snippets').getAll()]);
-      const stored = await tx.objectStore('settings').get(SETTINGS_KEY);
-      await tx.done;
-      return makeBackup({ items, snippets, settings: settingsFrom(stored) }, new Date(fx.now()));
-    },
-
     async 'data/imported'({ hostsBefore }) {
       // The Options page wrote the import in one transaction (importer.ts); the worker follows it. Only
       // hosts that can be instances are ever given back: never a built-in site's access.
@@ -24,8 +17,12 @@ export function dataHandlers(ctx: WorkerContext): HandlerGroup<'data/export' | '
 
     async 'data/clear'() {
       const hostsBefore = (await ctx.readSettings()).mastodonHosts;
-      const tx = db.transaction(['items', 'snippets', 'settings', 'health'], 'readwrite');
+      // The popup's catalog goes with the log, in the same transaction (a worker stopped before
+      // the rebuild below builds it anew at its next start).
+      const tx = db.transaction(['items', 'snippets', 'settings', 'health', 'catalog', 'journal'], 'readwrite');
       await Promise.all([
+        tx.objectStore('catalog').clear(),
+        tx.objectStore('journal').clear(),
         tx.objectStore('items').clear(),
         tx.objectStore('snippets').clear(),
         tx.objectStore('settings').clear(),

@@ -16,6 +16,11 @@ export interface BackgroundEffects {
   broadcastRefresh(): Promise<void> | void;
   /** The next time a snoozed item wakes (null: none). */
   scheduleWake(at: number | null): Promise<void> | void;
+  /**
+   * Armed: the browser wakes the background again a moment later, even if it was stopped before
+   * telling the tabs what changed (its start asks every tab to ask again). Disarmed once told.
+   */
+  retellLater(armed: boolean): Promise<void> | void;
   openUrl(url: string): Promise<void>;
   openOptions(): Promise<void>;
   insertIntoActiveTab(body: string): Promise<InsertResult>;

@@ -1,17 +1,14 @@
 /**
- * The one write of a backup import: a single readwrite transaction over items, saved replies and
- * settings, so that afterwards the store holds either the import's result or exactly what it held.
- * It runs wherever the database can be opened: the Options page (extension pages share the
- * worker's IndexedDB, one origin) and the unit tests.
+ * Backup imports, written wherever the database can be opened: the Options page (extension pages
+ * share the worker's IndexedDB, one origin) and the unit tests. A file is read as it streams, twice:
+ * once to check it and preview what it would do, once to write it in one transaction (ImportWrite).
  */
-import { applyImport, type Backup, type ImportMode, type Stored } from '../core/backup';
+import { type Backup, type ImportMode } from '../core/backup';
 import { t } from '../core/i18n';
-import { openReplylineDb, type ReplylineDb, SETTINGS_KEY, settingsFrom } from './db';
+import { openReplylineDb, type ReplylineDb } from './db';
+import { type Imported, ImportWrite } from './import-write';
 
-export interface Imported {
-  /** The Mastodon instances listed before the import: the worker withdraws those no longer listed. */
-  hostsBefore: string[];
-}
+export type { Imported, Written } from './import-write';
 
 /**
  * Writes a parsed backup (parseBackup's records: fresh objects of known fields only). Any failure
@@ -19,58 +16,27 @@ export interface Imported {
  * the error is thrown once the abort is done: nothing was changed.
  */
 export async function importBackup(db: ReplylineDb, backup: Backup, mode: ImportMode): Promise<Imported> {
-  const tx = db.transaction(['items', 'snippets', 'settings'], 'readwrite');
-  const writes: Promise<unknown>[] = [];
-  const write = (request: Promise<unknown>) => {
-    request.catch(() => undefined); // answered by the catch below, after the abort
-    writes.push(request);
-  };
+  const write = await ImportWrite.begin(db, mode);
   try {
-    const items = tx.objectStore('items');
-    const snippets = tx.objectStore('snippets');
-    const settings = tx.objectStore('settings');
-    const [storedItems, storedSnippets, storedSettings] = await Promise.all([
-      mode === 'merge' ? items.getAll() : [],
-      mode === 'merge' ? snippets.getAll() : [],
-      settings.get(SETTINGS_KEY),
-    ]);
-    const stored: Stored = {
-      items: storedItems,
-      snippets: storedSnippets,
-      settings: settingsFrom(storedSettings),
-    };
-    const next = applyImport(stored, backup, mode);
-    write(items.clear());
-    write(snippets.clear());
-    // `put` may throw at once (a value it cannot clone) rather than fail its request: the catch aborts.
-    for (const item of next.items) write(items.put(item));
-    for (const snippet of next.snippets) write(snippets.put(snippet));
-    write(settings.put(next.settings, SETTINGS_KEY));
-    await Promise.all(writes);
-    await tx.done;
-    return { hostsBefore: stored.settings.mastodonHosts };
+    await write.items(backup.items);
+    await write.snippets(backup.snippets);
+    return await write.finish(backup.settings);
   }
   catch (error) {
-    try {
-      tx.abort();
-    }
-    catch {
-      // Already aborted (a failed request aborts it) or finished: nothing left to undo.
-    }
-    await tx.done.catch(() => undefined);
+    await write.abort();
     throw error;
   }
 }
 
 /**
- * An import from an extension page: its own connection to the worker's database, for this write
- * alone. A newer Replyline upgrading the database meanwhile is not kept waiting by it.
+ * The database from an extension page: its own connection, for this work alone. A newer Replyline
+ * upgrading the database meanwhile is not kept waiting by it.
  */
-export async function importFromPage(backup: Backup, mode: ImportMode): Promise<Imported> {
+export async function withPageDb<T>(work: (db: ReplylineDb) => Promise<T>): Promise<T> {
   const db = await openReplylineDb();
   db.onversionchange = () => db.close();
   try {
-    return await importBackup(db, backup, mode);
+    return await work(db);
   }
   finally {
     db.close();

@@ -6,7 +6,7 @@
 
 import { browser, type Runtime } from '../shared/browser';
 import { createRouter } from '../shared/router';
-import { createBrowserSide, WAKE_ALARM } from './browser-effects';
+import { createBrowserSide, openWelcome, RETELL_ALARM, WAKE_ALARM } from './browser-effects';
 import { openReplylineDb } from './db';
 import { createService, type Service } from './service';
 
@@ -31,6 +31,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WAKE_ALARM) void getService().then((s) => s.wakeDue());
+  // The tabs were not told of a change: the worker was stopped first (then starting tells them),
+  // or telling them failed.
+  if (alarm.name === RETELL_ALARM) {
+    if (started) void side.tellTabs('content/resync', {});
+    else start();
+  }
 });
 
 /**
@@ -53,5 +59,9 @@ const resync = () => void getService().then((s) => s.syncInstances()).catch((err
 browser.permissions.onAdded.addListener(resync);
 browser.permissions.onRemoved.addListener(resync);
 browser.runtime.onStartup.addListener(start);
-browser.runtime.onInstalled.addListener(start);
+browser.runtime.onInstalled.addListener((details) => {
+  start();
+  // Only a new install: an update or a browser update keeps the user where they were.
+  if (details.reason === 'install') void openWelcome().catch((error: Error) => console.error('Replyline: welcome page', error));
+});
 start();

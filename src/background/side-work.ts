@@ -1,8 +1,10 @@
 /**
  * What follows a commit: the toolbar count, telling open tabs the new statuses, the wake alarm.
- * It runs after the answer, gathered over one turn, so a commit's answer never waits for it; a
- * worker stopped before it ran loses nothing that matters (at its next start the count is read
- * again and every tab asks again for its statuses).
+ * It runs after the answer, gathered over one turn, so a commit's answer never waits for it. A
+ * worker stopped before it ran loses nothing that matters: at its next start the count is read
+ * again and every tab asks again for its statuses. So that there is a next start even when nothing
+ * else comes (the last action of a session, answered from the popup), an alarm is armed before the
+ * answer leaves and disarmed once the tabs were told.
  */
 import { needsAttention } from '../core/health';
 import type { Item, ItemStatus } from '../core/types';
@@ -15,6 +17,7 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
   let unsent: Record<string, ItemStatus> = {};
   let countChanged = false;
   let running: Promise<void> | null = null;
+  let armed: Promise<void> | null = null;
 
   // From the catalog: counting by an index reads every waiting item's entry of it (a second at 100,000).
   const pendingCount = async () => (await catalog.counts()).pending;
@@ -29,24 +32,36 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
     await fx.scheduleWake(cursor?.value.snoozeUntil ?? null);
   }
 
-  /** One runner at a time: what changes while it works is taken in its next round. */
+  /** Toolbar, wake alarm and tabs, until nothing is left to tell. */
+  async function tellAll(): Promise<void> {
+    while (countChanged || Object.keys(unsent).length > 0) {
+      const statuses = unsent;
+      const recount = countChanged;
+      unsent = {};
+      countChanged = false;
+      if (recount) {
+        await refreshToolbar();
+        // A snooze set, changed or ended moves the next wake-up.
+        await rescheduleWake();
+      }
+      if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses);
+    }
+  }
+
+  /** One runner at a time: what changes while it works is taken in its next round. A failure leaves the alarm armed. */
   async function run(): Promise<void> {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     try {
-      while (countChanged || Object.keys(unsent).length > 0) {
-        const statuses = unsent;
-        const recount = countChanged;
-        unsent = {};
-        countChanged = false;
-        if (recount) {
-          await refreshToolbar();
-          // A snooze set, changed or ended moves the next wake-up.
-          await rescheduleWake();
-        }
-        if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses);
-      }
+      await armed;
+      do {
+        await tellAll();
+        // Told (a change meanwhile arms it again, and is told in the next round).
+        armed = null;
+        await fx.retellLater(false);
+      } while (countChanged || Object.keys(unsent).length > 0);
     }
     catch (error) {
+      armed = null;
       console.error('Replyline: after a change', error);
     }
     finally {
@@ -63,6 +78,8 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
       if (changed.length === 0 && alsoTell.length === 0) return;
       for (const item of [...changed, ...alsoTell]) unsent[item.key] = item.status;
       if (changed.length > 0) countChanged = true;
+      // Synchronous, before the answer leaves: the browser holds the alarm even if this worker stops now.
+      armed ??= Promise.resolve(fx.retellLater(true));
       running ??= run();
     },
     /** After an import or a clear: the catalog, the count, the pages and the alarms follow the new data. */

@@ -18,8 +18,24 @@ export interface Tracked {
   badge: Badge | null;
 }
 
+/** Fewest tracked items before those that left the page are looked for. */
+const SWEEP_FLOOR = 256;
+
+/**
+ * Items the page took away (X recycles its cells) are let go, so no removed node is kept: looked for
+ * each time the tracked items double, a cost of one check per item drawn. Returns the next size to look at.
+ */
+function forgetRemoved(tracked: Map<Element, Tracked>, forget: (el: Element) => void): number {
+  for (const el of [...tracked.keys()]) if (!el.isConnected) forget(el);
+  return Math.max(SWEEP_FLOOR, 2 * tracked.size);
+}
+
 export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snippet: Snippet) => void) {
   const tracked = new Map<Element, Tracked>();
+  let sweepAt = SWEEP_FLOOR;
+  const sweep = () => {
+    if (tracked.size >= sweepAt) sweepAt = forgetRemoved(tracked, forget);
+  };
 
   function apply(statuses: Record<string, ItemStatus>) {
     for (const [el, entry] of tracked) {
@@ -81,6 +97,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         tracked.set(el, next);
         show(el, next, status);
       }
+      sweep();
     },
     apply,
     forget,

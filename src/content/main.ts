@@ -1,10 +1,13 @@
-/** Content script entry: one per supported site tab, driven by the site's adapter. */
+/**
+ * The content script of one site: the page session with that site's adapter. The build makes one
+ * classic script per site from this (vite.config.ts), so a page loads its own adapter and nothing
+ * of the other sites, the popup or the options.
+ */
 import { listenInContent, send } from '../shared/messaging';
-import { adapterForUrl, instanceAdapter } from '../sites/registry';
 import type { SiteAdapter } from '../sites/types';
 import { startContent } from './page';
 
-function run(adapter: SiteAdapter) {
+export function runContent(adapter: SiteAdapter): void {
   const content = startContent(adapter, document, send);
   listenInContent({
     'content/insert': ({ body }) => content.insertFromPopup(body),
@@ -25,8 +28,3 @@ function run(adapter: SiteAdapter) {
     .start()
     .catch((error: Error) => console.warn('Replyline could not start on this page:', error.message));
 }
-
-// The manifest runs this script on the built-in sites' hosts only; anywhere else it was
-// registered at run time for an instance the user added (background/instances).
-const adapter = adapterForUrl(new URL(location.href)) ?? instanceAdapter();
-if (adapter) run(adapter);

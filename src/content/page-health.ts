@@ -17,7 +17,7 @@ export interface HealthDeps {
 
 export function createPageHealth(ctx: PageContext, deps: HealthDeps) {
   const { adapter, doc, win } = ctx;
-  let seen = { readable: new Set<string>(), relevant: new Set<string>(), refused: 0 };
+  let seen = { readable: new Set<string>(), relevant: new Set<string>(), unrelated: new Set<string>(), refused: 0 };
   /** Each page's checks belong to its round: a new page makes the old checks do nothing. */
   let round = 0;
 
@@ -36,6 +36,7 @@ export function createPageHealth(ctx: PageContext, deps: HealthDeps) {
       readable: seen.readable.size,
       relevant: seen.relevant.size,
       refused: seen.refused,
+      unrelated: seen.unrelated.size,
       ownerKnown: deps.owner() !== null,
       composerFound: !!doc.querySelector(adapter.composerSelector),
       missing,
@@ -47,11 +48,13 @@ export function createPageHealth(ctx: PageContext, deps: HealthDeps) {
     /** Counts what this page yields: read, addressed to the owner, refused by the log. */
     readable: (id: string) => void seen.readable.add(id),
     relevant: (id: string) => void seen.relevant.add(id),
+    /** An item whose relations the page did not show (see PageEntry.unrelated). */
+    unrelated: (id: string) => void seen.unrelated.add(id),
     refused: (count: number) => void (seen.refused += count),
     /** A new page (or settings): counting starts again, and health is sent after each check delay. */
     schedule() {
       const mine = ++round;
-      seen = { readable: new Set(), relevant: new Set(), refused: 0 };
+      seen = { readable: new Set(), relevant: new Set(), unrelated: new Set(), refused: 0 };
       for (const delay of HEALTH_CHECKS) {
         later(ctx.signal, delay, () => {
           if (mine === round && deps.enabled()) void ctx.send('site/health', measure()).catch(() => null);

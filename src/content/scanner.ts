@@ -5,6 +5,7 @@
  */
 import { judgeEntry } from '../core/relevance';
 import type { ScannedItem } from '../core/types';
+import type { PageInfo, SiteAdapter } from '../sites/types';
 import type { BadgeLayer } from './badge-layer';
 import type { PageContext } from './context';
 import type { Reporter } from './reporter';
@@ -13,7 +14,7 @@ import { watchItems } from './watcher';
 export interface ScannerDeps {
   badges: BadgeLayer;
   reporter: Reporter;
-  health: { readable(id: string): void; relevant(id: string): void; schedule(): void };
+  health: { readable(id: string): void; relevant(id: string): void; unrelated(id: string): void; schedule(): void };
   enabled(): boolean;
   owner(): string | null;
   /** Called before each batch is read: the signed-in account may be shown by now. */
@@ -22,27 +23,42 @@ export interface ScannerDeps {
   navigated(): void;
 }
 
+/**
+ * One chunk of new items read: each item, then the items whose verdict it may change (the comments
+ * it answers), each once. `page.memo` is this chunk's; `page.facts` the page state's.
+ */
+export function* readChunk(adapter: SiteAdapter, elements: Element[], page: PageInfo) {
+  const all = new Set(elements);
+  for (const el of elements) for (const related of adapter.relatedItems(el)) all.add(related);
+  for (const el of all) yield { el, entry: adapter.readEntry(el, page) };
+}
+
 export function createScanner(ctx: PageContext, deps: ScannerDeps) {
   const { adapter, win } = ctx;
   let watching = new AbortController();
   let watcher: { rescan(): void } | null = null;
   let lastUrl = win.location.href;
 
+  /** What the adapter keeps for the page's state: new for each address and each rescan. */
+  let facts = new Map<string, unknown>();
+  let factsUrl = '';
+
   function judge(elements: Element[]) {
     if (!deps.enabled()) return;
     deps.beforeBatch();
     const url = new URL(win.location.href);
     if (!adapter.scansPage(url)) return;
-    const page = { url, memo: new Map<string, unknown>() };
-    const all = new Set(elements);
-    for (const el of elements) for (const related of adapter.relatedItems(el)) all.add(related);
+    if (url.href !== factsUrl) {
+      facts = new Map();
+      factsUrl = url.href;
+    }
     const found: [Element, ScannedItem][] = [];
     const owner = deps.owner();
-    for (const el of all) {
+    for (const { el, entry } of readChunk(adapter, elements, { url, memo: new Map(), facts })) {
       // A broken adapter never breaks the page (guarded): the item is left alone and health says so.
-      const entry = adapter.readEntry(el, page);
       if (!entry) continue;
       deps.health.readable(entry.id);
+      if (entry.unrelated) deps.health.unrelated(entry.id);
       const verdict = judgeEntry(adapter.id, entry, owner);
       if (verdict.relevant) {
         deps.health.relevant(entry.id);
@@ -65,6 +81,7 @@ export function createScanner(ctx: PageContext, deps: ScannerDeps) {
 
   /** Everything on the page is read again; what was found under another owner or setting is not sent. */
   function rescan(dropUnsent: boolean) {
+    facts = new Map();
     if (dropUnsent) deps.reporter.clear();
     deps.badges.forgetAll();
     // Turned off in the options: the badges go and nothing is read until it is turned on again.

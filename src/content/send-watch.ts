@@ -44,7 +44,7 @@ export function watchSend(ctx: PageContext, composer: HTMLElement, text: string,
   };
   const onClick = (event: Event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (target?.closest(adapter.sendButtonSelector)) void check();
+    if (target && (target.closest(adapter.sendButtonSelector) || adapter.isSendControl?.(target))) void check();
   };
   const onKey = (event: KeyboardEvent) => {
     const sends = event.ctrlKey || event.metaKey || (adapter.sendsOnEnter && !event.shiftKey);

@@ -10,6 +10,11 @@ export const BACKUP_VERSION = 1;
  * checked (a file's size in the page, a text's encoded length in parseBackup).
  */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/**
+ * A file the Options page streams (BackupStream) is held a record at a time, not whole: it may be
+ * far larger, up to 1 GiB (well over a million comments); its size is checked before it is read.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 /** An export nests 4 levels deep (file, list, item, author); deeper texts are refused before parsing. */
 export const MAX_BACKUP_DEPTH = 32;
 /** How far past now a recorded time may be: another device's clock may run ahead, not by more than a day. */
@@ -41,6 +46,7 @@ export interface BackupSummary {
 
 /** Every reason a file is refused for, in the order they are checked: each a key of the catalogs. */
 export type RefusalReason =
+  | 'backupHuge'
   | 'backupLarger'
   | 'backupTooDeep'
   | 'backupNotJson'
@@ -141,10 +147,7 @@ export function jsonDepth(text: string, stop = Infinity): number {
   return deepest;
 }
 
-/**
- * Why a file of this many bytes cannot be imported (null: its size is fine): the page's check of a
- * file's size before reading it, in parseBackup's words for a text over the same limit.
- */
+/** Why a file of this many bytes cannot be imported (null: its size is fine), checked before the page streams it. */
 export function backupSizeProblem(bytes: number): string | null {
-  return bytes > MAX_BACKUP_BYTES ? t('backupCannotImport', t('backupLarger')) : null;
+  return bytes > MAX_FILE_BYTES ? t('backupCannotImport', t('backupHuge')) : null;
 }

@@ -5,7 +5,7 @@ import type { Item, Settings, Snippet } from './types';
 import { SITE_IDS } from './types';
 
 /** Of two records of one item, the one whose status changed last, seen over both spans. */
-function mergeItem(mine: Item, theirs: Item): Item {
+export function mergeItem(mine: Item, theirs: Item): Item {
   const newer = theirs.statusAt > mine.statusAt ? theirs : mine;
   return {
     ...newer,
@@ -14,7 +14,7 @@ function mergeItem(mine: Item, theirs: Item): Item {
   };
 }
 
-function mergeSnippet(mine: Snippet, theirs: Snippet): Snippet {
+export function mergeSnippet(mine: Snippet, theirs: Snippet): Snippet {
   const newer = theirs.updatedAt > mine.updatedAt ? theirs : mine;
   const lastUsedAt = Math.max(mine.lastUsedAt ?? 0, theirs.lastUsedAt ?? 0) || null;
   return { ...newer, uses: Math.max(mine.uses, theirs.uses), lastUsedAt };
@@ -37,28 +37,28 @@ export function applyImport(stored: Stored, backup: Backup, mode: ImportMode): S
     const mine = snippets.get(snippet.id);
     snippets.set(snippet.id, mine ? mergeSnippet(mine, snippet) : snippet);
   }
-  const accounts: Settings['accounts'] = { ...backup.settings.accounts };
+  const settings = mergeSettings(stored.settings, backup.settings);
+  return { items: [...items.values()], snippets: [...snippets.values()], settings };
+}
+
+/** The settings after a merge: handles typed here stay, missing ones come from the file; the instances of both. */
+export function mergeSettings(mine: Settings, theirs: Settings): Settings {
+  const accounts: Settings['accounts'] = { ...theirs.accounts };
   for (const key of SITE_IDS) {
-    const mine = stored.settings.accounts[key];
-    const theirs = backup.settings.accounts[key];
-    if (mine || theirs) {
+    const here = mine.accounts[key];
+    const there = theirs.accounts[key];
+    if (here || there) {
+      // In the order an account is read from a file and stored, so that merged settings export as read.
       accounts[key] = {
-        manual: mine?.manual ?? theirs?.manual ?? null,
-        detected: mine?.detected ?? theirs?.detected ?? null,
+        detected: here?.detected ?? there?.detected ?? null,
+        manual: here?.manual ?? there?.manual ?? null,
       };
     }
   }
   return {
-    items: [...items.values()],
-    snippets: [...snippets.values()],
-    settings: {
-      ...stored.settings,
-      accounts,
-      // The instances of both; access to those new here is asked for in Options (each shows "Allow again").
-      mastodonHosts: [...new Set([...stored.settings.mastodonHosts, ...backup.settings.mastodonHosts])].slice(
-        0,
-        MAX_INSTANCES,
-      ),
-    },
+    ...mine,
+    accounts,
+    // The instances of both; access to those new here is asked for in Options (each shows "Allow again").
+    mastodonHosts: [...new Set([...mine.mastodonHosts, ...theirs.mastodonHosts])].slice(0, MAX_INSTANCES),
   };
 }

@@ -9,16 +9,7 @@ import type { Account, Item, Person, Settings, SiteId, Snippet } from './types';
 import { DEFAULT_SETTINGS, ITEM_UNITS, itemKey, SITE_IDS, SITE_NAMES } from './types';
 import { arrayOf, type Check, isRecord, nullable, num, oneOf, str } from './validate';
 
-import {
-  type Backup,
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  type BackupSummary,
-  CLOCK_SKEW_MS,
-  MAX_DATE_MS,
-  type ParseOptions,
-  type RefusalReason,
-} from './backup-format';
+import { MAX_DATE_MS, type ParseOptions, type RefusalReason } from './backup-format';
 
 /** Why a file cannot be imported: a message key of the catalogs and what fills it. */
 export class Refusal {
@@ -31,7 +22,7 @@ export class Refusal {
 export const refuse = (reason: RefusalReason, ...subs: (string | number)[]) => new Refusal(reason, subs);
 
 /** What a file holds that Replyline does not know, counted as it is left out. */
-interface Tally {
+export interface Tally {
   dropped: number;
 }
 
@@ -121,7 +112,7 @@ function named(value: unknown, field: string): string {
   return typeof name === 'string' ? ` (${name.slice(0, 60)})` : '';
 }
 
-function readItem(value: unknown, index: number, tally: Tally, latest: number): Item {
+export function readItem(value: unknown, index: number, tally: Tally, latest: number): Item {
   const item = readItemFields(value, tally);
   const which = `${index + 1}${named(value, 'key')}`;
   if (!item || item.key !== itemKey(item.site, item.id)) throw refuse('backupBadItem', which);
@@ -133,7 +124,7 @@ function readItem(value: unknown, index: number, tally: Tally, latest: number): 
   return item;
 }
 
-function readSnippet(value: unknown, index: number, tally: Tally, latest: number): Snippet {
+export function readSnippet(value: unknown, index: number, tally: Tally, latest: number): Snippet {
   const snippet = readSnippetFields(value, tally);
   const which = `${index + 1}${named(value, 'title')}`;
   if (!snippet) throw refuse('backupBadSnippet', which);
@@ -145,7 +136,7 @@ function readSnippet(value: unknown, index: number, tally: Tally, latest: number
 const SETTINGS_FIELDS: readonly string[] = Object.keys(DEFAULT_SETTINGS);
 
 /** The settings, each checked; a field missing (a file from before it existed) takes its default. */
-function readSettings(value: unknown, tally: Tally, options: ParseOptions): Settings {
+export function readSettings(value: unknown, tally: Tally, options: ParseOptions): Settings {
   if (!isRecord(value)) throw refuse('backupNoSettings');
   const field = (name: keyof Settings) => (Object.hasOwn(value, name) ? value[name] : undefined);
   // Missing (a file from before the setting existed): its default. Present, even null: it is checked.
@@ -202,51 +193,9 @@ function readSettings(value: unknown, tally: Tally, options: ParseOptions): Sett
   };
 }
 
-const BACKUP_FIELDS: readonly string[] = ['format', 'version', 'exportedAt', 'items', 'snippets', 'settings'];
-
 /** The file's export date, when it is one: an ISO date no later than `latest`. */
-function readExportedAt(value: unknown, latest: number): string {
+export function readExportedAt(value: unknown, latest: number): string {
   const at = typeof value === 'string' && value.length <= 40 ? Date.parse(value) : Number.NaN;
   if (!inRange(Number.isFinite(at) ? at : -1, latest)) throw refuse('backupBadDate');
   return value as string;
-}
-
-export function read(data: unknown, options: ParseOptions): { backup: Backup; summary: BackupSummary } {
-  if (!isRecord(data) || data.format !== BACKUP_FORMAT) throw refuse('backupNotOurs');
-  const version = data.version;
-  if (typeof version !== 'number') throw refuse('backupNoVersion');
-  if (!Number.isSafeInteger(version) || version < 1) throw refuse('backupBadVersion');
-  if (version > BACKUP_VERSION) throw refuse('backupNewer');
-  const latest = options.now + CLOCK_SKEW_MS;
-  const exportedAt = readExportedAt(data.exportedAt, latest);
-  if (!Array.isArray(data.items) || !Array.isArray(data.snippets)) throw refuse('backupNoLists');
-  const tally: Tally = { dropped: 0 };
-  for (const name of Object.keys(data)) if (!BACKUP_FIELDS.includes(name)) tally.dropped++;
-
-  const items = (data.items as unknown[]).map((value, index) => readItem(value, index, tally, latest));
-  const keys = new Set<string>();
-  for (const item of items) {
-    if (keys.has(item.key)) throw refuse('backupItemTwice', item.key.slice(0, 60));
-    keys.add(item.key);
-  }
-  const snippets = (data.snippets as unknown[]).map((value, index) => readSnippet(value, index, tally, latest));
-  const ids = new Set<string>();
-  for (const snippet of snippets) {
-    if (ids.has(snippet.id)) throw refuse('backupSnippetTwice', snippet.title.slice(0, 60));
-    ids.add(snippet.id);
-  }
-  const settings = readSettings(data.settings, tally, options);
-  const backup: Backup = { format: BACKUP_FORMAT, version, exportedAt, items, snippets, settings };
-  const sites = new Set(items.map((i) => i.site));
-  return {
-    backup,
-    summary: {
-      exportedAt,
-      items: items.length,
-      pending: items.filter((i) => i.status === 'pending').length,
-      snippets: snippets.length,
-      sites: SITE_IDS.filter((s) => sites.has(s)),
-      dropped: tally.dropped,
-    },
-  };
 }

@@ -2,41 +2,50 @@
  * Backups: the file's format (backup-format.ts), how a file is read (backup-read.ts) and merged
  * (backup-merge.ts); parseBackup is the one way in for a file.
  */
-import { jsonDepth, MAX_BACKUP_BYTES, MAX_BACKUP_DEPTH, type Parsed, type ParseOptions, utf8Bytes } from './backup-format';
-import { read, Refusal, refuse } from './backup-read';
+import {
+  type Backup,
+  BACKUP_FORMAT,
+  MAX_BACKUP_BYTES,
+  type Parsed,
+  type ParseOptions,
+  type RefusalReason,
+  utf8Bytes,
+} from './backup-format';
+import { Refusal, refuse } from './backup-read';
+import { BackupStream } from './backup-stream';
 import { t } from './i18n';
+import type { Item, Snippet } from './types';
 
 export * from './backup-format';
 export { applyImport } from './backup-merge';
 
 /**
- * Reads an exported file; nothing in it is trusted. Its size and nesting are bounded before it is
- * parsed; then every item, saved reply and setting is read field by field into fresh records (so
- * nothing unknown, deep or prototype-named is ever kept), with plausible times, and the first
- * problem is named, so that a broken file changes nothing and says why. Unknown fields are left
- * out and counted in the summary.
+ * Reads an exported file held whole (the Options page streams one instead: BackupStream, which this
+ * runs over the one text); nothing in it is trusted. Its size is bounded before it is read, nesting
+ * and each value's size as it is read; then every item, saved reply and setting is read field by
+ * field into fresh records (so nothing unknown, deep or prototype-named is ever kept), with
+ * plausible times, and the first problem is named, so that a broken file changes nothing and says
+ * why. Unknown fields are left out and counted in the summary.
  */
 export function parseBackup(text: string, options: ParseOptions): Parsed {
-  const fail = ({ reason, subs }: Refusal): Parsed => ({
-    ok: false,
-    reason,
-    error: t('backupCannotImport', t(reason, ...subs)),
-  });
-  if (utf8Bytes(text, MAX_BACKUP_BYTES) > MAX_BACKUP_BYTES) return fail(refuse('backupLarger'));
-  // Checked before JSON.parse: a file of nothing but "[" must not take the page down.
-  if (jsonDepth(text, MAX_BACKUP_DEPTH) > MAX_BACKUP_DEPTH) return fail(refuse('backupTooDeep', MAX_BACKUP_DEPTH));
-  let data: unknown;
+  if (utf8Bytes(text, MAX_BACKUP_BYTES) > MAX_BACKUP_BYTES) return refusal(refuse('backupLarger'));
+  const items: Item[] = [];
+  const snippets: Snippet[] = [];
   try {
-    data = JSON.parse(text);
-  }
-  catch {
-    return fail(refuse('backupNotJson'));
-  }
-  try {
-    return { ok: true, ...read(data, options) };
+    const stream = new BackupStream({ ...options, item: (i) => items.push(i), snippet: (s) => snippets.push(s) });
+    stream.push(text);
+    const { version, exportedAt, settings, summary } = stream.end();
+    const backup: Backup = { format: BACKUP_FORMAT, version, exportedAt, items, snippets, settings };
+    return { ok: true, backup, summary };
   }
   catch (error) {
-    if (error instanceof Refusal) return fail(error);
+    if (error instanceof Refusal) return refusal(error);
     throw error;
   }
+}
+
+/** A refusal in the user's words: "This file cannot be imported: …". */
+export function refusal(why: { reason: RefusalReason; subs: (string | number)[] }): Parsed & { ok: false } {
+  const { reason, subs } = why;
+  return { ok: false, reason, error: t('backupCannotImport', t(reason, ...subs)) };
 }

@@ -29,7 +29,8 @@ const ALIASES: Record<string, 'title' | 'body' | 'tags' | 'shortcut'> = {
 
 const FORMULA = /^[=+\-@\t\r]/u;
 
-function cell(value: string): string {
+/** One cell: quoted where it must be, and a formula's first character escaped with an apostrophe. */
+export function csvCell(value: string): string {
   const safe = FORMULA.test(value) ? `'${value}` : value;
   return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -37,7 +38,7 @@ function cell(value: string): string {
 export function snippetsToCsv(snippets: readonly Snippet[]): string {
   const rows = snippets.map((s) =>
     [s.title, s.body, s.tags.join(', '), s.shortcut, String(s.uses), s.lastUsedAt ? new Date(s.lastUsedAt).toISOString() : '']
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   // CRLF as RFC 4180 asks, and a byte-order mark so that spreadsheets read UTF-8.

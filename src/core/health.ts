@@ -20,6 +20,8 @@ export interface PageHealth {
   relevant: number;
   /** Items the log refused (their facts failed its checks): each is lost to the log, so it is a fault. */
   refused?: number;
+  /** Items whose relations could not be read from the page (placed by position alone). */
+  unrelated?: number;
   ownerKnown: boolean;
   composerFound: boolean;
   /** Names of the adapter's required parts that matched nothing on a page with items expected. */
@@ -33,13 +35,15 @@ export type HealthProblem =
   | { kind: 'unreadable'; items: number }
   | { kind: 'missing'; parts: string[] }
   | { kind: 'errors'; parts: string[] }
-  | { kind: 'refused'; items: number };
+  | { kind: 'refused'; items: number }
+  | { kind: 'unrelated'; items: number };
 
 /** What is wrong on that page, if anything; an unknown owner is not a fault of the markup. */
 export function healthProblems(health: PageHealth): HealthProblem[] {
   const problems: HealthProblem[] = [];
   if (health.errors.length) problems.push({ kind: 'errors', parts: health.errors });
   if (health.refused) problems.push({ kind: 'refused', items: health.refused });
+  if (health.unrelated) problems.push({ kind: 'unrelated', items: health.unrelated });
   if (!health.expected) return problems;
   if (health.items === 0) problems.push({ kind: 'noItems' });
   else if (health.readable === 0) problems.push({ kind: 'unreadable', items: health.items });

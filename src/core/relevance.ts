@@ -25,6 +25,11 @@ export interface PageEntry {
   mentions?: string[];
   /** On a page of the owner's own content whose owner the page does not name (YouTube Studio's inbox). */
   onOwnersPage?: boolean;
+  /**
+   * The page drew nothing saying whom this item answers (no mention, line, indent or id where the
+   * site shows one): its parent was placed by position alone. Counted in site health.
+   */
+  unrelated?: boolean;
 }
 
 export type Verdict =

@@ -14,6 +14,9 @@ export function Options() {
       <main>
         <h1>Replyline</h1>
         <p class="muted">{t('optionsTagline')}</p>
+        <p>
+          <a href="../welcome/index.html">{t('optionsWelcomeLink')}</a>
+        </p>
         <Sites />
         <Instances />
         <SnippetManager />

@@ -16,6 +16,8 @@ function describeProblem(problem: HealthProblem, path: string): string {
       return t('healthErrors', problem.parts.join(', '), path);
     case 'refused':
       return t('healthRefused', problem.items, path);
+    case 'unrelated':
+      return t('healthUnrelated', problem.items, path);
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Backup } from '../core/backup';
 import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
 import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
@@ -109,9 +108,9 @@ export interface BackgroundProtocol {
   /** Stops running on an instance and gives its access back. */
   'instances/remove': { req: { host: string }; res: Settings };
   'options/open': { req: Record<string, never>; res: null };
-  'data/export': { req: Record<string, never>; res: Backup };
   /**
-   * The Options page has imported a backup (it writes the file itself: no message carries it). The
+   * The Options page has imported a backup (it reads and writes files itself, exports too: no
+   * message carries the log, which at 100,000 comments is larger than a message may be). The
    * worker brings the toolbar, open pages, snooze alarm and instance scripts in line with the new data.
    */
   'data/imported': { req: { hostsBefore: string[] }; res: null };
@@ -229,6 +228,8 @@ export const BACKGROUND_MESSAGES: {
       readable: count,
       relevant: count,
       refused: count,
+      // Optional: content scripts of older versions do not send it.
+      unrelated: (v): v is number | undefined => v === undefined || count(v),
       ownerKnown: bool,
       composerFound: bool,
       missing: arrayOf(str(40, 1), 20),
@@ -262,7 +263,6 @@ export const BACKGROUND_MESSAGES: {
   'instances/add': { from: 'page', check: shape({ host: str(253, 1) }) },
   'instances/remove': { from: 'page', check: shape({ host: str(253, 1) }) },
   'options/open': { from: 'any', check: empty },
-  'data/export': { from: 'page', check: empty },
   'data/imported': { from: 'page', check: shape({ hostsBefore: arrayOf(str(253, 1), MAX_INSTANCES) }) },
   'data/clear': { from: 'page', check: shape({ confirm: oneOf('delete everything') }) },
 };

@@ -1,8 +1,10 @@
 import type { PageEntry } from '../core/relevance';
 import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
-import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
-import { linearThread } from './linear-thread';
+import { firstRead, hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
+import { batchMemo } from './batch-memo';
+import type { Relations } from './bluesky-thread';
+import { relatePosts, shapeOf } from './bluesky-thread';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
 
@@ -43,90 +45,136 @@ interface PostFacts {
   createdAt: number | null;
 }
 
-/** The post's own permalink (its author's /post/ link), display name and time. */
-function postFacts(el: Element): PostFacts | null {
-  const handle = authorHandle(el);
-  if (!handle) return null;
-  let ref: PostRef | null = null;
-  let stamp: Element | null = null;
+/** The item's own post link (its author's /post/<rkey>, the time link of PostMeta), or null. */
+function ownPermalink(el: Element, handle: string): { ref: PostRef; link: Element } | null {
   for (const a of Array.from(el.querySelectorAll(BLUESKY_SELECTORS.permalink))) {
     const found = postRefOf(hrefPath(a));
-    if (found && found.handle === handle) {
-      ref = found;
-      stamp = a;
-      break;
-    }
+    if (found && found.handle === handle) return { ref: found, link: a };
   }
+  return null;
+}
+
+/**
+ * The post's own permalink (its author's /post/ link), display name and time. The anchor (the
+ * page's own post) has no permalink: its rkey is the page's, given as `anchorRkey`.
+ */
+function postFacts(el: Element, anchorRkey?: string): PostFacts | null {
+  const handle = authorHandle(el);
+  if (!handle) return null;
+  const own = ownPermalink(el, handle);
+  const ref = own?.ref ?? (anchorRkey ? { handle, rkey: anchorRkey } : null);
   if (!ref) return null;
   let name = handle;
   for (const a of Array.from(el.querySelectorAll(BLUESKY_SELECTORS.profileLink))) {
-    const shown = textOf(a).replace(/^@/u, '');
-    if (PROFILE_PATH.test(hrefPath(a) ?? '') && shown && shown !== handle && !shown.startsWith('@')) {
+    if (hrefPath(a) !== `/profile/${handle}` || a.querySelector('img')) continue;
+    const shown = textOf(a.querySelector('[dir]') ?? a).replace(/^@/u, '');
+    if (shown && shown !== handle && !shown.startsWith('@')) {
       name = shown;
       break;
     }
   }
   // The time link's label is the full date ("September 10, 2026 at 11:00 AM").
+  const stamp = own?.link;
   const label = (stamp?.getAttribute('aria-label') || stamp?.getAttribute('title') || '').replace(/\s+at\s+/u, ' ');
   const ms = label ? Date.parse(label) : Number.NaN;
   return { ref, name, createdAt: Number.isNaN(ms) ? null : ms };
 }
 
+/**
+ * The post's text: its test id in feeds; in a thread (RichText without a test id), the first
+ * text block of its own that is no link's or button's, and not a lone separator ("·").
+ */
+function textElement(el: Element): Element | null {
+  const tagged = el.querySelector(BLUESKY_SELECTORS.text);
+  if (tagged) return tagged;
+  for (const block of Array.from(el.querySelectorAll(BLUESKY_SELECTORS.textBlock))) {
+    const inside = block.parentElement?.closest('a, button, [role="button"], [role="link"], [data-testid]');
+    if (inside && inside !== el && el.contains(inside)) continue;
+    if (/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(block.textContent ?? '')) return block;
+  }
+  return null;
+}
+
 interface Thread extends ItemIndex {
   /** Each item's author, in page order. */
   authors: (string | null)[];
-  /** The focused post's place (the page's own post), or -1. */
+  /** The anchor's place (the page's own post), or -1. */
   focused: number;
+  relations: Relations;
+  /** The authors of the posts answering each one, in page order, without repeats. */
+  repliedBy: string[][];
 }
 
 /**
- * The thread's posts in page order, with their authors and the focused one: indexed once per scan,
- * so an item's neighbours are found by its place, whatever wrappers sit around the items.
+ * The anchor: the thread item with no permalink of its own (replies and parents have their time
+ * link); where every item has one (older pages), the one the address names.
  */
-function threadIndex(doc: Document, page: PageInfo): Thread {
-  return perScan(page, 'bluesky:thread', doc, (root) => {
-    const index = indexItems(root, BLUESKY_SELECTORS.threadItem);
-    const target = postRefOf(page.url.pathname);
-    const focused = target
-      ? index.items.findIndex((el) => {
-          const facts = postFacts(el);
-          return !!facts && facts.ref.rkey === target.rkey;
-        })
-      : -1;
-    return { ...index, authors: index.items.map(authorHandle), focused };
+function anchorOf(items: readonly Element[], target: PostRef | null): number {
+  if (!target) return -1;
+  const bare = items.findIndex((el) => {
+    const handle = authorHandle(el);
+    return !!handle && !ownPermalink(el, handle);
   });
+  if (bare >= 0) return bare;
+  return items.findIndex((el) => postFacts(el)?.ref.rkey === target.rkey);
+}
+
+function buildThread(root: ParentNode, url: URL): Thread {
+  const index = indexItems(root, BLUESKY_SELECTORS.threadItem);
+  const focused = anchorOf(index.items, postRefOf(url.pathname));
+  const shapes = index.items.map((el, i) => (i > focused ? shapeOf(el) : null));
+  const authors = index.items.map(authorHandle);
+  const relations = relatePosts(shapes, focused);
+  const answers = authors.map(() => new Set<string>());
+  authors.forEach((author, i) => {
+    if (author) answers[relations.parent[i] ?? -1]?.add(author);
+  });
+  return { ...index, authors, focused, relations, repliedBy: answers.map((set) => [...set]) };
+}
+
+/** The thread's posts in page order, their authors, the anchor and who answers whom: once per scan. */
+function threadIndex(doc: Document, page: PageInfo): Thread {
+  return perScan(page, 'bluesky:thread', doc, (root) => buildThread(root, page.url));
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
-  const facts = postFacts(el);
+  const notifications = isNotifications(page.url);
+  const thread = notifications ? null : threadIndex(el.ownerDocument, page);
+  const at = thread?.at(el) ?? -1;
+  const anchorRkey = thread && at === thread.focused ? postRefOf(page.url.pathname)?.rkey : undefined;
+  const facts = postFacts(el, anchorRkey);
   if (!facts) return null;
-  const text = multilineTextOf(el.querySelector(BLUESKY_SELECTORS.text));
   const base = {
     id: refId(facts.ref),
     author: { name: facts.name, handle: facts.ref.handle },
-    text,
+    text: multilineTextOf(textElement(el)),
     url: `https://bsky.app/profile/${encodeURIComponent(facts.ref.handle)}/post/${facts.ref.rkey}`,
     createdAt: facts.createdAt,
   };
-  if (isNotifications(page.url)) {
+  if (!thread) {
     // Replies, mentions and quotes of the owner; a like or repost shows the owner's own post instead.
     return { ...base, thread: base.id, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
-  const thread = threadIndex(el.ownerDocument, page);
-  const place = linearThread(thread.authors, thread.focused, thread.at(el));
-  if (!place) return null;
-  const root = thread.items[0] ? postFacts(thread.items[0]) : null;
+  if (at < 0 || thread.focused < 0) return null;
+  const parent = thread.relations.parent[at] ?? -1;
+  const repliedBy = thread.repliedBy[at] ?? [];
+  const first = thread.items[0];
+  const root = first ? postFacts(first, thread.focused === 0 ? postRefOf(page.url.pathname)?.rkey : undefined) : null;
   return {
     ...base,
     thread: root ? refId(root.ref) : base.id,
-    ...place,
+    parentAuthor: thread.authors[parent] ?? null,
+    parentIsPost: parent === 0,
+    repliedBy,
     onMentionsPage: false,
+    ...(thread.relations.guessed[at] && { unrelated: true }),
   };
 }
 
 export const blueskyAdapter = defineAdapter(bluesky, BLUESKY_SELECTORS, { items: ['threadItem', 'feedItem'] }, {
   get required() {
-    return { post: this.itemSelector, text: BLUESKY_SELECTORS.text, permalink: BLUESKY_SELECTORS.permalink };
+    // Thread items carry no text test id, and a thread without replies has no time link.
+    return { post: this.itemSelector, text: `${BLUESKY_SELECTORS.text}, ${BLUESKY_SELECTORS.textBlock}` };
   },
 
   expectsItems(url) {
@@ -140,21 +188,30 @@ export const blueskyAdapter = defineAdapter(bluesky, BLUESKY_SELECTORS, { items:
   readEntry,
 
   relatedItems(el) {
-    // A new reply further down may answer any post above it in the thread.
+    // A new reply changes the verdict of the post it answers: the thread is indexed once for the
+    // whole batch of new items.
     if (!el.matches(BLUESKY_SELECTORS.threadItem)) return [];
-    return Array.from(el.ownerDocument.querySelectorAll(BLUESKY_SELECTORS.threadItem)).filter(
-      (other) => other !== el && other.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
-    );
+    const doc = el.ownerDocument;
+    const thread = batchMemo(doc, 'bluesky:thread', () => buildThread(doc, new URL(doc.URL)), (t) => t.at(el) >= 0);
+    const parent = thread.items[thread.relations.parent[thread.at(el)] ?? -1];
+    return parent ? [parent] : [];
   },
 
-  detectOwner() {
-    // The signed-in account is not shown in a hook seen in the evidence: the handle comes from Options.
-    return null;
+  detectOwner(doc) {
+    // The desktop navigation's Profile item links the signed-in account's own profile.
+    return firstRead(doc, BLUESKY_SELECTORS.ownProfile, (a) => {
+      const handle = PROFILE_PATH.exec(hrefPath(a) ?? '')?.[1];
+      // A DID stands in for a handle that does not resolve: not comparable with the authors shown.
+      return handle && !handle.startsWith('did:') ? decodeURIComponent(handle).toLowerCase() : null;
+    });
   },
 
   badgeAnchor(el) {
-    const link = Array.from(el.querySelectorAll(BLUESKY_SELECTORS.permalink)).find((a) => postRefOf(hrefPath(a)));
-    return link?.parentElement ?? null;
+    // Beside the time link; the anchor post has none, so beside its author's name.
+    const handle = authorHandle(el);
+    const link = handle ? ownPermalink(el, handle)?.link : null;
+    const author = Array.from(el.querySelectorAll(BLUESKY_SELECTORS.profileLink)).find((a) => !a.querySelector('img'));
+    return (link ?? author)?.parentElement ?? null;
   },
 
   replyButton(el) {

@@ -1,7 +1,8 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { instagram } from '../core/sites/instagram';
-import { firstRead, hrefPath, multilineTextOf, ownParts, textOf } from './dom';
+import { firstRead, hrefPath, multilineTextOf, perScan, textOf } from './dom';
+import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
 
@@ -9,7 +10,8 @@ import { defineAdapter, memoize, selectorsInUse } from './types';
 export const INSTAGRAM_SELECTORS = selectorsInUse(instagram);
 
 const S = INSTAGRAM_SELECTORS;
-const COMMENT_PATH = /^\/(?:[\w.]{1,30}\/)?(?:p|reel)\/([\w-]{5,40})\/c\/(\d{1,25})\/?$/u;
+/** A comment's permalink, "/p/<code>/c/<id>/", or a reply's, "/p/<code>/c/<commentId>/r/<replyId>/". */
+const COMMENT_PATH = /^\/(?:[\w.]{1,30}\/)?(?:p|reel)\/([\w-]{5,40})\/c\/(\d{1,25})\/(?:r\/(\d{1,25})\/?)?$/u;
 const POST_PAGE = /^\/(?:[\w.]{1,30}\/)?(?:p|reel)\/([\w-]{5,40})\/?$/u;
 const PROFILE_PATH = /^\/([\w.]{1,30})\/?$/u;
 const NOT_USERS = new Set(['p', 'reel', 'explore', 'accounts', 'direct', 'stories']);
@@ -20,52 +22,97 @@ function profileOf(a: Element | null | undefined): string | null {
   return name && !NOT_USERS.has(name) ? name : null;
 }
 
-/** The comment's row: the list item around its permalink. */
-function rowOf(link: Element): Element | null {
-  return link.closest(S.row);
+interface Permalink {
+  code: string;
+  /** The comment's id; a reply's own id. */
+  id: string;
+  /** For a reply, the id of the comment it answers (its thread). */
+  answers: string | null;
 }
 
-/** The row's own parts: not inside a reply row nested in it. */
-function own(row: Element, selector: string): Element[] {
-  return ownParts(row, selector, S.row);
+function permalinkFacts(link: Element | null | undefined): Permalink | null {
+  const match = COMMENT_PATH.exec(hrefPath(link) ?? '');
+  if (!match?.[1] || !match[2]) return null;
+  return { code: match[1], id: match[3] ?? match[2], answers: match[3] ? match[2] : null };
+}
+
+const isPermalink = (a: Element) => permalinkFacts(a) !== null && !!a.querySelector('time');
+
+/**
+ * The comment's row, found upward from its permalink (rows have generated classes and, in newer
+ * layouts, are no list items): the outermost element around it that holds no other comment's.
+ */
+function rowOf(link: Element): Element | null {
+  let row: Element | null = null;
+  for (let up = link.parentElement; up; up = up.parentElement) {
+    if (Array.from(up.querySelectorAll(S.permalink)).some((a) => a !== link && isPermalink(a))) break;
+    row = up;
+  }
+  return row;
 }
 
 function authorOf(row: Element): { name: string; handle: string } | null {
-  for (const a of own(row, S.author)) {
+  // The name's link (a heading's in older layouts); else the first profile link with text.
+  const links = [...Array.from(row.querySelectorAll(S.author)), ...Array.from(row.querySelectorAll('a[href]'))];
+  for (const a of links) {
     const handle = profileOf(a);
-    if (handle) return { name: textOf(a) || handle, handle };
+    if (handle && textOf(a)) return { name: textOf(a), handle };
   }
   return null;
-}
-
-function permalinkOf(row: Element): Element | null {
-  return own(row, S.permalink).find((a) => COMMENT_PATH.test(hrefPath(a) ?? '')) ?? null;
 }
 
 function postOwner(doc: Document, page: PageInfo): string | null {
   return memoize(page, 'instagram:owner', () => firstRead(doc, S.postAuthor, (a) => profileOf(a) || null));
 }
 
+interface Comments {
+  /** Each comment's author, by id. */
+  authors: Map<string, string>;
+  /** The authors of the replies to each comment, by the comment's id. */
+  replies: Map<string, string[]>;
+  /** Each comment's permalink, by id. */
+  links: Map<string, Element>;
+}
+
+/** The page's comments by id, and their replies by the ids in the reply permalinks: once per scan. */
+function buildComments(doc: Document): Comments {
+  const comments: Comments = { authors: new Map(), replies: new Map(), links: new Map() };
+  for (const link of Array.from(doc.querySelectorAll(S.permalink))) {
+    const facts = isPermalink(link) ? permalinkFacts(link) : null;
+    const row = facts ? rowOf(link) : null;
+    const author = row ? authorOf(row)?.handle : null;
+    if (!facts || !author) continue;
+    comments.authors.set(facts.id, author);
+    comments.links.set(facts.id, link);
+    if (!facts.answers) continue;
+    const list = comments.replies.get(facts.answers) ?? [];
+    if (!list.includes(author)) list.push(author);
+    comments.replies.set(facts.answers, list);
+  }
+  return comments;
+}
+
 function readEntry(link: Element, page: PageInfo): PageEntry | null {
-  const match = COMMENT_PATH.exec(hrefPath(link) ?? '');
-  const row = rowOf(link);
-  if (!match?.[1] || !match[2] || !row || permalinkOf(row) !== link) return null;
-  const author = authorOf(row);
-  if (!author) return null;
-  const textEl = own(row, S.text).find((el) => !el.closest('a'));
-  const parentRow = row.parentElement?.closest(S.row) ?? null;
-  const replies = Array.from(row.querySelectorAll(S.row)).filter((r) => r.parentElement?.closest(S.row) === row);
+  const facts = isPermalink(link) ? permalinkFacts(link) : null;
+  const row = facts ? rowOf(link) : null;
+  const author = row ? authorOf(row) : null;
+  if (!facts || !row || !author) return null;
+  const comments = perScan(page, 'instagram:comments', link.ownerDocument, () => buildComments(link.ownerDocument));
+  const textEl = Array.from(row.querySelectorAll(S.text)).find((el) => !el.closest('a, h2, h3'));
+  const path = facts.answers ? `c/${facts.answers}/r/${facts.id}` : `c/${facts.id}`;
   return {
-    id: match[2],
+    id: facts.id,
     author,
     text: multilineTextOf(textEl),
-    url: `https://www.instagram.com/p/${match[1]}/c/${match[2]}/`,
-    thread: `post:${match[1]}`,
+    url: `https://www.instagram.com/p/${facts.code}/${path}/`,
+    thread: `post:${facts.code}`,
     createdAt: parseTime(link.querySelector('time')?.getAttribute('datetime')),
-    parentAuthor: parentRow ? (authorOf(parentRow)?.handle ?? null) : postOwner(link.ownerDocument, page),
-    parentIsPost: parentRow === null,
-    repliedBy: replies.flatMap((r) => authorOf(r)?.handle ?? []),
+    parentAuthor: facts.answers ? (comments.authors.get(facts.answers) ?? null) : postOwner(link.ownerDocument, page),
+    parentIsPost: !facts.answers,
+    repliedBy: comments.replies.get(facts.id) ?? [],
     onMentionsPage: false,
+    // A reply whose comment is not on the page: whom it answers is unknown.
+    ...(facts.answers && !comments.authors.has(facts.answers) && { unrelated: true }),
   };
 }
 
@@ -86,9 +133,13 @@ export const instagramAdapter = defineAdapter(instagram, INSTAGRAM_SELECTORS, { 
   readEntry,
 
   relatedItems(link) {
-    const parentRow = rowOf(link)?.parentElement?.closest(S.row);
-    const parentLink = parentRow ? permalinkOf(parentRow) : null;
-    return parentLink ? [parentLink] : [];
+    // A reply changes the verdict of the comment its permalink names.
+    const answers = permalinkFacts(link)?.answers;
+    if (!answers) return [];
+    const doc = link.ownerDocument;
+    const comments = batchMemo(doc, 'instagram:comments', () => buildComments(doc), (c) => c.links.get(permalinkFacts(link)?.id ?? '') === link);
+    const parent = comments.links.get(answers);
+    return parent ? [parent] : [];
   },
 
   detectOwner() {
@@ -103,7 +154,7 @@ export const instagramAdapter = defineAdapter(instagram, INSTAGRAM_SELECTORS, { 
   replyButton(link) {
     const row = rowOf(link);
     if (!row) return null;
-    const reply = own(row, S.button).find((b) => REPLY_WORDS.has(textOf(b).toLowerCase()));
+    const reply = Array.from(row.querySelectorAll(S.button)).find((b) => REPLY_WORDS.has(textOf(b).toLowerCase()));
     return (reply as HTMLElement | undefined) ?? null;
   },
 

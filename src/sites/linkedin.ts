@@ -9,7 +9,8 @@ import { defineAdapter, memoize, selectorsInUse } from './types';
 export const LINKEDIN_SELECTORS = selectorsInUse(linkedin);
 
 const S = LINKEDIN_SELECTORS;
-const COMMENT_URN = /urn:li:comment:\((?:urn:li:)?activity:(\d{1,25}),(\d{1,25})\)/u;
+/** A comment's URN: its post is an activity or, often, a ugcPost ("urn:li:comment:(ugcPost:P,C)"). */
+const COMMENT_URN = /urn:li:comment:\((?:urn:li:)?(activity|ugcPost):(\d{1,25}),(\d{1,25})\)/u;
 const PROFILE = /^\/(in|company)\/([^/]{1,100})\/?$/u;
 /** "• You" marks the signed-in member's own comments (LinkedIn's wording in the languages matched). */
 const YOU = /•\s*(?:You|Tú|Du|Vous|Você)\s*$/u;
@@ -22,11 +23,35 @@ function slugOf(a: Element | null | undefined): string | null {
   return match?.[2] ? decodeURIComponent(match[2]) : null;
 }
 
-function urnOf(el: Element): { activity: string; comment: string } | null {
-  const source = isOld(el) ? el.getAttribute('data-id') : el.getAttribute('componentkey');
-  const match = COMMENT_URN.exec(source ?? '');
-  return match?.[1] && match[2] ? { activity: match[1], comment: match[2] } : null;
+interface Urn {
+  /** "activity" or "ugcPost". */
+  kind: string;
+  /** The post's number (named so for both kinds). */
+  activity: string;
+  comment: string;
 }
+
+function parseUrn(source: string | null): Urn | null {
+  const match = COMMENT_URN.exec(source ?? '');
+  return match?.[1] && match[2] && match[3] ? { kind: match[1], activity: match[2], comment: match[3] } : null;
+}
+
+/**
+ * A comment's URN: the older structure's data-id; the newer one's componentkey or id, on the
+ * comment container or on a wrapper around it (never one around the comment it answers).
+ */
+function urnOf(el: Element): Urn | null {
+  if (isOld(el)) return parseUrn(el.getAttribute('data-id'));
+  const own = parseUrn(el.getAttribute('componentkey')) ?? parseUrn(el.id);
+  if (own) return own;
+  const keyed = el.parentElement?.closest(S.commentKey);
+  const answered = parentItem(el);
+  if (!keyed || (answered && !answered.contains(keyed))) return null;
+  return parseUrn(keyed.getAttribute('componentkey')) ?? parseUrn(keyed.id);
+}
+
+/** The post's URN as its addresses name it. */
+const postUrn = (urn: Urn) => `urn:li:${urn.kind}:${urn.activity}`;
 
 function actorLink(el: Element): Element | null {
   return el.querySelector(isOld(el) ? S.oldActor : S.actor);
@@ -101,8 +126,9 @@ function postAuthor(el: Element): string | null {
 }
 
 function ownText(el: Element): string {
-  if (!isOld(el)) return multilineTextOf(el.querySelector(S.text));
-  return multilineTextOf(el.querySelector(S.oldText));
+  if (isOld(el)) return multilineTextOf(el.querySelector(S.oldText));
+  // The commentary, or its newer keyed box; never a nested reply's.
+  return multilineTextOf(el.querySelector(S.text) ?? ownParts(el, S.textBox, S.comment)[0]);
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
@@ -114,18 +140,21 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const timeText = isOld(el)
     ? textOf(el.querySelector(S.oldTime))
     : Array.from(el.children).filter((c) => c.tagName === 'P' && !c.hasAttribute('data-view-name')).map((c) => textOf(c))[0] ?? '';
-  const activity = `urn:li:activity:${urn.activity}`;
+  const activity = postUrn(urn);
   return {
-    id: `${urn.activity}_${urn.comment}`,
+    // Activity comments keep the ids they always had; a ugcPost's say so.
+    id: `${urn.kind === 'activity' ? '' : 'ugcPost:'}${urn.activity}_${urn.comment}`,
     author: { name: author.name, handle: author.handle },
     text: ownText(el),
     url: `https://www.linkedin.com/feed/update/${activity}/?dashCommentUrn=${encodeURIComponent(`urn:li:fsd_comment:(${urn.comment},${activity})`)}`,
-    thread: `activity:${urn.activity}`,
+    thread: `${urn.kind}:${urn.activity}`,
     createdAt: parseCompactAge(timeText, Date.now()),
     parentAuthor: parent ? (authorOf(parent)?.handle ?? null) : postAuthor(el),
     parentIsPost: parent === null,
     repliedBy: (threads.replies.get(el) ?? []).flatMap((r) => authorOf(r)?.handle ?? []),
     onMentionsPage: /^\/notifications\/?/u.test(page.url.pathname),
+    // A reply whose comment is neither around it nor before it: whom it answers is unknown.
+    ...(!parent && isReply(el) && { unrelated: true }),
   };
 }
 
@@ -169,7 +198,12 @@ export const linkedinAdapter = defineAdapter(linkedin, LINKEDIN_SELECTORS, { ite
     if (isOld(el)) {
       return (ownParts(el, S.oldReply, S.oldComment)[0] as HTMLElement | undefined) ?? null;
     }
-    return Array.from(el.children).find((c): c is HTMLElement => c.tagName === 'BUTTON' && textOf(c) === 'Reply') ?? null;
+    // The comment's own buttons: Like (its reaction button), then Reply. "Reply" where the page is
+    // in English; else the button right after the reaction button.
+    const buttons = Array.from(el.children).filter((c): c is HTMLElement => c.tagName === 'BUTTON');
+    const worded = buttons.find((b) => textOf(b) === 'Reply');
+    const like = buttons.findIndex((b) => b.matches(S.reaction));
+    return worded ?? (like >= 0 ? (buttons[like + 1] ?? null) : null);
   },
 
   composerFor(el) {

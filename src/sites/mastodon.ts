@@ -5,13 +5,19 @@ import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
+import { batchMemo } from './batch-memo';
+import type { Relations } from './mastodon-thread';
+import { relateThread } from './mastodon-thread';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const MASTODON_SELECTORS = selectorsInUse(mastodon);
 
 const S = MASTODON_SELECTORS;
-/** Statuses and the focused status: the adapter's items. */
-const itemsSelector = () => `${S.status}, ${S.focused}`;
+/**
+ * Statuses and the focused status: the adapter's items. The opt-in redesign's statuses are items
+ * too, never read (see readEntry), so a page in that design counts as found but unreadable.
+ */
+const itemsSelector = () => `${S.status}, ${S.focused}, ${S.redesignStatus}`;
 /** "/@me/1131…" (a local account) or "/@bob@example.social/1131…"; the advanced UI adds "/deck". */
 const STATUS_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/(\d{1,24})\/?$/u;
 const ACCOUNT_PATH = /^(?:\/deck)?\/@([\w.-]{1,64}(?:@[\w.-]{1,253})?)\/?$/u;
@@ -53,7 +59,7 @@ function statusFacts(el: Element, page: PageInfo): StatusFacts | null {
   const shown = textOf(authorLink?.querySelector('.display-name__html, strong'));
   const mentions: string[] = [];
   for (const a of own(S.mentionLink)) {
-    const mentioned = mentionAcct(a);
+    const mentioned = mentionAcct(a, page, domain);
     if (mentioned && !mentions.includes(mentioned)) mentions.push(mentioned);
   }
   return {
@@ -79,8 +85,18 @@ function localPath(a: Element | undefined, page: PageInfo): string | null {
   }
 }
 
-/** A mention links to the account's profile on its home instance: "https://host/@user". */
-function mentionAcct(a: Element): string | null {
+/**
+ * A mention's account. The web app links mentions to the local profile path, "/@bob" or
+ * "/@bob@example.social" (and "title" says "@acct"); the raw post HTML of older pages links the
+ * profile on its home instance, "https://example.social/@bob". Hashtags ("mention hashtag") and
+ * other links give null.
+ */
+function mentionAcct(a: Element, page: PageInfo, domain: string): string | null {
+  const local = localPath(a, page);
+  if (local !== null) {
+    const acct = ACCOUNT_PATH.exec(local)?.[1];
+    return acct ? fullAcct(acct, domain) : null;
+  }
   try {
     const url = new URL(a.getAttribute('href') ?? '');
     const user = /^\/@([\w.-]{1,64})\/?$/u.exec(url.pathname)?.[1];
@@ -100,6 +116,8 @@ interface Thread extends ItemIndex {
   facts: (StatusFacts | null)[];
   /** The focused status's place, or -1. */
   focused: number;
+  /** Who answers whom (see mastodon-thread.ts). */
+  relations: Relations;
 }
 
 /** The conversation (its column) a status is in; the page when no column is found. */
@@ -107,28 +125,37 @@ function conversationOf(el: Element): ParentNode {
   return el.closest(S.conversation) ?? el.ownerDocument;
 }
 
+/** Not a status quoted inside another one. */
+const ownStatus = (status: Element) => !status.parentElement?.closest(itemsSelector());
+
+function buildThread(root: ParentNode, page: PageInfo): Thread {
+  const index = indexItems(root, itemsSelector(), ownStatus);
+  const facts = index.items.map((status) => statusFacts(status, page));
+  const target = STATUS_PATH.exec(page.url.pathname)?.[2];
+  let focused = index.items.findIndex((status) => status.matches(S.focused));
+  if (focused < 0 && target) focused = facts.findIndex((f) => f?.statusId === target);
+  return { ...index, facts, focused, relations: relateThread(facts, focused) };
+}
+
 /**
- * A conversation's statuses in document order (ancestors, the focused one, replies), not counting
- * statuses quoted inside others, with their facts: indexed once per scan, so a status's place does
- * not depend on the wrappers around it, and another column's statuses are not in it.
+ * A conversation's statuses in document order (ancestors, the focused one, replies depth-first),
+ * not counting statuses quoted inside others, with their facts and relations: built once per
+ * scan, so a status's place does not depend on the wrappers around it, and another column's
+ * statuses (the advanced layout's home or notifications) are not in it.
  */
 function threadIndex(el: Element, page: PageInfo): Thread {
-  return perScan(page, 'mastodon:thread', conversationOf(el), (root) => {
-    const index = indexItems(root, itemsSelector(), (status) => !status.parentElement?.closest(itemsSelector()));
-    const facts = index.items.map((status) => statusFacts(status, page));
-    const target = STATUS_PATH.exec(page.url.pathname)?.[2];
-    let focused = index.items.findIndex((status) => status.matches(S.focused));
-    if (focused < 0 && target) focused = facts.findIndex((f) => f?.statusId === target);
-    return { ...index, facts, focused };
-  });
+  return perScan(page, 'mastodon:thread', conversationOf(el), (root) => buildThread(root, page));
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
-  if (el.parentElement?.closest(itemsSelector())) return null; // a quoted status
-  const notifications = isNotifications(page.url);
-  // On notifications, only mentions: a favourite or boost shows the owner's own status instead.
-  if (notifications && !el.closest(S.mentionNotification)) return null;
-  const thread = notifications ? null : threadIndex(el, page);
+  // The redesign (experiments=redesign, upstream main): generated classes and, on a conversation,
+  // the focused status alone so far; not read, so site health says its statuses are unreadable.
+  if (!ownStatus(el) || el.matches(S.redesignStatus)) return null;
+  // A mention notification (its own page, or its column in the advanced layout): a mention. Else,
+  // on notifications, nothing: a favourite or boost shows the owner's own status instead.
+  const mention = !!el.closest(S.mentionNotification);
+  if (!mention && isNotifications(page.url)) return null;
+  const thread = mention ? null : threadIndex(el, page);
   const at = thread?.at(el) ?? -1;
   if (thread && (at < 0 || thread.focused < 0)) return null;
   const facts = thread ? thread.facts[at] : statusFacts(el, page);
@@ -147,42 +174,16 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     return { ...base, thread: base.id, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
   const root = thread.facts[0];
+  const parent = thread.relations.parent[at] ?? -1;
   return {
     ...base,
     thread: root ? `${host}/${root.statusId}` : base.id,
-    ...placeInThread(thread.facts, thread.focused, at),
+    parentAuthor: thread.facts[parent]?.acct ?? null,
+    parentIsPost: parent === 0,
+    repliedBy: thread.relations.repliedBy[at] ?? [],
     onMentionsPage: false,
+    ...(thread.relations.guessed[at] && { unrelated: true }),
   };
-}
-
-/**
- * Mastodon shows a conversation as one column with no parent ids, but its replies mention whom
- * they answer (the composer puts the mention in). Above the focused status each answers the one
- * before it; below it, a reply answers the focused status when it mentions its author (or no
- * one), else the first account it mentions. A later status by X answers this one when it mentions
- * this one's author, or no one.
- */
-function placeInThread(facts: readonly (StatusFacts | null)[], focused: number, at: number) {
-  const self = facts[at];
-  const focusedAcct = facts[focused]?.acct ?? null;
-  let parentAuthor: string | null;
-  let parentIsPost: boolean;
-  if (at <= focused) {
-    parentAuthor = at > 0 ? (facts[at - 1]?.acct ?? null) : null;
-    parentIsPost = at === 1;
-  }
-  else {
-    const mentions = self?.mentions ?? [];
-    const toFocused = mentions.length === 0 || (!!focusedAcct && mentions.includes(focusedAcct));
-    parentAuthor = toFocused ? focusedAcct : (mentions[0] ?? null);
-    parentIsPost = toFocused && focused === 0;
-  }
-  const repliedBy: string[] = [];
-  for (const later of facts.slice(at + 1)) {
-    if (!later || !self || later.acct === self.acct) continue;
-    if (later.mentions.length === 0 || later.mentions.includes(self.acct)) repliedBy.push(later.acct);
-  }
-  return { parentAuthor, parentIsPost, repliedBy };
 }
 
 interface InitialState {
@@ -233,10 +234,14 @@ export const mastodonAdapter = defineAdapter(mastodon, MASTODON_SELECTORS, { ite
   readEntry,
 
   relatedItems(el) {
-    // A new reply further down may answer any status above it in the conversation.
-    return Array.from(conversationOf(el).querySelectorAll(itemsSelector())).filter(
-      (other) => other !== el && other.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
-    );
+    // A new reply changes the verdict of the status it answers: the conversation is indexed once
+    // for the whole batch of new statuses.
+    const doc = el.ownerDocument;
+    const page = batchMemo(doc, 'mastodon:page', () => ({ url: new URL(doc.URL), memo: new Map<string, unknown>() }));
+    const root = conversationOf(el);
+    const thread = batchMemo(root, 'mastodon:thread', () => buildThread(root, page), (t) => t.at(el) >= 0);
+    const parent = thread.items[thread.relations.parent[thread.at(el)] ?? -1];
+    return parent ? [parent] : [];
   },
 
   detectOwner(doc) {

@@ -1,9 +1,10 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { reddit } from '../core/sites/reddit';
-import { indexItems, multilineTextOf, textOf } from './dom';
+import { multilineTextOf, textOf } from './dom';
+import { outermostWithin } from './incremental';
 import type { PageInfo } from './types';
-import { defineAdapter, memoize, selectorsInUse } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const REDDIT_SELECTORS = selectorsInUse(reddit);
@@ -27,51 +28,38 @@ function own(el: Element, selector: string): Element | null {
 
 const itemsSelector = () => `${S.comment}, ${S.oldComment}, ${S.oldMessage}`;
 
-interface CommentIndex {
-  /** New Reddit's comments by their thingid. */
-  byId: Map<string, Element>;
-  /** The replies shown to each comment. */
-  replies: Map<Element, Element[]>;
-}
-
-/**
- * The page's comments and the replies to each, once per scan. New Reddit names a reply's parent in
- * its parentid; old.reddit nests a reply in its comment (the nearest comment around it). Neither
- * depends on where the reply sits among its comment's children, or on wrappers between them.
- */
-function commentIndex(doc: Document, page: PageInfo): CommentIndex {
-  return memoize(page, 'reddit:comments', () => {
-    const { items } = indexItems(doc, itemsSelector());
-    const byId = new Map<string, Element>();
-    for (const el of items) {
-      const id = isOld(el) ? null : el.getAttribute('thingid');
-      if (id && !byId.has(id)) byId.set(id, el);
-    }
-    const replies = new Map<Element, Element[]>();
-    for (const el of items) {
-      const parent = isOld(el) ? oldParent(el) : byId.get(el.getAttribute('parentid') ?? '');
-      if (!parent) continue;
-      const list = replies.get(parent);
-      if (list) list.push(el);
-      else replies.set(parent, [el]);
-    }
-    return { byId, replies };
-  });
-}
+const COMMENT_ID = /^t1_[a-z0-9]{1,12}$/iu;
 
 function oldParent(el: Element): Element | null {
   return el.parentElement?.closest(`${S.oldComment}, ${S.oldMessage}`) ?? null;
 }
 
-/** The comment this one answers, if it answers a comment (not the post); `index` saves looking it up. */
-function parentComment(el: Element, index?: CommentIndex): Element | null {
+/**
+ * The comment this one answers, if it answers a comment (not the post). old.reddit nests a reply in
+ * its comment (the nearest comment around it); new Reddit names the parent in parentid, and nests the
+ * reply in it too: the comments around it are looked at first, the page only if none is the parent.
+ */
+function parentComment(el: Element): Element | null {
   if (isOld(el)) return oldParent(el);
   const parentId = el.getAttribute('parentid');
-  if (!parentId) return null;
-  if (index) return index.byId.get(parentId) ?? null;
-  const parent = el.parentElement?.closest(S.comment);
-  if (parent?.getAttribute('thingid') === parentId) return parent;
-  return Array.from(el.ownerDocument.querySelectorAll(S.comment)).find((c) => c.getAttribute('thingid') === parentId) ?? null;
+  if (!parentId || !COMMENT_ID.test(parentId)) return null;
+  for (let around = el.parentElement?.closest(S.comment); around; around = around.parentElement?.closest(S.comment)) {
+    if (around.getAttribute('thingid') === parentId) return around;
+  }
+  const elsewhere = Array.from(el.ownerDocument.querySelectorAll(`[thingid="${parentId}"]`));
+  return elsewhere.find((c) => c.matches(S.comment)) ?? null;
+}
+
+/**
+ * The replies shown to a comment: the comments nested in it that no comment between holds (whatever
+ * wrappers are between, wherever they sit among its children); on new Reddit, those naming it their parent.
+ */
+function directReplies(el: Element): Element[] {
+  // In the inbox, an answer sent from there shows under the message.
+  if (isMessage(el)) return Array.from(el.querySelectorAll(S.oldMessageReplies));
+  if (isOld(el)) return outermostWithin(el, `${S.oldComment}, ${S.oldMessage}`);
+  const id = el.getAttribute('thingid');
+  return outermostWithin(el, S.comment).filter((reply) => reply.getAttribute('parentid') === id);
 }
 
 function authorOf(el: Element): string | null {
@@ -99,12 +87,6 @@ function postAuthor(doc: Document): string | null {
   return handleOf(author ?? doc.querySelector(S.oldPost)?.getAttribute('data-author'));
 }
 
-function directReplies(el: Element, index: CommentIndex): Element[] {
-  // In the inbox, an answer sent from there shows under the message.
-  if (isMessage(el)) return Array.from(el.querySelectorAll(S.oldMessageReplies));
-  return index.replies.get(el) ?? [];
-}
-
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const old = isOld(el);
   const id = el.getAttribute(old ? 'data-fullname' : 'thingid');
@@ -114,8 +96,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const post = POST_PAGE.exec(permalink)?.[1];
   if (!post) return null;
   // An inbox message names no parent on the page: it is there because it is addressed to the user.
-  const comments = commentIndex(el.ownerDocument, page);
-  const parent = isMessage(el) ? null : parentComment(el, comments);
+  const parent = isMessage(el) ? null : parentComment(el);
   const time = old ? own(el, S.oldTime)?.getAttribute('datetime') : el.getAttribute('created');
   return {
     id,
@@ -126,7 +107,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     createdAt: parseTime(time?.replace(/(\.\d{3})\d*/u, '$1').replace(/\+0000$/u, 'Z')),
     parentAuthor: parent ? authorOf(parent) : isMessage(el) ? null : postAuthor(el.ownerDocument),
     parentIsPost: parent === null && !isMessage(el),
-    repliedBy: directReplies(el, comments).flatMap((r) => authorOf(r) ?? []),
+    repliedBy: directReplies(el).flatMap((r) => authorOf(r) ?? []),
     onMentionsPage: MENTIONS_PAGE.test(page.url.pathname),
   };
 }
@@ -169,8 +150,13 @@ export const redditAdapter = defineAdapter(reddit, REDDIT_SELECTORS, { items: ()
   replyButton(el) {
     if (isMessage(el)) return own(el, S.oldMessageReply) as HTMLElement | null;
     if (isOld(el)) return own(el, S.oldReply) as HTMLElement | null;
-    // New Reddit draws the comment's controls inside the action row's shadow root.
-    const row = own(el, S.actionRow);
+    // New Reddit slots its Reply button into the action row (light DOM, 2026), or drew it inside the
+    // row's shadow root; the row is the comment's slotted child or sits in a div slotted there.
+    const slot = own(el, S.actionRow);
+    if (!slot) return null;
+    const slotted = slot.querySelector(S.replySlotted);
+    if (slotted) return slotted as HTMLElement;
+    const row = slot.matches(S.replyRow) ? slot : slot.querySelector(S.replyRow);
     const root = row?.shadowRoot ?? row;
     return (root?.querySelector(S.replyInShadow) as HTMLElement | null) ?? null;
   },

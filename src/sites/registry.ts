@@ -1,4 +1,4 @@
-import { SITE_IDS, siteForUrl, type SiteId, SITES } from '../core/sites';
+import { siteForUrl, type SiteId } from '../core/sites';
 import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
 import { instagramAdapter } from './instagram';
@@ -31,15 +31,6 @@ export const ADAPTERS = {
 /** The adapter of the built-in site a URL belongs to (none on an instance the user added). */
 export function adapterForUrl(url: URL): SiteAdapter | null {
   const site = siteForUrl(url);
-  return site ? ADAPTERS[site] : null;
-}
-
-/**
- * The adapter for a page on a host the user added (the script runs there only because the background
- * registered it for such a host): the site whose declaration says it runs on instances.
- */
-export function instanceAdapter(): SiteAdapter | null {
-  const site = SITE_IDS.find((id) => SITES[id].onInstances);
   return site ? ADAPTERS[site] : null;
 }
 

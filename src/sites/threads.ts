@@ -3,7 +3,7 @@ import { parseTime } from '../core/time';
 import { threads } from '../core/sites/threads';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
-import { linearThread } from './linear-thread';
+import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
 
@@ -41,24 +41,45 @@ function nameOf(el: Element, handle: string): string {
 interface Column extends ItemIndex {
   /** Each post's facts, in page order. */
   facts: (PostFacts | null)[];
-  /** Each post's author, in page order. */
-  authors: (string | null)[];
   /** The focused post's place (the page's own post), or -1. */
   focused: number;
+  /** Each post's parent's place, or -1. */
+  parent: number[];
+  /** The authors of the posts answering each one, without repeats. */
+  repliedBy: string[][];
 }
 
 /**
- * The column's posts in page order, with their facts and the focused one: indexed once per scan,
- * so a post's neighbours are found by its place, whatever wrappers sit around the posts.
+ * Who answers whom. Threads draws no parent ids (no hook for its reply lines is known): above the
+ * focused post each post answers the one before it; below it, a reply by the focused post's author
+ * right under a reply answers that reply (the author's answer, shown under it), and every other
+ * reply answers the focused post. Position only, in one pass.
  */
-function columnIndex(doc: Document, page: PageInfo): Column {
-  return perScan(page, 'threads:column', doc, (root) => {
-    const index = indexItems(root, S.post);
-    const all = index.items.map(facts);
-    const code = POST_PATH.exec(page.url.pathname)?.[2];
-    const focused = code ? all.findIndex((f) => f?.code === code) : -1;
-    return { ...index, facts: all, authors: all.map((f) => f?.handle ?? null), focused };
+function relate(facts: readonly (PostFacts | null)[], focused: number): Pick<Column, 'parent' | 'repliedBy'> {
+  const author = facts[focused]?.handle;
+  const parent = facts.map((f, i) => {
+    if (focused < 0 || i === 0) return -1;
+    if (i <= focused) return i - 1;
+    return f?.handle === author && i - 1 > focused ? i - 1 : focused;
   });
+  const answers = facts.map(() => new Set<string>());
+  facts.forEach((f, i) => {
+    if (f) answers[parent[i] ?? -1]?.add(f.handle);
+  });
+  return { parent, repliedBy: answers.map((set) => [...set]) };
+}
+
+function buildColumn(root: ParentNode, url: URL): Column {
+  const index = indexItems(root, S.post);
+  const all = index.items.map(facts);
+  const code = POST_PATH.exec(url.pathname)?.[2];
+  const focused = code ? all.findIndex((f) => f?.code === code) : -1;
+  return { ...index, facts: all, focused, ...relate(all, focused) };
+}
+
+/** The column's posts in page order, with their facts, the focused one and relations: once per scan. */
+function columnIndex(doc: Document, page: PageInfo): Column {
+  return perScan(page, 'threads:column', doc, (root) => buildColumn(root, page.url));
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
@@ -76,10 +97,21 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     return { ...base, thread: own.code, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
   const column = columnIndex(el.ownerDocument, page);
-  const place = linearThread(column.authors, column.focused, column.at(el));
-  if (!place) return null;
-  return { ...base, thread: column.facts[0]?.code || own.code, ...place, onMentionsPage: false };
+  const at = column.at(el);
+  if (at < 0 || column.focused < 0) return null;
+  const parent = column.parent[at] ?? -1;
+  return {
+    ...base,
+    thread: column.facts[0]?.code || own.code,
+    parentAuthor: column.facts[parent]?.handle ?? null,
+    parentIsPost: parent === 0,
+    repliedBy: column.repliedBy[at] ?? [],
+    onMentionsPage: false,
+  };
 }
+
+/** "Post" in the languages Threads' reply dialog was seen or is shipped in (en, es/pt, de, fr, it). */
+const POST_WORDS = new Set(['Post', 'Publicar', 'Posten', 'Veröffentlichen', 'Publier', 'Pubblica']);
 
 export const threadsAdapter = defineAdapter(threads, THREADS_SELECTORS, { items: ['post'] }, {
   get required() {
@@ -97,8 +129,11 @@ export const threadsAdapter = defineAdapter(threads, THREADS_SELECTORS, { items:
   readEntry,
 
   relatedItems(el) {
-    const all = Array.from(el.ownerDocument.querySelectorAll(S.post));
-    return all.slice(0, Math.max(0, all.indexOf(el)));
+    // A new reply changes the verdict of the post it answers: the column is indexed once per batch.
+    const doc = el.ownerDocument;
+    const column = batchMemo(doc, 'threads:column', () => buildColumn(doc, new URL(doc.URL)), (c) => c.at(el) >= 0);
+    const parent = column.items[column.parent[column.at(el)] ?? -1];
+    return parent ? [parent] : [];
   },
 
   detectOwner() {
@@ -112,22 +147,30 @@ export const threadsAdapter = defineAdapter(threads, THREADS_SELECTORS, { items:
   },
 
   replyButton(el) {
-    // The reply icon's button; the inline send button shows the same icon turned 90 degrees.
-    for (const icon of Array.from(el.querySelectorAll(S.replyIcon))) {
-      if (icon.closest('span[style*="rotate"]')) continue;
-      const button = icon.closest('[role="button"]');
-      if (button && el.contains(button)) return button as HTMLElement;
-    }
-    return null;
+    // The icon buttons of the post's own action row (Like, Reply, Repost, Share), not the turned
+    // send icon of an open reply box. Reply's label is localised: "Reply" where the page is in
+    // English, else the second of the row.
+    const icons = Array.from(el.querySelectorAll(S.iconButton)).filter(
+      (button) => el.contains(button) && !button.querySelector('span[style*="rotate"]') && button.closest(S.post) === el,
+    ) as HTMLElement[];
+    const labelled = icons.find((button) => button.querySelector(S.replyIcon));
+    return labelled ?? (icons.length >= 3 ? (icons[1] ?? null) : null);
+  },
+
+  isSendControl(target) {
+    // The reply dialog's "Post" sits beside "Cancel" with nothing but its word to tell them apart.
+    const button = target.closest(S.dialogButton);
+    return !!button && POST_WORDS.has(button.textContent?.trim() ?? '');
   },
 
   composerFor(el, doc) {
-    // The reply box names whom it answers: "Reply to <user>…".
+    // The reply box names whom it answers ("Reply to <user>…", localised): its handle is read.
     const handle = facts(el)?.handle;
     if (!handle) return null;
+    const named = new RegExp(`(?:^|[^\\w.])@?${handle.replace(/\./gu, '\\.')}(?!\\w|\\.\\w)`, 'u');
     return (
       Array.from(doc.querySelectorAll<HTMLElement>(S.composer)).find((box) =>
-        (box.getAttribute('aria-placeholder') ?? '').startsWith(`Reply to ${handle}`),
+        named.test(box.getAttribute('aria-placeholder') ?? box.getAttribute('aria-label') ?? ''),
       ) ?? null
     );
   },

@@ -1,7 +1,9 @@
 import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
 import { tiktok } from '../core/sites/tiktok';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import type { ItemIndex } from './dom';
+import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
+import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
 
@@ -12,20 +14,27 @@ const S = TIKTOK_SELECTORS;
 const VIDEO_PAGE = /^\/@([\w.]{1,40})\/video\/(\d{1,25})\/?$/u;
 const HANDLE_PATH = /^\/@([\w.]{1,40})\/?$/u;
 
+/** A comment's words: pages mark them comment-level-N, some comment-text; one inside the other counts once. */
+const isPrimary = (el: Element) => !el.parentElement?.closest(S.text);
+const primaryTexts = (root: ParentNode) => Array.from(root.querySelectorAll(S.text)).filter(isPrimary);
+
 /**
  * The comment's own block: the nearest ancestor of its text that also holds its author, however many
  * wrappers lie between. An ancestor that holds another comment's words is past it: not ours.
  */
 function blockOf(text: Element): Element | null {
   for (let el = text.parentElement; el; el = el.parentElement) {
-    if (el.querySelectorAll(S.text).length > 1) return null;
+    if (primaryTexts(el).length > 1) return null;
     if (el.querySelector(S.username)) return el;
   }
   return null;
 }
 
+/** A reply's words say level 2, or (comment-text) its author's hook does. */
 function levelOf(text: Element): 1 | 2 {
-  return text.getAttribute('data-e2e') === 'comment-level-2' ? 2 : 1;
+  if (text.matches(S.replyText)) return 2;
+  if (text.matches(S.topText)) return 1;
+  return blockOf(text)?.querySelector(S.username)?.getAttribute('data-e2e')?.endsWith('-2') ? 2 : 1;
 }
 
 function authorOf(text: Element): { name: string; handle: string } | null {
@@ -37,51 +46,82 @@ function authorOf(text: Element): { name: string; handle: string } | null {
   return { name: textOf(user?.querySelector('span') ?? user) || handle, handle };
 }
 
-/** A top comment's thread: the element holding it and its replies (the item block's parent). */
-function threadOf(text: Element): Element | null {
-  if (levelOf(text) === 2) {
-    for (let el = text.parentElement; el; el = el.parentElement) {
-      if (el.querySelector('[data-e2e="comment-level-1"]')) return el;
-    }
-    return null;
+/**
+ * The comment's id, where the page shows it: the id attribute of its container, the nearest
+ * element around its words holding no other comment (a top comment's may hold its replies).
+ */
+function commentIdOf(text: Element, level: 1 | 2): string | null {
+  for (let el = text.parentElement; el; el = el.parentElement) {
+    const others = primaryTexts(el).filter((t) => t !== text && (level === 2 || levelOf(t) === 1));
+    if (others.length > 0) return null;
+    if (/^\d{6,25}$/u.test(el.id)) return el.id;
   }
-  // The widest ancestor that still holds this one top comment (its wrapper and its replies).
-  let thread: Element | null = blockOf(text);
-  for (let el = thread?.parentElement; el; el = el.parentElement) {
-    if (el.querySelectorAll('[data-e2e="comment-level-1"]').length > 1) break;
-    thread = el;
-  }
-  return thread;
+  return null;
 }
 
-/** No comment id is shown on the page: a comment is known by its video, author and words. */
+/** No comment id shown: a comment is known by its video, author and words. */
 function contentId(video: string, handle: string, text: string): string {
   let hash = 5381;
   for (const ch of text) hash = ((hash * 33) ^ ch.codePointAt(0)!) >>> 0;
   return `${video}:${handle}:${hash.toString(36)}`;
 }
 
+interface Panel extends ItemIndex {
+  /** Each comment's author, in page order. */
+  authors: (string | null)[];
+  /** The top comment each reply answers (its place), -1 for top comments. */
+  parent: number[];
+  /** The authors of each top comment's replies. */
+  repliedBy: string[][];
+}
+
+/**
+ * The comment panel in page order: replies come after their top comment (nested in its reply
+ * container, or listed after it), so a reply answers the last top comment before it. One pass.
+ */
+function buildPanel(doc: Document): Panel {
+  const index = indexItems(doc, S.text, isPrimary);
+  const authors = index.items.map((t) => authorOf(t)?.handle ?? null);
+  let top = -1;
+  const parent = index.items.map((t, i) => {
+    if (levelOf(t) === 1) {
+      top = i;
+      return -1;
+    }
+    return top;
+  });
+  const answers = authors.map(() => new Set<string>());
+  authors.forEach((author, i) => {
+    if (author) answers[parent[i] ?? -1]?.add(author);
+  });
+  return { ...index, authors, parent, repliedBy: answers.map((set) => [...set]) };
+}
+
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const video = VIDEO_PAGE.exec(page.url.pathname);
-  const author = authorOf(el);
+  const author = isPrimary(el) ? authorOf(el) : null;
   const text = multilineTextOf(el);
   if (!video?.[1] || !video[2] || !author || !text) return null;
+  const panel = perScan(page, 'tiktok:panel', el.ownerDocument, () => buildPanel(el.ownerDocument));
+  const at = panel.at(el);
+  if (at < 0) return null;
   const level = levelOf(el);
-  const thread = threadOf(el);
-  const top = level === 2 ? thread?.querySelector('[data-e2e="comment-level-1"]') : null;
-  const replies = level === 1 && thread ? Array.from(thread.querySelectorAll('[data-e2e="comment-level-2"]')) : [];
+  const shown = commentIdOf(el, level);
+  const parent = panel.parent[at] ?? -1;
   const time = blockOf(el)?.querySelector(S.time);
   return {
-    id: contentId(video[2], author.handle, text),
+    id: shown ? `${video[2]}:${shown}` : contentId(video[2], author.handle, text),
     author,
     text,
     url: `https://www.tiktok.com/@${video[1]}/video/${video[2]}`,
     thread: `video:${video[2]}`,
     createdAt: parseRelativeAge(textOf(time), Date.now()),
-    parentAuthor: level === 1 ? video[1] : (top ? (authorOf(top)?.handle ?? null) : null),
+    parentAuthor: level === 1 ? video[1] : (panel.authors[parent] ?? null),
     parentIsPost: level === 1,
-    repliedBy: replies.flatMap((r) => authorOf(r)?.handle ?? []),
+    repliedBy: level === 1 ? (panel.repliedBy[at] ?? []) : [],
     onMentionsPage: false,
+    // A reply with no top comment above it: whom it answers is unknown.
+    ...(level === 2 && parent < 0 && { unrelated: true }),
   };
 }
 
@@ -102,9 +142,11 @@ export const tiktokAdapter = defineAdapter(tiktok, TIKTOK_SELECTORS, { items: ['
   readEntry,
 
   relatedItems(el) {
-    if (levelOf(el) !== 2) return [];
-    const top = threadOf(el)?.querySelector('[data-e2e="comment-level-1"]');
-    return top ? [top] : [];
+    // A reply changes the verdict of the top comment it answers.
+    const doc = el.ownerDocument;
+    const panel = batchMemo(doc, 'tiktok:panel', () => buildPanel(doc), (p) => p.at(el) >= 0);
+    const parent = panel.items[panel.parent[panel.at(el)] ?? -1];
+    return parent ? [parent] : [];
   },
 
   detectOwner() {

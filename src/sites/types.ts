@@ -1,10 +1,16 @@
 import type { PageEntry } from '../core/relevance';
 import type { SiteDeclaration, SiteId } from '../core/sites';
 
-/** What the adapter knows about the page being scanned; adapters may memoise per scan in `memo`. */
+/**
+ * What the adapter knows about the page being scanned. `memo` lives for one scan (one chunk of the
+ * content script's work: nothing in it may be trusted after new items arrive). `facts` lives for the
+ * page's state (its address, owner and settings), across chunks: only facts that are checked on
+ * use or kept up to date as items arrive go there (see incremental.ts), and no node is held strongly.
+ */
 export interface PageInfo {
   url: URL;
   memo: Map<string, unknown>;
+  facts?: Map<string, unknown>;
 }
 
 /**
@@ -47,6 +53,8 @@ export interface SiteAdapter {
   readonly sendsOnEnter?: boolean;
   /** The buttons that send what a composer holds. */
   readonly sendButtonSelector: string;
+  /** A send control no selector tells from its neighbours (Threads' "Post" beside "Cancel"), from a click's target. */
+  isSendControl?(target: Element): boolean;
   /** Events the site fires on the document when it changes page without a load (YouTube's own). */
   readonly navigationEvents?: readonly string[];
 }

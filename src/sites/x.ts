@@ -2,10 +2,10 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { x } from '../core/sites/x';
-import type { ItemIndex } from './dom';
-import { hrefPath, indexItems, multilineTextOf, perScan, precedingInOrder, textOf } from './dom';
+import { hrefPath, multilineTextOf, textOf } from './dom';
+import { followingInOrder, lastingElement, precedingItems } from './incremental';
 import type { PageInfo } from './types';
-import { defineAdapter, memoize, selectorsInUse } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const X_SELECTORS = selectorsInUse(x);
@@ -78,74 +78,61 @@ function isConnectedToPrevious(article: Element): boolean {
 }
 
 /** The timeline an article is in (the conversation, a dialog's, or else the page): tweets relate within it. */
-function timelineOf(article: Element): ParentNode {
+function timelineOf(article: Element): ParentNode & Node {
   return article.closest(X_SELECTORS.timeline) ?? article.ownerDocument;
 }
 
-interface Timeline extends ItemIndex {
-  /** Whether the tweet continues the one before it (read once per scan). */
-  connected(article: Element): boolean;
-  /** The tweet's author (read once per scan). */
-  author(article: Element): string | null;
+/**
+ * The tweet before this one in its timeline, found by walking back from it in document order: its
+ * neighbours, not the sibling cells, so wrappers around cells or tweets change nothing, and the cost
+ * does not grow with the tweets already on the page.
+ */
+function previousTweet(article: Element): Element | null {
+  return precedingItems(article, X_SELECTORS.tweet, timelineOf(article)).next().value ?? null;
+}
+
+/** The tweets after this one in its timeline, nearest first, walked only as far as they are read. */
+function tweetsAfter(article: Element): Generator<Element> {
+  return followingInOrder(article, X_SELECTORS.tweet, timelineOf(article));
 }
 
 /**
- * The tweets of the timeline `article` is in, in document order, once per scan: neighbours are
- * found there, not among the sibling cells, so wrappers around cells or tweets change nothing.
+ * The tweet a conversation page is about (`/<user>/status/<id>`), when it is on the page: kept for
+ * the page's state once found; while it is not there, one query for links to it per chunk.
  */
-function timelineIndex(article: Element, page: PageInfo): Timeline {
-  return perScan(page, 'x:timeline', timelineOf(article), (root) => {
-    const connected = new Map<Element, boolean>();
-    const authors = new Map<Element, string | null>();
-    const once = <T>(cache: Map<Element, T>, el: Element, read: (el: Element) => T): T => {
-      if (!cache.has(el)) cache.set(el, read(el));
-      return cache.get(el) as T;
-    };
-    return {
-      ...indexItems(root, X_SELECTORS.tweet),
-      connected: (el) => once(connected, el, isConnectedToPrevious),
-      author: (el) => once(authors, el, (a) => authorHandle(a)),
-    };
-  });
-}
-
-/** The tweet a conversation page is about (`/<user>/status/<id>`), when it is on the page. */
 function focalTweet(article: Element, page: PageInfo): Element | null {
   const focal = statusOf(page.url.pathname);
   if (!focal) return null;
-  return memoize(page, 'x:focal', () => {
-    const doc = article.ownerDocument;
-    for (const time of Array.from(doc.querySelectorAll(X_SELECTORS.statusTime))) {
-      if (statusOf(hrefPath(time.parentElement))?.id === focal.id) return time.closest(X_SELECTORS.tweet);
+  return lastingElement(page, 'x:focal', () => {
+    for (const link of Array.from(article.ownerDocument.querySelectorAll(`a[href*="/status/${focal.id}"]`))) {
+      if (statusOf(hrefPath(link))?.id !== focal.id) continue;
+      const time = Array.from(link.children).find((child) => child.matches(X_SELECTORS.statusTime));
+      if (time) return time.closest(X_SELECTORS.tweet);
     }
     return null;
   });
 }
 
 /** Authors of the tweets that continue this one's chain below it. */
-function chainAuthorsAfter(article: Element, timeline: Timeline): string[] {
+function chainAuthorsAfter(article: Element): string[] {
   const authors: string[] = [];
-  for (let i = timeline.at(article) + 1; i > 0 && i < timeline.items.length; i++) {
-    const next = timeline.items[i]!;
-    if (!timeline.connected(next)) break;
-    const handle = timeline.author(next);
+  for (const next of tweetsAfter(article)) {
+    if (!isConnectedToPrevious(next)) break;
+    const handle = authorHandle(next);
     if (handle) authors.push(handle);
   }
   return authors;
 }
 
-/** Authors of the replies to the focal tweet: every chain that starts below it (once per scan). */
-function directReplyAuthors(focal: Element, page: PageInfo): string[] {
-  return memoize(page, 'x:direct-replies', () => {
-    const timeline = timelineIndex(focal, page);
-    const authors: string[] = [];
-    for (const next of timeline.items.slice(timeline.at(focal) + 1)) {
-      if (timeline.connected(next)) continue;
-      const handle = timeline.author(next);
-      if (handle) authors.push(handle);
-    }
-    return authors;
-  });
+/** Authors of the replies to the focal tweet: every chain that starts below it (read with the focal tweet only). */
+function directReplyAuthors(focal: Element): string[] {
+  const authors: string[] = [];
+  for (const next of tweetsAfter(focal)) {
+    if (isConnectedToPrevious(next)) continue;
+    const handle = authorHandle(next);
+    if (handle) authors.push(handle);
+  }
+  return authors;
 }
 
 function readEntry(article: Element, page: PageInfo): PageEntry | null {
@@ -154,24 +141,20 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
   const text = multilineTextOf(article.querySelector(X_SELECTORS.text));
   const focal = focalTweet(article, page);
   const focalStatus = statusOf(page.url.pathname);
-  const timeline = timelineIndex(article, page);
-  const connected = timeline.connected(article);
-
   let parentAuthor: string | null = null;
   let parentIsPost = false;
-  if (connected) {
-    const at = timeline.at(article);
-    const previous = at > 0 ? timeline.items[at - 1] : undefined;
-    parentAuthor = previous ? timeline.author(previous) : null;
+  if (isConnectedToPrevious(article)) {
+    const previous = previousTweet(article);
+    parentAuthor = previous ? authorHandle(previous) : null;
     // A connected tweet right under the focal one answers the post itself.
-    parentIsPost = previous !== undefined && previous === focal;
+    parentIsPost = previous !== null && previous === focal;
   }
   else if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) {
     parentAuthor = authorHandle(focal) ?? focalStatus?.handle ?? null;
     parentIsPost = true;
   }
 
-  const repliedBy = article === focal ? directReplyAuthors(article, page) : chainAuthorsAfter(article, timeline);
+  const repliedBy = article === focal ? directReplyAuthors(article) : chainAuthorsAfter(article);
 
   return {
     id: facts.id,
@@ -207,7 +190,7 @@ export const xAdapter = defineAdapter(x, X_SELECTORS, { items: ['tweet'] }, {
     // A tweet that continues a chain may answer any tweet above it in that chain.
     const related: Element[] = [];
     let current = article;
-    for (const previous of precedingInOrder(article, X_SELECTORS.tweet, timelineOf(article))) {
+    for (const previous of precedingItems(article, X_SELECTORS.tweet, timelineOf(article))) {
       if (!isConnectedToPrevious(current)) break;
       related.push(previous);
       current = previous;

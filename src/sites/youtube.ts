@@ -2,9 +2,10 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseRelativeAge } from '../core/time';
 import { youtube } from '../core/sites/youtube';
-import { firstRead, hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
+import { firstRead, hrefPath, multilineTextOf, ownParts, perScan, searchParam, textOf } from './dom';
+import { lastingElement } from './incremental';
 import type { PageInfo } from './types';
-import { defineAdapter, memoize, selectorsInUse } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const YOUTUBE_SELECTORS = selectorsInUse(youtube);
@@ -17,10 +18,12 @@ function handleFromHref(a: Element | null): string | null {
   return match?.[1] ?? null;
 }
 
+/** The video's owner: the first channel link under the video that names a handle, kept for the page's state. */
 function videoOwner(doc: Document, page: PageInfo): string | null {
-  return memoize(page, 'youtube:owner', () =>
-    firstRead(doc, YOUTUBE_SELECTORS.videoOwner, (a) => handleFromHref(a) || null),
+  const link = lastingElement(page, 'youtube:owner', () =>
+    firstRead(doc, YOUTUBE_SELECTORS.videoOwner, (a) => (handleFromHref(a) ? a : null)),
   );
+  return handleFromHref(link);
 }
 
 /** Element's own part, excluding nested replies (an old ytd-comment-renderer may hold them). */
@@ -48,6 +51,28 @@ function repliesOf(thread: Element): Element[] {
   return box ? Array.from(box.querySelectorAll(YOUTUBE_SELECTORS.comment)) : [];
 }
 
+/** A thread's top comment, replies in order and their authors: read once per chunk, whatever it reads of the thread. */
+interface ThreadFacts {
+  top: Element | null;
+  replies: Element[];
+  place: Map<Element, number>;
+  authors: (string | null)[];
+}
+
+function threadFacts(thread: Element, page: PageInfo): ThreadFacts {
+  return perScan(page, 'youtube:thread', thread, () => {
+    const replies = repliesOf(thread);
+    return {
+      top: topCommentOf(thread),
+      replies,
+      place: new Map(replies.map((reply, i) => [reply, i])),
+      authors: replies.map((reply) => authorOf(reply)?.handle ?? null),
+    };
+  });
+}
+
+const present = (handles: (string | null)[]) => handles.filter((handle): handle is string => handle !== null);
+
 function authorOf(el: Element): { name: string; handle: string } | null {
   const link = own(el, YOUTUBE_SELECTORS.author);
   const handle = handleFromHref(link);
@@ -68,19 +93,18 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 
   let parentAuthor: string | null;
   let repliedBy: string[] = [];
+  const facts = thread ? threadFacts(thread, page) : null;
   if (!reply) {
     parentAuthor = videoOwner(el.ownerDocument, page);
-    repliedBy = thread ? repliesOf(thread).flatMap((r) => authorOf(r)?.handle ?? []) : [];
+    repliedBy = facts ? present(facts.authors) : [];
   }
   else {
     // Replies are flat under the top comment; one that opens with "@someone" answers that person.
-    const top = thread ? topCommentOf(thread) : null;
+    const top = facts?.top;
     const addressed = /^\s*@/.test(text) ? (mentionedHandles(text)[0] ?? null) : null;
     parentAuthor = addressed ?? (top ? (authorOf(top)?.handle ?? null) : null);
-    if (thread) {
-      const siblings = repliesOf(thread);
-      repliedBy = siblings.slice(siblings.indexOf(el) + 1).flatMap((r) => authorOf(r)?.handle ?? []);
-    }
+    const at = facts?.place.get(el);
+    if (facts && at !== undefined) repliedBy = present(facts.authors.slice(at + 1));
   }
 
   return {

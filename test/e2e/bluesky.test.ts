@@ -6,6 +6,20 @@ const THREAD = 'https://bsky.app/profile/brightloop.bsky.social/post/3mbl00root2
 const browser = browserPerFile();
 
 describe('Bluesky in Chromium', () => {
+  it('reads the signed-in handle from the page’s navigation when none is typed in Options', async () => {
+    const session = browser();
+    const page = await session.context.newPage();
+    await page.goto(THREAD);
+    await expect
+      .poll(() => badges(page), { timeout: 15_000 })
+      .toEqual([
+        ['bluesky:tomasreyes.bsky.social/3mbl01tomas2', 'answered'],
+        ['bluesky:maralind.bsky.social/3mbl03mara22', 'pending'],
+        ['bluesky:priyan.bsky.social/3mbl05priya2', 'pending'],
+      ]);
+    await page.close();
+  });
+
   it('badges the replies on the owner’s post and the mentions, once the handle is set', async () => {
     const session = browser();
     await setHandle(session, 'bluesky', 'brightloop.bsky.social');
@@ -16,7 +30,7 @@ describe('Bluesky in Chromium', () => {
       .toEqual([
         ['bluesky:tomasreyes.bsky.social/3mbl01tomas2', 'answered'],
         ['bluesky:maralind.bsky.social/3mbl03mara22', 'pending'],
-        ['bluesky:kenji.bsky.social/3mbl04kenji2', 'pending'],
+        ['bluesky:priyan.bsky.social/3mbl05priya2', 'pending'],
       ]);
     await page.goto('https://bsky.app/notifications');
     await expect

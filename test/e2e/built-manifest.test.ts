@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SITE_HOSTS } from '../../src/core/sites';
+import { SITE_HOSTS, SITE_LIST } from '../../src/core/sites';
 
 interface Built {
   host_permissions: string[];
   optional_host_permissions: string[];
-  content_scripts: { matches: string[] }[];
+  content_scripts: { matches: string[]; js: string[] }[];
   web_accessible_resources?: { matches: string[] }[];
 }
 
@@ -16,9 +16,16 @@ describe.each(['dist', 'dist-firefox'])('the manifest built in %s/', (dir) => {
     const manifest = JSON.parse(text) as Built;
     const hosts = [...SITE_HOSTS].sort();
     expect([...manifest.host_permissions].sort()).toEqual(hosts);
-    expect(manifest.content_scripts.map((script) => [...script.matches].sort())).toEqual([hosts]);
-    // crxjs makes the content script's chunks reachable from the same pages.
-    for (const entry of manifest.web_accessible_resources ?? []) expect([...entry.matches].sort()).toEqual(hosts);
+    // One script per site, on that site's hosts, each a file of the build.
+    expect(manifest.content_scripts.flatMap((script) => script.matches).sort()).toEqual(hosts);
+    for (const script of manifest.content_scripts) {
+      const site = SITE_LIST.find((s) => s.hosts.includes(script.matches[0]!))!;
+      expect([...script.matches].sort()).toEqual([...site.hosts].sort());
+      expect(script.js).toEqual([`assets/content-${site.id}.js`]);
+      expect(existsSync(`${dir}/${script.js[0]}`)).toBe(true);
+    }
+    // Classic scripts need no other file: nothing of ours is readable by the sites' pages.
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(text).not.toMatch(/<all_urls>|\*:\/\/\*\//);
   });

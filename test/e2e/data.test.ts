@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -212,19 +212,21 @@ describe('imports that fail, and the largest that succeeds', () => {
     expect(withoutDate(await exportFile(session))).toEqual(withoutDate(before));
   });
 
-  it('50 MB of "[" gets a plain message and the page stays alive; a file over the limit is not even read', async () => {
+  it('50 MB of "[" gets a plain message and the page stays alive; a file over 1 GiB is not even read', async () => {
     const session = sessions.at(-1)!;
     const brackets = join(dir, 'brackets.json');
     writeFileSync(brackets, '['.repeat(50 * MiB));
+    // A file just over 1 GiB (sparse on disk): its size alone refuses it.
     const over = join(dir, 'over.json');
-    writeFileSync(over, Buffer.alloc(50 * MiB + 1, 0x20));
+    writeFileSync(over, '');
+    truncateSync(over, 1024 * MiB + 1);
     const options = await session.extensionPage('options');
     await choose(options, brackets);
     await expect.poll(() => dataStatus(options).textContent(), { timeout: 20_000 }).toBe(TOO_DEEP);
     await choose(options, over);
     await expect
       .poll(() => dataStatus(options).textContent())
-      .toBe('This file cannot be imported: it is larger than 50 MB. Nothing was changed.');
+      .toBe('This file cannot be imported: it is larger than 1 GB. Nothing was changed.');
     // Still answering: a good file after them shows its preview.
     await choose(options, { name: 'small.json', text: backupText(1) });
     await expect.poll(() => options.getByRole('group', { name: 'Import preview' }).textContent()).toMatch(/1 comments/);
@@ -264,5 +266,44 @@ describe('imports that fail, and the largest that succeeds', () => {
     await options.close();
     expect(await storedCount(session)).toBe(count);
     await expect.poll(() => session.badgeText()).toBe('999+');
+  });
+});
+
+describe('the reminder to export, and the log as CSV', () => {
+  it('reminds past 300 comments never exported, until put away; a CSV export has a row a comment, formulas as text', async () => {
+    const session = await launch();
+    sessions.push(session);
+    let options = await session.extensionPage('options');
+    await choose(options, { name: 'log.json', text: backupText(301, '=HYPERLINK("https://example.com", "win"), now') });
+    await options.getByLabel('Replace everything here with the file').check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dataStatus(options).textContent()).toMatch(/^Replaced everything with 301 comments/);
+    await expect.poll(() => options.getByTestId('export-reminder').textContent()).toMatch(/holds 301 comments/);
+    expect(await options.getByTestId('last-export').textContent()).toBe('Not exported yet.');
+    await options.getByRole('button', { name: 'Remind me later' }).click();
+    await expect.poll(() => options.getByTestId('export-reminder').count()).toBe(0);
+    await options.close();
+
+    options = await session.extensionPage('options');
+    await expect.poll(() => options.getByTestId('last-export').textContent()).toBe('Not exported yet.');
+    expect(await options.getByTestId('export-reminder').count()).toBe(0);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export comments as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^replyline-comments-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFsite,author,handle,text,permalink,status,first_seen,answered_at,answered_how');
+    expect(lines.filter(Boolean)).toHaveLength(302);
+    const formula = String.raw`"'=HYPERLINK(""https://example.com"", ""win""), now"`;
+    expect(lines[1]!.startsWith(`X,Devon K,devon_k,${formula},https://x.com/devon_k/status/`)).toBe(true);
+    expect(lines[1]!.split(',').slice(-4)).toEqual(['pending', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), '', '']);
+    expect(await dataStatus(options).textContent()).toBe('Exported 301 comments as CSV.');
+    // A CSV is not a backup: the last export is still none.
+    expect(await options.getByTestId('last-export').textContent()).toBe('Not exported yet.');
+    await exportFile(session);
+    await options.reload();
+    await expect.poll(() => options.getByTestId('last-export').textContent()).toMatch(/^Last export: \S+\.$/);
+    await options.close();
   });
 });

@@ -47,6 +47,19 @@ describe.runIf(haveFirefox)('Firefox: a Mastodon instance added in Options', () 
         'mastodon:mastodon.social/113500000000000105 pending',
       ]);
 
+    // The advanced layout: the notifications column's mention and the conversation's replies only.
+    const deck = await firefox.newPage();
+    await deck.goto('https://mastodon.social/deck/@brightloop/113500000000000100');
+    await expect
+      .poll(() => badgeKeys(deck), { timeout: 15_000 })
+      .toEqual([
+        'mastodon:mastodon.social/113500000000000201 pending',
+        'mastodon:mastodon.social/113500000000000101 answered',
+        'mastodon:mastodon.social/113500000000000103 pending',
+        'mastodon:mastodon.social/113500000000000105 pending',
+      ]);
+    await deck.close();
+
     await options.click('li.instance button[aria-label="Remove mastodon.social"]');
     await options.waitForFunction(() => document.body.innerText.includes('Removed mastodon.social'));
     await page.reload();

@@ -63,6 +63,13 @@ const PAGES: { name: string; url: string; badges: string[] }[] = [
     badges: ['101 answered', '201 pending', '302 pending'].map((b) => `linkedin:7400000000000000001_7400000000000000${b}`),
   },
   {
+    name: 'LinkedIn, a ugcPost',
+    url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7400000000000000009/',
+    badges: ['101 answered', '201 pending', '302 pending'].map(
+      (b) => `linkedin:ugcPost:7400000000000000009_7400000000000000${b}`,
+    ),
+  },
+  {
     name: 'new Reddit',
     url: 'https://www.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/',
     badges: ['reddit:t1_m4ra01 answered', 'reddit:t1_k3nj01 pending', 'reddit:t1_n0ra01 pending', 'reddit:t1_j0ls01 pending'],
@@ -80,8 +87,8 @@ const PAGES: { name: string; url: string; badges: string[] }[] = [
   {
     name: 'TikTok video',
     url: 'https://www.tiktok.com/@brightloop/video/7440000000000000001',
-    // TikTok shows no comment ids: Replyline derives them from the video, the author and the text.
-    badges: ['fernanda.art:1j224du answered', 'kai_moves:v1o9rc pending', 'omar.k:1fj2l1h pending'].map(
+    // The comments' containers carry their ids.
+    badges: ['7440000000000100001 answered', '7440000000000100002 pending', '7440000000000200003 pending'].map(
       (b) => `tiktok:7440000000000000001:${b}`,
     ),
   },
@@ -91,7 +98,7 @@ const PAGES: { name: string; url: string; badges: string[] }[] = [
     badges: [
       'bluesky:tomasreyes.bsky.social/3mbl01tomas2 answered',
       'bluesky:maralind.bsky.social/3mbl03mara22 pending',
-      'bluesky:kenji.bsky.social/3mbl04kenji2 pending',
+      'bluesky:priyan.bsky.social/3mbl05priya2 pending',
     ],
   },
   {

@@ -93,7 +93,15 @@ export async function launchFirefox(prefs: Record<string, unknown> = {}): Promis
     headless: true,
     extraPrefsFirefox: { 'network.dns.disableIPv6': true, 'browser.shell.checkDefaultBrowser': false, ...prefs },
   });
+  // Replyline opens its welcome page on install: wait for that tab and close it, so each test
+  // starts with no tab of ours (BiDi reports its address as about:blank: read it in the page).
+  const before = new Set(browser.targets());
+  const opened = browser.waitForTarget((target) => target.type() === 'page' && !before.has(target));
   await browser.installExtension(resolve('dist-firefox'));
+  const welcome = await (await opened).page();
+  if (!welcome) throw new Error('Replyline did not open its welcome page on install.');
+  await welcome.waitForFunction(() => location.href.startsWith('moz-extension://') && location.href.includes('/welcome/'));
+  await welcome.close();
   async function openOptions(): Promise<Page> {
     const page = await servedPage(browser);
     await page.goto('https://x.com/_replyline_fixture/editors/plain');

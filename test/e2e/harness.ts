@@ -83,6 +83,7 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     const script = /^\/_replyline_fixture\/(linkedin-v[12])\.js$/.exec(url.pathname);
     if (script) return ok('text/javascript', readFileSync(`test/.cache/${script[1]}.js`, 'utf8'));
     // LinkedIn serves either structure at the same address; ?structure=v1 picks the older one here.
+    if (url.pathname.startsWith('/feed/update/urn:li:ugcPost:')) return ok('text/html', read('linkedin/post-v2-ugc.html'));
     if (url.pathname.startsWith('/feed/update/')) {
       return ok('text/html', read(url.searchParams.get('structure') === 'v1' ? 'linkedin/post-v1.html' : 'linkedin/post-v2.html'));
     }
@@ -115,6 +116,8 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     }
     if (/^\/notifications\/?$/.test(url.pathname)) return ok('text/html', read('mastodon/notifications.html'));
     if (/^\/@[\w.@-]+\/\d+$/.test(url.pathname)) return ok('text/html', read('mastodon/thread.html'));
+    // The advanced layout: home, notifications and the conversation side by side.
+    if (/^\/deck\/(@[\w.@-]+\/\d+|notifications)$/.test(url.pathname)) return ok('text/html', read('mastodon/deck.html'));
     return ok('text/html', '<!doctype html><title>Mastodon</title><p>Home</p>');
   }
   if (url.hostname !== 'x.com') return null;
@@ -145,7 +148,9 @@ export interface Session {
   worker: Worker;
   extensionId: string;
   profile: string;
-  extensionPage(path: 'popup' | 'options'): Promise<Page>;
+  /** The welcome page Replyline opened on install, when launched with `keepWelcome` (else it was closed). */
+  welcome: Page | null;
+  extensionPage(path: 'popup' | 'options' | 'welcome'): Promise<Page>;
   /** The toolbar badge text, read from the service worker. */
   badgeText(): Promise<string>;
   /** Asks the content script of the tab showing `url` to insert a snippet body, as the popup's Insert does. */
@@ -155,8 +160,40 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** `lang`: the browser's language (the extension's messages follow it), e.g. 'de'. */
-export async function launch(options: { headless?: boolean; dist?: string; lang?: string } = {}): Promise<Session> {
+/**
+ * The tab Replyline opens when it is installed, once it shows the welcome page. The worker may have
+ * opened it before anyone listens, so the tabs already open are looked at too.
+ */
+function welcomeOpened(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/src/welcome/index.html`;
+  return new Promise((done, fail) => {
+    const check = (page: Page) => {
+      // A tab may be reported before its first navigation: look again once it has one.
+      if (page.url() === 'about:blank') page.once('framenavigated', () => check(page));
+      if (page.url() !== url) return;
+      clearTimeout(timer);
+      context.off('page', check);
+      done(page);
+    };
+    const timer = setTimeout(() => {
+      context.off('page', check);
+      fail(new Error('Replyline did not open its welcome page on install.'));
+    }, 30_000);
+    context.on('page', check);
+    context.pages().forEach(check);
+  });
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  dist?: string;
+  /** Leaves the welcome page Replyline opens on install (else it is closed: each test starts with no tab of ours). */
+  keepWelcome?: boolean;
+  /** The browser's language (the extension's messages follow it), e.g. 'de'. */
+  lang?: string;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const dist = resolve(options.dist ?? 'dist');
   const profile = mkdtempSync(join(tmpdir(), 'replyline-profile-'));
   const headless = options.headless ?? true;
@@ -187,11 +224,14 @@ export async function launch(options: { headless?: boolean; dist?: string; lang?
   for (const pattern of [...SITE_HOSTS, instancePattern(TEST_INSTANCE)]) await context.route(routeGlob(pattern), serve);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const welcome = await welcomeOpened(context, extensionId);
+  if (!options.keepWelcome) await welcome.close();
   return {
     context,
     worker,
     extensionId,
     profile,
+    welcome: options.keepWelcome ? welcome : null,
     async extensionPage(path) {
       const page = await context.newPage();
       // The toolbar popup is 400 px wide; the options page is a normal tab.
@@ -252,10 +292,15 @@ export async function launch(options: { headless?: boolean; dist?: string; lang?
  * Saves a screenshot under test/.artifacts/, and, for the README's pictures, under test/screenshots/
  * when UPDATE_SCREENSHOTS=1.
  */
-export async function screenshot(page: Page, name: string, use: 'readme' | 'artifact' = 'readme'): Promise<void> {
-  await page.screenshot({ path: `test/.artifacts/${name}.png` });
+export async function screenshot(
+  page: Page,
+  name: string,
+  use: 'readme' | 'artifact' = 'readme',
+  { fullPage = false }: { fullPage?: boolean } = {},
+): Promise<void> {
+  await page.screenshot({ path: `test/.artifacts/${name}.png`, fullPage });
   if (use === 'readme' && process.env.UPDATE_SCREENSHOTS === '1') {
-    await page.screenshot({ path: `test/screenshots/${name}.png` });
+    await page.screenshot({ path: `test/screenshots/${name}.png`, fullPage });
   }
 }
 

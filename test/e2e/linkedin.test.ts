@@ -20,6 +20,11 @@ describe('LinkedIn in Chromium', () => {
     await expect.poll(() => badges(page), { timeout: 15_000 }).toEqual(EXPECTED);
     await page.goto(`${POST}?structure=v1`);
     await expect.poll(() => badges(page), { timeout: 15_000 }).toEqual(EXPECTED);
+    // A ugcPost, its comments keyed on wrappers or on themselves.
+    await page.goto('https://www.linkedin.com/feed/update/urn:li:ugcPost:7400000000000000009/');
+    await expect
+      .poll(() => badges(page), { timeout: 15_000 })
+      .toEqual(EXPECTED.map(([k, status]) => [k!.replace('linkedin:7400000000000000001_', 'linkedin:ugcPost:7400000000000000009_'), status]));
     await page.close();
   });
 

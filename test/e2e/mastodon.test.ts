@@ -86,6 +86,18 @@ describe('Mastodon in Chromium', () => {
     const mentions = await session.context.newPage();
     await mentions.goto(NOTIFICATIONS);
     await expect.poll(() => badges(mentions), { timeout: 15_000 }).toEqual([[key('113500000000000201'), 'pending']]);
+    // The advanced layout: the mention in the notifications column and the conversation's
+    // replies; the home column's copy of a reply and the favourite and follow groups get nothing.
+    await mentions.goto('https://mastodon.social/deck/@brightloop/113500000000000100');
+    await expect
+      .poll(() => badges(mentions), { timeout: 15_000 })
+      .toEqual([
+        [key('113500000000000201'), 'pending'],
+        [key('113500000000000101'), 'answered'],
+        [key('113500000000000103'), 'answered'],
+        [key('113500000000000105'), 'pending'],
+      ]);
+    expect(await mentions.locator('.column[aria-label="Home"] [data-replyline-key]').count()).toBe(0);
     await mentions.close();
 
     // Access withdrawn in the browser's own settings: the script goes at once, and Options offers it again.

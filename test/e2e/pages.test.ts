@@ -3,39 +3,14 @@
  * reachable by keyboard, the README's pictures, CSV in and out, and a site turned off and on.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type * as Axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { violations } from './axe';
 import { addSnippet, badges, screenshot } from './harness';
 import { browserPerFile } from './session';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = browserPerFile();
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: string[];
-}
-
-/** axe-core's WCAG 2.1 A and AA rules and best practices, on the page as it is now. */
-async function violations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof Axe }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      nodes: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-}
 
 async function seed(): Promise<Page> {
   const session = browser();

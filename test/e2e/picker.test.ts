@@ -53,6 +53,7 @@ describe('the inline picker', () => {
     await expect.poll(() => draftText(page)).toBe('Thanks Devon! Glad you like it.');
 
     await page.keyboard.type(' ;;roadmap');
+    await expect.poll(() => options(page).allInnerTexts()).toEqual([expect.stringContaining('Roadmap')]);
     await page.keyboard.press('Enter');
     const month = page.locator('[data-replyline-picker] input[name="Month"]');
     await month.waitFor();

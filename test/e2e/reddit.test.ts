@@ -37,7 +37,7 @@ describe('Reddit in Chromium', () => {
     await expect
       .poll(() => page.evaluate(editorState))
       .toBe('Thanks kenji_w, sorry about that!\n\nVersion 2.1 fixes the PDF export.');
-    await page.locator('shreddit-comment[thingid="t1_k3nj01"] > shreddit-comment-action-row button[slot="submit-button"]').click();
+    await page.locator('shreddit-comment[thingid="t1_k3nj01"] > [slot="actionRow"] button[slot="submit-button"]').click();
     await expect.poll(() => host.getAttribute('data-replyline-status')).toBe('answered');
     await expect.poll(() => session.storedItem('reddit:t1_k3nj01')).toMatchObject({ answeredVia: 'snippet' });
     await page.close();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll } from 'vitest';
-import { launch, type Session } from './harness';
+import { launch, type LaunchOptions, type Session } from './harness';
 
 /** One browser with the extension for a whole test file (each file gets a fresh profile). */
-export function browserPerFile(): () => Session {
+export function browserPerFile(options: LaunchOptions = {}): () => Session {
   let session: Session | undefined;
   beforeAll(async () => {
-    session = await launch();
+    session = await launch(options);
   });
   afterAll(async () => {
     await session?.close();

@@ -70,7 +70,10 @@ describe('nothing lost while Chrome stops the worker', () => {
         await page.bringToFront();
         await host.locator('button.badge').click();
         await host.getByRole('menuitem', { name: dismiss ? 'Dismiss' : 'Mark answered' }).click();
-        acted.set(key, dismiss ? 'dismissed' : 'answered');
+        const wanted = dismiss ? 'dismissed' : 'answered';
+        acted.set(key, wanted);
+        // As the user sees it: the badge turns to what was applied (the log's answer).
+        await expect.poll(() => host.getAttribute('data-replyline-status'), { timeout: 20_000, interval: 100 }).toBe(wanted);
         badgeActions.applied++;
 
         // Every third action, one from the popup: the first waiting reply of ours it lists.
@@ -83,6 +86,10 @@ describe('nothing lost while Chrome stops the worker', () => {
         if (!rowKey || acted.has(rowKey)) continue;
         await row.getByRole('button', { name: 'Mark answered' }).click();
         acted.set(rowKey, 'answered');
+        // The popup says it was done (the background's answer) before the user moves on (or closes it).
+        await expect
+          .poll(() => popup.locator('[role=status]').first().textContent(), { timeout: 20_000, interval: 100 })
+          .toMatch(/answered/i);
         popupActions.applied++;
       }
     })();

@@ -14,8 +14,12 @@ describe('TikTok in Chromium', () => {
     const page = await session.context.newPage();
     await page.goto(VIDEO);
     await expect
-      .poll(async () => (await badges(page)).map(([, status]) => status), { timeout: 15_000 })
-      .toEqual(['answered', 'pending', 'pending']);
+      .poll(() => badges(page), { timeout: 15_000 })
+      .toEqual([
+        ['tiktok:7440000000000000001:7440000000000100001', 'answered'],
+        ['tiktok:7440000000000000001:7440000000000100002', 'pending'],
+        ['tiktok:7440000000000000001:7440000000000200003', 'pending'],
+      ]);
     const kai = page.locator('[data-replyline-key]').nth(1);
     await kai.locator('button.badge').click();
     await page.getByRole('menuitem', { name: 'Tutorial' }).click();

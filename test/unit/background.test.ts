@@ -3,10 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openReplylineDb, type ReplylineDb } from '../../src/background/db';
+import { exportBackup } from '../../src/background/exporter';
 import { importBackup } from '../../src/background/importer';
 import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
-import { type ImportMode, parseBackup } from '../../src/core/backup';
+import { type Backup, type ImportMode, parseBackup } from '../../src/core/backup';
 import { instancePattern } from '../../src/core/instances';
 import { healthProblems, type PageHealth } from '../../src/core/health';
 import type { ItemStatus } from '../../src/core/types';
@@ -38,6 +39,14 @@ class Effects implements BackgroundEffects {
   broadcastStatuses = (s: Record<string, ItemStatus>) => void this.broadcasts.push(s);
   broadcastRefresh = () => void this.refreshes++;
   scheduleWake = (at: number | null) => void this.wakeAt.push(at);
+  /** The retell alarm as the browser holds it, and each arming and disarming in order. */
+  retellArmed = false;
+  retells: boolean[] = [];
+  retellLater = (armed: boolean) => {
+    this.retellArmed = armed;
+    this.retells.push(armed);
+  };
+
   openUrl = async (url: string) => void this.opened.push(url);
   optionsOpened = 0;
   openOptions = async () => void this.optionsOpened++;
@@ -218,6 +227,28 @@ describe('the item log', () => {
     await service.settled();
     expect(Object.assign({}, ...fx.broadcasts)).toEqual({ 'x:10': 'pending', 'x:11': 'pending' });
     expect(fx.counts.at(-1)).toBe(2);
+  });
+
+  it('arms a wake-up before a change is answered, and disarms it once the tabs were told', async () => {
+    const result = await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    expect(result.statuses).toEqual({ 'x:10': 'pending' });
+    // Were the worker stopped now, the browser would still wake it to tell the tabs.
+    expect(fx.retellArmed).toBe(true);
+    expect(fx.broadcasts).toEqual([]);
+    await service.settled();
+    expect(fx.broadcasts).toEqual([{ 'x:10': 'pending' }]);
+    expect(fx.retells).toEqual([true, false]);
+
+    // Telling the tabs fails: the wake-up stays armed, and the next change arms it again.
+    fx.broadcastStatuses = () => {
+      throw new Error('no tab answered');
+    };
+    await h()['items/act']({ key: 'x:10', action: 'dismiss' }, ctx);
+    await service.settled();
+    expect(fx.retellArmed).toBe(true);
+    await h()['items/act']({ key: 'x:10', action: 'reopen' }, ctx);
+    await service.settled();
+    expect(fx.retells).toEqual([true, false, true, true]);
   });
 
   it('an unknown key acts on nothing', async () => {
@@ -444,36 +475,43 @@ async function importText(text: string, mode: ImportMode, into = { db, service }
   return parsed.summary;
 }
 
+/** What the Options page exports, read from the database as the page reads it (no message carries the log). */
+async function exportOf(from: ReplylineDb): Promise<Backup> {
+  const control = { signal: new AbortController().signal, progress: () => undefined };
+  const exported = await exportBackup(from, new Date(fx.now()), control);
+  return JSON.parse(await exported.blob.text()) as Backup;
+}
+
 describe('export, import and clearing', () => {
   it('exports everything and imports it into an empty profile, giving the same data', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
     await h()['items/act']({ key: 'x:11', action: 'dismiss' }, ctx);
     await h()['snippets/save']({ id: null, title: 'Thanks', body: 'Thank you!', tags: ['a'], shortcut: 'ty' }, ctx);
     await h()['owner/detected']({ site: 'x', handle: 'brightloop' }, ctx);
-    const backup = await h()['data/export']({}, ctx);
+    const backup = await exportOf(db);
 
     globalThis.indexedDB = new IDBFactory();
     const freshDb = await openReplylineDb();
     const fresh = createService(freshDb, fx);
     const summary = await importText(JSON.stringify(backup), 'replace', { db: freshDb, service: fresh });
     expect(summary).toMatchObject({ items: 2, pending: 1, snippets: 1 });
-    const again = await fresh.handlers['data/export']({}, ctx);
+    const again = await exportOf(freshDb);
     expect({ ...again, exportedAt: '' }).toEqual({ ...backup, exportedAt: '' });
     expect(fx.counts.at(-1)).toBe(1);
   });
 
   it('a broken file changes nothing and says why', async () => {
     await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
-    const before = await h()['data/export']({}, ctx);
+    const before = await exportOf(db);
     await expect(importText('{"format":"replyline-backup","version":1,"items":[{}]', 'replace')).rejects.toThrow(/not JSON/);
     const broken = JSON.stringify({ ...before, items: [{ ...before.items[0], status: 'gone' }] });
     await expect(importText(broken, 'replace')).rejects.toThrow(/item 1 \(x:10\)/);
-    expect({ ...(await h()['data/export']({}, ctx)), exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
+    expect({ ...(await exportOf(db)), exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
   });
 
   it('no message carries a file: the page writes it, and data/imported only tells the worker, from our pages', async () => {
     const route = createRouter(() => h(), routerOptions);
-    const text = JSON.stringify(await h()['data/export']({}, ctx));
+    const text = JSON.stringify(await exportOf(db));
     expect(await route({ type: 'data/import', payload: { text, mode: 'replace' } }, popupSender)).toBeUndefined();
     const told = { type: 'data/imported', payload: { hostsBefore: [] } };
     expect(await route(told, contentSender)).toMatchObject({ ok: false });
@@ -634,7 +672,7 @@ describe('Mastodon instances', () => {
   it('an import brings its instances (merged, or replacing ours), and a clear withdraws them all', async () => {
     fx.instances.grant('mastodon.social');
     await h()['instances/add']({ host: 'mastodon.social' }, ctx);
-    const backup = await h()['data/export']({}, ctx);
+    const backup = await exportOf(db);
     const theirs = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: ['fosstodon.org'] } });
     await importText(theirs, 'merge');
     expect(await h()['instances/list']({}, ctx)).toEqual([
@@ -654,7 +692,7 @@ describe('Mastodon instances', () => {
   });
 
   it('refuses a backup whose instances are not hosts', async () => {
-    const backup = await h()['data/export']({}, ctx);
+    const backup = await exportOf(db);
     for (const bad of [['javascript:alert(1)'], 'mastodon.social', ['MASTODON.SOCIAL'], Array.from({ length: 21 }, (_, i) => `m${i}.social`)]) {
       const text = JSON.stringify({ ...backup, settings: { ...backup.settings, mastodonHosts: bad } });
       await expect(importText(text, 'replace')).rejects.toThrow(/Mastodon instances/);

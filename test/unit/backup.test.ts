@@ -6,6 +6,7 @@ import {
   jsonDepth,
   makeBackup,
   MAX_BACKUP_BYTES,
+  MAX_FILE_BYTES,
   MAX_DATE_MS,
   type ParseOptions,
   parseBackup,
@@ -229,9 +230,10 @@ describe('bounds checked before a file is parsed', () => {
     expect(parsed).toEqual({ ok: false, reason: 'backupLarger', error: 'This file cannot be imported: it is larger than 50 MB.' });
   });
 
-  it('sizes a file by its bytes before it is read, in the same words as a text over the limit', () => {
-    expect(backupSizeProblem(MAX_BACKUP_BYTES)).toBeNull();
-    expect(backupSizeProblem(MAX_BACKUP_BYTES + 1)).toBe('This file cannot be imported: it is larger than 50 MB.');
+  it('sizes a file the page streams by its bytes before it is read: up to 1 GiB', () => {
+    expect(backupSizeProblem(MAX_BACKUP_BYTES + 1)).toBeNull();
+    expect(backupSizeProblem(MAX_FILE_BYTES)).toBeNull();
+    expect(backupSizeProblem(MAX_FILE_BYTES + 1)).toBe('This file cannot be imported: it is larger than 1 GB.');
   });
 
   it('reads nesting depth in one pass, ignoring brackets inside strings', () => {

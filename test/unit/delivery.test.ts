@@ -26,6 +26,7 @@ function effects(): BackgroundEffects {
     broadcastStatuses: () => undefined,
     broadcastRefresh: () => undefined,
     scheduleWake: () => undefined,
+    retellLater: () => undefined,
     openUrl: async () => undefined,
     openOptions: async () => undefined,
     insertIntoActiveTab: async () => ({ ok: false, reason: 'none', copied: false }),

@@ -75,10 +75,11 @@ describe('an import is one transaction: all or nothing', () => {
     expect((await db.getAllKeys('snippets')).sort()).toEqual(['b', 'c']);
   });
 
-  // Puts in a merge: 5 items, 3 saved replies, the settings (9). In a replace: 3, 2 and 1 (6).
+  // Puts in either: the file's 3 items, its 2 saved replies and the settings (6); a merge writes
+  // only the records the file holds, never those it leaves alone.
   const cases: [ImportMode, number][] = [
     ['replace', 1], ['replace', 3], ['replace', 4], ['replace', 6],
-    ['merge', 1], ['merge', 5], ['merge', 7], ['merge', 9],
+    ['merge', 1], ['merge', 3], ['merge', 4], ['merge', 6],
   ];
   it.each(cases)('%s: a put throwing synchronously on call %i leaves every store as it was', async (mode, nth) => {
     const before = await dumpStores(db);

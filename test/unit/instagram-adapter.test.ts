@@ -47,6 +47,35 @@ describe('Instagram adapter', () => {
     expect(before).toContainEqual(expect.objectContaining({ relevant: true, kind: 'comment', ownerReplied: true }));
   });
 
+  it('reads a reply’s permalink (/c/<comment>/r/<reply>/): its id, and the comment it answers by that id', () => {
+    const url = loadPage('instagram/post.html', POST);
+    const ines = Array.from(document.querySelectorAll(instagramAdapter.itemSelector))[4]!;
+    expect(instagramAdapter.readEntry(ines, { url, memo: new Map() })).toMatchObject({
+      id: '18000000000000005',
+      url: 'https://www.instagram.com/p/DBrLoop01Ab/c/18000000000000004/r/18000000000000005/',
+      parentAuthor: 'brightloop',
+      parentIsPost: false,
+    });
+    const owners = Array.from(document.querySelectorAll(instagramAdapter.itemSelector))[3];
+    expect(instagramAdapter.relatedItems(ines)).toEqual([owners]);
+  });
+
+  it('reads rows that are no list items, the replies listed after their comment, related by their permalinks', () => {
+    const url = loadPage('instagram/post.html', POST);
+    const before = judgeAll(instagramAdapter, url, 'brightloop');
+    loadPage('instagram/post.html', POST);
+    // A newer layout: generated divs for rows, replies beside their comment instead of in it, no headings.
+    for (const list of Array.from(document.querySelectorAll('li > ul'))) list.parentElement!.after(list);
+    for (const el of Array.from(document.querySelectorAll('ul, li, h3')).reverse()) {
+      const div = document.createElement(el.tagName === 'H3' ? 'span' : 'div');
+      div.append(...Array.from(el.childNodes));
+      el.replaceWith(div);
+    }
+    expect(document.querySelector('li, h3')).toBeNull();
+    expect(judgeAll(instagramAdapter, url, 'brightloop')).toEqual(before);
+    expect(before.filter((j) => j?.relevant)).toHaveLength(3);
+  });
+
   it('finds the row’s own Reply control, and leaves links that are not comment permalinks alone', () => {
     const url = loadPage('instagram/post.html', POST);
     const marta = document.querySelector(instagramAdapter.itemSelector)!;

@@ -92,3 +92,46 @@ describe('LinkedIn adapter', () => {
     expect(parseCompactAge('Edited', 0)).toBeNull();
   });
 });
+
+describe('LinkedIn adapter, a ugcPost in the newer structure', () => {
+  const UGC = 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7400000000000000009/';
+  const ugc = (comment: string) => `ugcPost:7400000000000000009_${comment}`;
+
+  it('reads ugcPost comment URNs, on the container or on a wrapper around it, and the keyed commentary box', () => {
+    const url = loadPage('linkedin/post-v2-ugc.html', UGC);
+    const [ana, , tom] = Array.from(document.querySelectorAll(linkedinAdapter.itemSelector));
+    expect(linkedinAdapter.readEntry(ana!, { url, memo: new Map() })).toMatchObject({
+      id: ugc('7400000000000000101'),
+      url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7400000000000000009/?dashCommentUrn=urn%3Ali%3Afsd_comment%3A(7400000000000000101%2Curn%3Ali%3AugcPost%3A7400000000000000009)',
+      thread: 'ugcPost:7400000000000000009',
+      repliedBy: ['bright-loop'],
+    });
+    expect(linkedinAdapter.readEntry(tom!, { url, memo: new Map() })?.text).toBe('Does it integrate with Slack?');
+    expect(scanPage(linkedinAdapter, url, 'bright-loop').map((i) => [i.id, i.kind, i.ownerReplied])).toEqual([
+      [ugc('7400000000000000101'), 'comment', true],
+      [ugc('7400000000000000201'), 'comment', false],
+      [ugc('7400000000000000302'), 'reply', false],
+    ]);
+  });
+
+  it('never takes the URN of the comment a reply sits in', () => {
+    const url = loadPage('linkedin/post-v2-ugc.html', UGC);
+    const [ana, reply] = Array.from(document.querySelectorAll(linkedinAdapter.itemSelector));
+    reply!.removeAttribute('componentkey');
+    expect(linkedinAdapter.readEntry(reply!, { url, memo: new Map() })).toBeNull();
+    expect(linkedinAdapter.readEntry(ana!, { url, memo: new Map() })?.id).toBe(ugc('7400000000000000101'));
+  });
+
+  it('finds Reply after the comment’s Like where its wording is not English, and the keyed comment box', () => {
+    loadPage('linkedin/post-v2-ugc.html', UGC);
+    const tom = Array.from(document.querySelectorAll(linkedinAdapter.itemSelector))[2]!;
+    const reply = linkedinAdapter.replyButton(tom)!;
+    reply.textContent = 'Responder';
+    expect(linkedinAdapter.replyButton(tom)).toBe(reply);
+    const box = document.createElement('div');
+    box.className = 'tiptap ProseMirror';
+    box.setAttribute('contenteditable', 'true');
+    document.getElementById('main-box')!.append(box);
+    expect(box.matches(linkedinAdapter.composerSelector)).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SITE_LIST, SITES, siteForUrl } from '../../src/core/sites';
-import { withSiteHosts } from '../../src/core/sites/manifest';
-import { adapterForUrl } from '../../src/sites/registry';
+import { INSTANCE_SCRIPT_FILE } from '../../src/core/instances';
+import { contentScriptFile, withSiteHosts } from '../../src/core/sites/manifest';
+import { ADAPTERS, adapterForUrl } from '../../src/sites/registry';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
 /** What vite.config.ts hands to crxjs. */
@@ -18,12 +19,28 @@ describe('the manifest', () => {
     const hosts = SITE_LIST.flatMap((site) => site.hosts).sort();
     expect(hosts.length).toBeGreaterThan(0);
     expect([...manifest.host_permissions].sort()).toEqual(hosts);
-    expect([...manifest.content_scripts[0]!.matches].sort()).toEqual(hosts);
+    expect(manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches).sort()).toEqual(hosts);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
   });
 
+  it('runs on each site only that site\'s own script, as the source manifest says when', () => {
+    const withHosts = SITE_LIST.filter((site) => site.hosts.length > 0);
+    expect(manifest.content_scripts).toEqual(
+      withHosts.map((site) => ({ js: [`assets/content-${site.id}.js`], matches: site.hosts, run_at: 'document_idle' })),
+    );
+    // Mastodon has no host of its own: its script is the one registered for the user's instances.
+    expect(contentScriptFile('mastodon')).toBe(INSTANCE_SCRIPT_FILE);
+  });
+
+  it('builds each site\'s script from its adapter module: src/sites/<id>.ts exports <id>Adapter', async () => {
+    for (const site of SITE_LIST) {
+      const module = (await import(`../../src/sites/${site.id}.ts`)) as Record<string, unknown>;
+      expect(module[`${site.id}Adapter`]).toBe(ADAPTERS[site.id]);
+    }
+  });
+
   it('keeps to the permissions Replyline needs', () => {
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'clipboardWrite', 'scripting', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage']);
     // A Mastodon instance is asked for one host at a time, when the user adds it; nothing else is optional.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect('optional_permissions' in manifest).toBe(false);

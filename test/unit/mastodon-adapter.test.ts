@@ -124,6 +124,7 @@ describe('Mastodon adapter', () => {
   });
 
   it('relates only the conversation’s own statuses when other columns are on the page too', () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://mastodon.social/deck/@brightloop/113500000000000100');
     const url = loadPage('mastodon/thread.html', 'https://mastodon.social/deck/@brightloop/113500000000000100');
     const before = judgeAll(mastodonAdapter, url, OWNER);
     // The advanced layout: a home column beside the conversation, showing one of its replies again.

@@ -45,22 +45,38 @@ describe('Reddit adapter, new Reddit (shreddit)', () => {
     expect(scanPage(redditAdapter, url, 'mara_lind').map((i) => i.id)).toEqual(['t1_br0001']);
   });
 
+  it('finds the 2026 Reply button slotted into the action row, in the div slotted into the comment', () => {
+    loadPage('reddit/post.html', POST);
+    const kenji = document.querySelector('shreddit-comment[thingid="t1_k3nj01"]')!;
+    const slot = kenji.querySelector(':scope > div[slot="actionRow"]')!;
+    const reply = slot.querySelector('span[slot="comment-reply"] > button')!;
+    expect(redditAdapter.replyButton(kenji)).toBe(reply);
+    // Its reply's own row (the older kind, no button drawn yet) is not taken for the comment's.
+    const ana = document.querySelector('shreddit-comment[thingid="t1_an4b01"]')!;
+    expect(redditAdapter.replyButton(ana)).toBeNull();
+    const composer = document.createElement('shreddit-composer');
+    composer.innerHTML = '<div contenteditable="true" data-lexical-editor="true"></div>';
+    slot.querySelector('shreddit-comment-action-row')!.append(composer);
+    expect(redditAdapter.composerFor(kenji, document)).toBe(composer.firstElementChild);
+    expect(redditAdapter.composerFor(ana, document)).toBeNull();
+  });
+
   it('finds the Reply button inside the action row’s shadow root, and the composer it opens', () => {
     loadPage('reddit/post.html', POST);
-    const jules = document.querySelector('shreddit-comment[thingid="t1_j0ls01"]')!;
-    const row = jules.querySelector('shreddit-comment-action-row')!;
-    expect(redditAdapter.replyButton(jules)).toBeNull();
+    const ana = document.querySelector('shreddit-comment[thingid="t1_an4b01"]')!;
+    const row = ana.querySelector('shreddit-comment-action-row')!;
+    expect(redditAdapter.replyButton(ana)).toBeNull();
     const shadow = row.attachShadow({ mode: 'open' });
     const reply = document.createElement('button');
     reply.setAttribute('aria-label', 'Reply');
     shadow.append(reply);
-    expect(redditAdapter.replyButton(jules)).toBe(reply);
-    expect(redditAdapter.composerFor(jules, document)).toBeNull();
+    expect(redditAdapter.replyButton(ana)).toBe(reply);
+    expect(redditAdapter.composerFor(ana, document)).toBeNull();
     const composer = document.createElement('shreddit-composer');
     composer.innerHTML = '<div contenteditable="true" data-lexical-editor="true"></div>';
     row.append(composer);
-    expect(redditAdapter.composerFor(jules, document)).toBe(composer.firstElementChild);
-    expect(redditAdapter.badgeAnchor(jules)?.getAttribute('slot')).toBe('commentMeta');
+    expect(redditAdapter.composerFor(ana, document)).toBe(composer.firstElementChild);
+    expect(redditAdapter.badgeAnchor(ana)?.getAttribute('slot')).toBe('commentMeta');
   });
 
   it('leaves unknown markup alone', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { threadsAdapter } from '../../src/sites/threads';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
+import { repeat, scanCost } from './scan-cost';
 
 const POST = 'https://www.threads.com/@brightloop/post/DBrLp00Root1';
 
@@ -19,7 +20,7 @@ describe('Threads adapter', () => {
       createdAt: Date.UTC(2026, 10, 22, 8),
       parentAuthor: 'brightloop',
       parentIsPost: true,
-      repliedBy: ['emma.k'],
+      repliedBy: [],
       onMentionsPage: false,
     });
   });
@@ -56,6 +57,61 @@ describe('Threads adapter', () => {
     expect(threadsAdapter.composerFor(joao, document)).toBe(box);
     const emma = Array.from(document.querySelectorAll(threadsAdapter.itemSelector))[4]!;
     expect(threadsAdapter.composerFor(emma, document)).toBeNull();
+  });
+
+  it('finds Reply by its place in the action row where its label is in another language', () => {
+    loadPage('threads/post.html', POST);
+    for (const svg of Array.from(document.querySelectorAll('svg[aria-label="Reply"]'))) svg.setAttribute('aria-label', 'Responder');
+    for (const svg of Array.from(document.querySelectorAll('svg[aria-label="Like"]'))) svg.setAttribute('aria-label', 'Me gusta');
+    const rita = Array.from(document.querySelectorAll(threadsAdapter.itemSelector))[1]!;
+    expect(threadsAdapter.replyButton(rita)?.className).toBe('reply');
+    const box = document.createElement('div');
+    box.setAttribute('contenteditable', 'true');
+    box.setAttribute('role', 'textbox');
+    box.setAttribute('aria-placeholder', 'Responder a rita.silva...');
+    document.body.append(box);
+    expect(threadsAdapter.composerFor(rita, document)).toBe(box);
+    box.setAttribute('aria-placeholder', 'Responder a rita.silvas...');
+    expect(threadsAdapter.composerFor(rita, document)).toBeNull();
+    // A row with no icon buttons to place: nothing is guessed.
+    for (const b of Array.from(rita.querySelectorAll('[role="button"]')).slice(1)) b.remove();
+    expect(threadsAdapter.replyButton(rita)).toBeNull();
+  });
+
+  it('a new reply makes the post it answers read again, and only that one', () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(POST);
+    loadPage('threads/post.html', POST);
+    const posts = Array.from(document.querySelectorAll(threadsAdapter.itemSelector));
+    expect(threadsAdapter.relatedItems(posts[2]!)).toEqual([posts[1]]);
+    expect(threadsAdapter.relatedItems(posts[4]!)).toEqual([posts[0]]);
+  });
+
+  it('relates a long column in linear work: twice the replies, about twice the work', () => {
+    const cost = (count: number) => {
+      (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(POST);
+      const url = loadPage('threads/post.html', POST);
+      const posts = Array.from(document.querySelectorAll(threadsAdapter.itemSelector));
+      // Each reply followed by the owner's answer.
+      repeat(posts[1]!, document.querySelector('main')!, count, (html, n) => (n % 2
+        ? html.replaceAll('rita.silva', 'brightloop').replaceAll('DBrLp01Rita1', `DBrOwn${n}x`)
+        : html.replaceAll('rita.silva', `user${n}`).replaceAll('DBrLp01Rita1', `DBrLp${n}x`)));
+      return scanCost(threadsAdapter, url);
+    };
+    const small = cost(2000);
+    const large = cost(4000);
+    expect(large).toBeGreaterThan(small * 1.5);
+    expect(large).toBeLessThan(small * 2.3);
+  }, 120_000); // building and reading 6,000 posts in happy-dom takes seconds: work is counted, not timed
+
+  it('tells the reply dialog’s Post from its Cancel by the word, in the languages Threads ships', () => {
+    document.body.innerHTML = `<div role="dialog"><div contenteditable="true" role="textbox"></div>
+      <div role="button"><span>Cancelar</span></div><div role="button"><div><span>Publicar</span></div></div></div>
+      <div role="button"><span>Post</span></div>`;
+    const [cancel, post, outside] = Array.from(document.querySelectorAll('div[role="button"]'));
+    expect(threadsAdapter.isSendControl?.(post!.querySelector('span')!)).toBe(true);
+    expect(threadsAdapter.isSendControl?.(cancel!)).toBe(false);
+    // "Post" outside a dialog is not the reply dialog's control.
+    expect(threadsAdapter.isSendControl?.(outside!)).toBe(false);
   });
 
   it('leaves unknown markup alone', () => {

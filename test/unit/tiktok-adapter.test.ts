@@ -31,9 +31,38 @@ describe('TikTok adapter', () => {
       ['kai_moves', 'comment', false],
       ['omar.k', 'reply', false],
     ]);
-    // No id on the page: the same author and words give the same id on every visit.
-    expect(new Set(items.map((i) => i.id)).size).toBe(3);
-    expect(scanPage(tiktokAdapter, url, 'brightloop').map((i) => i.id)).toEqual(items.map((i) => i.id));
+    // Each comment's container carries its id.
+    expect(items.map((i) => i.id)).toEqual(['100001', '100002', '200003'].map((c) => `7440000000000000001:7440000000000${c}`));
+  });
+
+  it('where no container shows an id, the same author and words give the same id on every visit', () => {
+    const url = loadPage('tiktok/video.html', VIDEO);
+    for (const el of Array.from(document.querySelectorAll('[id^="744"]'))) el.removeAttribute('id');
+    const items = scanPage(tiktokAdapter, url, 'brightloop');
+    expect(items.map((i) => i.id)).toEqual(['fernanda.art:1j224du', 'kai_moves:v1o9rc', 'omar.k:1fj2l1h'].map((c) => `7440000000000000001:${c}`));
+  });
+
+  it('reads words marked comment-text, the level from the author’s hook, and replies listed after their comment', () => {
+    const url = loadPage('tiktok/video.html', VIDEO);
+    const before = judgeAll(tiktokAdapter, url, 'brightloop');
+    loadPage('tiktok/video.html', VIDEO);
+    for (const el of Array.from(document.querySelectorAll('[data-e2e^="comment-level-"]'))) el.setAttribute('data-e2e', 'comment-text');
+    // Replies beside their comment's container, not inside it.
+    for (const replies of Array.from(document.querySelectorAll('[class*="DivReplyContainer"]'))) replies.closest('[class*="DivCommentObjectWrapper"]')!.after(replies);
+    expect(judgeAll(tiktokAdapter, url, 'brightloop')).toEqual(before);
+    expect(before.filter((j) => j?.relevant)).toHaveLength(3);
+    // Both hooks on the same words: one comment.
+    loadPage('tiktok/video.html', VIDEO);
+    for (const p of Array.from(document.querySelectorAll('[data-e2e^="comment-level-"] > p'))) p.setAttribute('data-e2e', 'comment-text');
+    expect(judgeAll(tiktokAdapter, url, 'brightloop').filter((j) => j !== null)).toEqual(before.filter((j) => j !== null));
+  });
+
+  it('a reply makes its top comment read again, and only that one', () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(VIDEO);
+    loadPage('tiktok/video.html', VIDEO);
+    const texts = Array.from(document.querySelectorAll(tiktokAdapter.itemSelector));
+    expect(tiktokAdapter.relatedItems(texts[5]!)).toEqual([texts[4]]);
+    expect(tiktokAdapter.relatedItems(texts[2]!)).toEqual([]);
   });
 
   it('relates replies to their comment by nesting: more wrappers around each comment change no verdict', () => {

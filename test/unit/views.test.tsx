@@ -8,6 +8,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openReplylineDb } from '../../src/background/db';
+import { exportBackup } from '../../src/background/exporter';
 import { syncInstanceScripts } from '../../src/background/instances';
 import { type BackgroundEffects, createService } from '../../src/background/service';
 import type { Backup } from '../../src/core/backup';
@@ -66,6 +67,7 @@ function effects(): BackgroundEffects {
     broadcastStatuses: () => undefined,
     broadcastRefresh: () => undefined,
     scheduleWake: () => undefined,
+    retellLater: () => undefined,
     openUrl: async () => undefined,
     openOptions: async () => undefined,
     insertIntoActiveTab: async (body) => {
@@ -103,6 +105,15 @@ afterEach(() => {
   const english = readCatalog('en');
   setMessageLookup((key, subs) => resolveMessage(english, key, subs));
 });
+
+/** What the Options page exports, read from the database as the page reads it (no message carries the log). */
+async function exportOf(): Promise<Backup> {
+  const db = await openReplylineDb();
+  const control = { signal: new AbortController().signal, progress: () => undefined };
+  const exported = await exportBackup(db, new Date(), control);
+  db.close();
+  return JSON.parse(await exported.blob.text()) as Backup;
+}
 
 const call = (type: string, payload: unknown, sender: object = page) =>
   fake.route!({ type, payload }, sender) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
@@ -419,7 +430,7 @@ describe('the options page', () => {
       isContentUrl: () => false,
     });
     render(<Options />, root);
-    const empty = (await call('data/export', {})).value as Backup;
+    const empty = await exportOf();
     const file = { ...empty, note: 'made by hand', items: [{ ...logged('10', {}, clock - 1000), color: 'red' }] };
     const preview = await chooseBackup(JSON.stringify(file));
     expect(preview.textContent).toMatch(/1 comments \(1 waiting\) from X/);
@@ -435,7 +446,7 @@ describe('the options page', () => {
   it('a write that fails in the page changes nothing, says so, and keeps the preview to try again', async () => {
     await report(scanned('1'));
     render(<Options />, root);
-    const before = (await call('data/export', {})).value as Backup;
+    const before = await exportOf();
     const preview = await chooseBackup(JSON.stringify({ ...before, items: [logged('2', {}, clock - 1000), logged('3', {}, clock - 1000)] }));
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('Maximum call stack size exceeded', 'DataCloneError');
@@ -444,7 +455,7 @@ describe('the options page', () => {
     await waitFor(() => dataStatus().includes('Nothing was changed'), 'the failure');
     put.mockRestore();
     expect(dataStatus()).toBe('The browser could not save the imported data. Nothing was changed.');
-    expect(((await call('data/export', {})).value as Backup).items).toEqual(before.items);
+    expect((await exportOf()).items).toEqual(before.items);
     expect(root.querySelector('[aria-label="Import preview"]')).not.toBeNull();
   });
 

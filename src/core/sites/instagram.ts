@@ -3,7 +3,8 @@ import { defineSite } from './define';
 /**
  * Every Instagram selector in one place. Evidence is of lower confidence (bots and scrapers of 2024-26;
  * reconstructed): Instagram's classes are hashed, so a comment is found from its permalink
- * (/p/<code>/c/<id>/ around a time element) and its row from there. Anything missing: not read.
+ * (/p/<code>/c/<id>/, a reply's /p/<code>/c/<commentId>/r/<replyId>/, around a time element) and its
+ * row upward from there. Anything missing: not read.
  */
 export const instagram = defineSite({
   id: 'instagram',
@@ -13,7 +14,6 @@ export const instagram = defineSite({
   readsOwner: false,
   selectors: {
     permalink: 'a[href*="/c/"]',
-    row: 'li',
     author: 'h3 a[href], h2 a[href]',
     text: 'span[dir="auto"]',
     postAuthor: 'header a[href]',

@@ -15,11 +15,17 @@ export const linkedin = defineSite({
     comment: '[data-view-name="comment-container"]',
     actor: ':scope > a[data-view-name="comment-actor-description"], :scope > a[data-view-name="reply-actor-description"]',
     text: ':scope > p[data-view-name="comment-commentary"]',
+    /** The newer commentary box: componentkey "comment-commentary_…" holding the expandable text. */
+    textBox: '[componentkey^="comment-commentary"], [data-testid="expandable-text-box"]',
+    /** Where the newer structure keeps a comment's URN: on the container or a wrapper around it. */
+    commentKey: '[componentkey*="urn:li:comment:"], [id*="urn:li:comment:"]',
+    /** A comment's own Like button; Reply follows it. */
+    reaction: '[data-view-name="comment-reaction-button"]',
     /** A reply's own actor link (a top-level comment's is comment-actor-description). */
     replyActor: 'a[data-view-name="reply-actor-description"]',
     update: '[data-view-name="feed-full-update"]',
     postActor: 'a[data-view-name="feed-actor-image"], a[data-view-name="feed-actor-description"]',
-    composer: '[data-view-name="comment-box"] .ProseMirror[contenteditable="true"], .comments-comment-box .ql-editor[contenteditable="true"], .comments-comment-texteditor .ql-editor[contenteditable="true"]',
+    composer: '[componentkey^="commentBox-"] .ProseMirror[contenteditable="true"], .ui-core-tiptap-text-editor-wrapper .ProseMirror[contenteditable="true"], [data-view-name="comment-box"] .ProseMirror[contenteditable="true"], .comments-comment-box .ql-editor[contenteditable="true"], .comments-comment-texteditor .ql-editor[contenteditable="true"]',
     send: 'button[data-view-name="comment-post"], button[data-view-name="comment-reply-post"], button.comments-comment-box__submit-button--cr, button.comments-comment-box__submit-button',
     oldComment: 'article.comments-comment-entity[data-id^="urn:li:comment:"]',
     oldActor: ':scope > a.comments-comment-meta__description-container, :scope > .comments-comment-meta__actor ~ a.comments-comment-meta__description-container',

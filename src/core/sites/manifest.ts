@@ -1,14 +1,29 @@
-import { SITE_HOSTS } from './index';
+import { INSTANCE_SCRIPT_FILE } from '../instances';
+import { SITE_HOSTS, SITE_LIST, type SiteId, SITES } from './index';
 
 /**
- * The manifest as built: manifest.json names no site, so the built-in sites' hosts are added here
- * as its content script's matches and its host permissions (vite.config.ts hands this to crxjs).
+ * Each site's content script: the page session with that site's adapter only, one classic script
+ * (vite.config.ts builds it). A site that runs on the user's instances has the registered script.
+ */
+export function contentScriptFile(site: SiteId): string {
+  return SITES[site].onInstances ? INSTANCE_SCRIPT_FILE : `assets/content-${site}.js`;
+}
+
+/**
+ * The manifest as built: manifest.json names no site, so the built-in sites' hosts are added here as
+ * host permissions, and its one content script is a template (when and how it runs): each site with
+ * hosts gets its own, on its hosts. crxjs is handed the manifest without them (vite.config.ts writes
+ * them after the build: they are built apart, so no chunk has to be web-accessible).
  */
 export function withSiteHosts<M extends { content_scripts: readonly object[] }>(manifest: M) {
-  type Script = M['content_scripts'][number];
+  const [template = {}] = manifest.content_scripts;
   return {
     ...manifest,
-    content_scripts: manifest.content_scripts.map((script: Script) => ({ ...script, matches: [...SITE_HOSTS] })),
+    content_scripts: SITE_LIST.filter((site) => site.hosts.length > 0).map((site) => ({
+      ...template,
+      js: [contentScriptFile(site.id)],
+      matches: [...site.hosts],
+    })),
     host_permissions: [...SITE_HOSTS],
   };
 }

@@ -21,6 +21,8 @@ export const mastodon = defineSite({
     /** A conversation's column (the advanced layout shows several side by side): statuses relate within it. */
     conversation: '.scrollable, .column',
     focused: '.detailed-status',
+    /** The opt-in redesign (upstream main, components/status/status.tsx): <article data-id>, no .status classes. */
+    redesignStatus: 'article[data-id]:not(.status)',
     mentionNotification: '.notification-ungrouped--mention',
     notification: '.notification-ungrouped, .notification-group, .notification',
     author: 'a.status__display-name, a.detailed-status__display-name',

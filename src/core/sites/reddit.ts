@@ -17,7 +17,10 @@ export const reddit = defineSite({
     comment: 'shreddit-comment[thingid]',
     post: 'shreddit-post[author]',
     commentText: ':scope > [slot="comment"]',
-    actionRow: ':scope > shreddit-comment-action-row',
+    // The row is the comment's slotted child, or (2026) sits in a div slotted there.
+    actionRow: ':scope > [slot="actionRow"], :scope > shreddit-comment-action-row',
+    replySlotted: '[slot="comment-reply"] > button',
+    replyRow: 'shreddit-comment-action-row',
     replyInShadow: 'button[aria-label="Reply"], button[data-action="reply"]',
     composer: 'shreddit-composer [contenteditable="true"][data-lexical-editor="true"]',
     send: 'shreddit-composer button[slot="submit-button"], form.usertext button.save',

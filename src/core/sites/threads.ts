@@ -17,7 +17,11 @@ export const threads = defineSite({
     permalink: 'a[href*="/post/"]',
     text: 'span[dir="auto"]',
     replyIcon: 'svg[aria-label="Reply"]',
+    /** The action row's buttons: a role=button holding an icon. */
+    iconButton: 'div[role="button"]:has(> svg[aria-label]), div[role="button"]:has(> * > svg[aria-label])',
     composer: 'div[contenteditable="true"][role="textbox"]',
     send: 'div[role="button"]:has(span[style*="rotate(90deg)"] svg[aria-label="Reply"])',
+    /** The reply dialog's buttons: which one posts is told by its word (see POST_WORDS). */
+    dialogButton: 'div[role="dialog"] div[role="button"]',
   },
 });

@@ -12,7 +12,9 @@ export const tiktok = defineSite({
   commentLimit: 150,
   readsOwner: false,
   selectors: {
-    text: '[data-e2e="comment-level-1"], [data-e2e="comment-level-2"]',
+    text: '[data-e2e="comment-level-1"], [data-e2e="comment-level-2"], [data-e2e="comment-text"]',
+    topText: '[data-e2e="comment-level-1"]',
+    replyText: '[data-e2e="comment-level-2"]',
     username: '[data-e2e^="comment-username-"]',
     time: '[data-e2e^="comment-time-"]',
     reply: '[data-e2e^="comment-reply-"]',

@@ -1,31 +1,32 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../core/i18n';
-import { download, send } from '../../ui/api';
 import { FileField } from '../../ui/files';
 import { StatusLine, useStatus } from '../../ui/status';
 import { Section } from '../Section';
 import { BackupPreview, useBackupImport } from './BackupImport';
 import { DeleteAll } from './DeleteAll';
+import { ExportReminder, Exports, useExportState } from './Exports';
+import { TaskProgress, useTasks } from './Task';
 
 /** Everything Replyline keeps: exported to a file, imported from one, or deleted. */
 export function DataSection() {
   const [status, report] = useStatus();
-  const backup = useBackupImport(report);
-  const exportAll = () =>
-    report.attempt(async () => {
-      const exported = await send('data/export', {});
-      download(`replyline-backup-${exported.exportedAt.slice(0, 10)}.json`, JSON.stringify(exported), 'application/json');
-      report.success(t('exported', exported.items.length, exported.snippets.length));
-    });
+  const tasks = useTasks();
+  // Counts the changes that may move the last export's date or the log's size: each reads them again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+  const [exportState, dismiss] = useExportState(changes);
+  const backup = useBackupImport(report, tasks, changed);
   return (
     <Section id="data" title={t('dataTitle')} intro={t('dataIntro')}>
+      <ExportReminder state={exportState} dismiss={dismiss} />
       <div class="row">
-        <button type="button" onClick={() => void exportAll()}>
-          {t('exportEverything')}
-        </button>
+        <Exports tasks={tasks} report={report} onExported={changed} />
         <FileField label={t('importFile')} name="import" accept="application/json,.json" onChange={backup.choose} />
       </div>
+      <TaskProgress tasks={tasks} />
       <BackupPreview backup={backup} />
-      <DeleteAll report={report} />
+      <DeleteAll report={report} onDeleted={changed} />
       <StatusLine status={status} testId="data-status" />
     </Section>
   );

@@ -4,12 +4,13 @@ import { send } from '../../ui/api';
 import type { Reporter } from '../../ui/status';
 
 /** Deleting everything Replyline keeps, asked twice. */
-export function DeleteAll({ report }: { report: Reporter }) {
+export function DeleteAll({ report, onDeleted }: { report: Reporter; onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const clearAll = () =>
     report.attempt(async () => {
       await send('data/clear', { confirm: 'delete everything' });
       setConfirming(false);
+      onDeleted();
       report.success(t('allDeleted'));
     });
   return (

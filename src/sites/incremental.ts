@@ -1,0 +1,106 @@
+/**
+ * Helpers for work that follows new nodes only: the content script reads a page in chunks as its
+ * items arrive, so what an item needs is found near it (walks in document order that stop at the
+ * next item), and what the whole page shares is kept for the page's state, not found again per chunk.
+ */
+import type { PageInfo } from './types';
+import { memoize } from './types';
+
+/**
+ * An element the whole page shares (the focal post, the video's owner link), kept for the page's
+ * state (`page.facts`) while it stays in the page, and held weakly: a node the page dropped is
+ * never kept. While there is none, `find` runs at most once per chunk.
+ */
+export function lastingElement(page: PageInfo, key: string, find: () => Element | null): Element | null {
+  const kept = page.facts?.get(key);
+  const el = kept instanceof WeakRef ? (kept.deref() as Element | undefined) : undefined;
+  if (el?.isConnected) return el;
+  const found = memoize(page, `lasting:${key}`, find);
+  if (found) page.facts?.set(key, new WeakRef(found));
+  else page.facts?.delete(key);
+  return found;
+}
+
+/** The first match of `selector` in document order from `el` on: itself, else inside it (one native query). */
+function firstIn(el: Element, selector: string): Element | null {
+  return el.matches(selector) ? el : el.querySelector(selector);
+}
+
+/** The last match of `selector` in document order inside `el`, else `el` itself if it matches. */
+function lastIn(el: Element, selector: string): Element | null {
+  const inner = el.querySelectorAll(selector);
+  return inner[inner.length - 1] ?? (el.matches(selector) ? el : null);
+}
+
+/** The next match after `el` (never inside it) within `root`: the following siblings of it and of its parents. */
+function nextAfter(el: Element, selector: string, root: Node): Element | null {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    for (let sibling = node.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      const found = firstIn(sibling, selector);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Elements matching `selector` after `el` in document order within `root`, nearest first, never
+ * inside `el` or inside a match (an item's own parts are not the next items). It looks at
+ * neighbours only, as far as it is read: the cost follows the items read, not the page's size.
+ */
+export function* followingInOrder(el: Element, selector: string, root: Node): Generator<Element> {
+  for (let next = nextAfter(el, selector, root); next; next = nextAfter(next, selector, root)) yield next;
+}
+
+/**
+ * Elements matching `selector` before `el` in document order within `root`, nearest first: the
+ * last match in each preceding sibling (of it, then of its parents), and the parents themselves.
+ */
+export function* precedingItems(el: Element, selector: string, root: Node): Generator<Element> {
+  let current: Element = el;
+  for (;;) {
+    const previous = previousBefore(current, selector, root);
+    if (!previous) return;
+    yield previous;
+    current = previous;
+  }
+}
+
+function previousBefore(el: Element, selector: string, root: Node): Element | null {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      const found = lastIn(sibling, selector);
+      if (found) return found;
+    }
+    const parent = node.parentElement;
+    if (parent && parent !== root && parent.matches(selector)) return parent;
+  }
+  return null;
+}
+
+/** The next element after `node`'s subtree in document order, within `root`. */
+function nextOutside(node: Element, root: Node): Element | null {
+  let current: Element | null = node;
+  while (current && current !== root) {
+    if (current.nextElementSibling) return current.nextElementSibling;
+    current = current.parentElement;
+  }
+  return null;
+}
+
+/**
+ * The items inside `el` that no other item inside `el` holds (its direct replies when replies nest
+ * in their comment, whatever wrappers are between): a walk that never enters a nested item.
+ */
+export function outermostWithin(el: Element, selector: string): Element[] {
+  const found: Element[] = [];
+  let node = el.firstElementChild;
+  while (node) {
+    if (node.matches(selector)) {
+      found.push(node);
+      node = nextOutside(node, el);
+    }
+    else node = node.firstElementChild ?? nextOutside(node, el);
+  }
+  return found;
+}

@@ -1,0 +1,63 @@
+/**
+ * What one scan of a page costs in DOM work, counted rather than timed: each query made
+ * (querySelector, querySelectorAll, closest, matches) and each element a query hands back, plus
+ * every entry of the repliedBy lists read. A scan that relates every item to every earlier one
+ * shows up as work growing with the square of the items; a linear one doubles with them.
+ */
+import type { SiteAdapter } from '../../src/sites/types';
+
+const METHODS = ['querySelector', 'querySelectorAll', 'closest', 'matches'] as const;
+
+export function scanCost(adapter: SiteAdapter, url: URL, root: ParentNode = document): number {
+  let cost = 0;
+  // Each method is patched once, where the DOM defines it (up the prototype chains of the node kinds).
+  const saved: [Record<string, unknown>, string, unknown][] = [];
+  const starts = [HTMLElement.prototype, Element.prototype, Document.prototype, DocumentFragment.prototype];
+  for (const name of METHODS) {
+    for (const start of starts) {
+      let proto: object | null = start;
+      while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) {
+        proto = Object.getPrototypeOf(proto) as object | null;
+      }
+      const owner = proto as Record<string, unknown> | null;
+      if (!owner || saved.some(([o, n]) => o === owner && n === name)) continue;
+      const original = owner[name];
+      if (typeof original !== 'function') continue;
+      saved.push([owner, name, original]);
+      owner[name] = function (this: unknown, ...args: unknown[]) {
+        cost += 1;
+        const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+        if (result && typeof (result as { length?: unknown }).length === 'number') {
+          cost += (result as { length: number }).length;
+        }
+        return result;
+      };
+    }
+  }
+  try {
+    // As the content script reads a batch: the items related to each new one, then every item.
+    const items = Array.from(root.querySelectorAll(adapter.itemSelector));
+    const all = new Set(items);
+    for (const el of items) for (const related of adapter.relatedItems(el)) all.add(related);
+    const page = { url, memo: new Map<string, unknown>() };
+    for (const el of all) cost += adapter.readEntry(el, page)?.repliedBy.length ?? 0;
+  }
+  finally {
+    for (const [proto, name, original] of saved.reverse()) proto[name] = original;
+  }
+  return cost;
+}
+
+/**
+ * `count` copies of the markup `template` (a test's own fixture part) put at the end of `into`, each
+ * made distinct by `vary` (given its number), parsed in one go: building a long page node by node
+ * costs more than reading it.
+ */
+export function repeat(
+  template: Element, into: Element, count: number, vary: (html: string, n: number) => string,
+): void {
+  const html = template.outerHTML;
+  const copies: string[] = [];
+  for (let n = 0; n < count; n++) copies.push(vary(html, n));
+  into.insertAdjacentHTML('beforeend', copies.join(''));
+}
