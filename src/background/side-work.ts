@@ -13,24 +13,22 @@ import type { Catalog } from './catalog';
 import type { ReplylineDb } from './db';
 import type { BackgroundEffects } from './effects';
 
+/** The toolbar's count (from the catalog: counting by an index reads a second at 100,000) and its warning. */
+async function refreshToolbar(db: ReplylineDb, fx: BackgroundEffects, catalog: Catalog): Promise<void> {
+  const attention = (await db.getAll('health')).filter(needsAttention).map((h) => SITE_NAMES[h.site]);
+  await fx.setPendingCount((await catalog.counts()).pending, attention);
+}
+
+async function rescheduleWake(db: ReplylineDb, fx: BackgroundEffects): Promise<void> {
+  const cursor = await db.transaction('items').store.index('by-snooze').openCursor();
+  await fx.scheduleWake(cursor?.value.snoozeUntil ?? null);
+}
+
 export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: Catalog) {
   let unsent: Record<string, ItemStatus> = {};
   let countChanged = false;
   let running: Promise<void> | null = null;
   let armed: Promise<void> | null = null;
-
-  // From the catalog: counting by an index reads every waiting item's entry of it (a second at 100,000).
-  const pendingCount = async () => (await catalog.counts()).pending;
-
-  async function refreshToolbar(): Promise<void> {
-    const attention = (await db.getAll('health')).filter(needsAttention).map((h) => SITE_NAMES[h.site]);
-    await fx.setPendingCount(await pendingCount(), attention);
-  }
-
-  async function rescheduleWake(): Promise<void> {
-    const cursor = await db.transaction('items').store.index('by-snooze').openCursor();
-    await fx.scheduleWake(cursor?.value.snoozeUntil ?? null);
-  }
 
   /** Toolbar, wake alarm and tabs, until nothing is left to tell. */
   async function tellAll(): Promise<void> {
@@ -40,9 +38,9 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
       unsent = {};
       countChanged = false;
       if (recount) {
-        await refreshToolbar();
+        await refreshToolbar(db, fx, catalog);
         // A snooze set, changed or ended moves the next wake-up.
-        await rescheduleWake();
+        await rescheduleWake(db, fx);
       }
       if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses);
     }
@@ -70,9 +68,9 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
   }
 
   return {
-    pendingCount,
-    refreshToolbar,
-    rescheduleWake,
+    pendingCount: async () => (await catalog.counts()).pending,
+    refreshToolbar: () => refreshToolbar(db, fx, catalog),
+    rescheduleWake: () => rescheduleWake(db, fx),
     /** Items whose status changed, and others whose (unchanged) status the tabs should hear again. */
     afterChange(changed: Item[], alsoTell: Item[] = []): void {
       if (changed.length === 0 && alsoTell.length === 0) return;
@@ -85,9 +83,9 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
     /** After an import or a clear: the catalog, the count, the pages and the alarms follow the new data. */
     async afterBulkChange(): Promise<void> {
       await catalog.rebuild();
-      await refreshToolbar();
+      await refreshToolbar(db, fx, catalog);
       await fx.broadcastRefresh();
-      await rescheduleWake();
+      await rescheduleWake(db, fx);
     },
     /** Resolves once the side work of the changes so far has run. */
     async settled(): Promise<void> {

@@ -32,6 +32,7 @@ function effects(): BackgroundEffects & { counts: number[] } {
     broadcastStatuses: () => undefined,
     broadcastRefresh: () => undefined,
     scheduleWake: () => undefined,
+    retellLater: () => undefined,
     openUrl: async () => undefined,
     openOptions: async () => undefined,
     insertIntoActiveTab: async () => ({ ok: false, reason: '', copied: false }),
