@@ -8,6 +8,7 @@ import { browser, type Runtime } from '../shared/browser';
 import { createRouter } from '../shared/router';
 import { createBrowserSide, openWelcome, RETELL_ALARM, WAKE_ALARM } from './browser-effects';
 import { openReplylineDb } from './db';
+import { drainOutbox } from './outbox';
 import { createService, type Service } from './service';
 
 let service: Promise<Service> | null = null;
@@ -43,10 +44,15 @@ browser.alarms.onAlarm.addListener((alarm) => {
  * Once per worker start (MV3 stops and starts it at will): snoozes due, the count read again, and
  * every open site tab told to send what it could not deliver and to check its badges against the
  * log, since whatever the last worker was telling tabs when it was stopped may never have arrived.
+ * Before all that, the actions a closed popup kept and never saw answered are applied (outbox.ts).
  */
 let started: Promise<void> | null = null;
 const start = () => {
   started ??= getService().then(async (s) => {
+    // First what a closed popup asked for and never saw answered, through the router as if it came now.
+    const popup = { id: browser.runtime.id, url: browser.runtime.getURL('src/popup/index.html') };
+    await drainOutbox(browser.storage.session, (envelope) => route(envelope, popup), Date.now())
+      .catch((error: Error) => console.error('Replyline: kept actions', error));
     await s.wakeDue();
     await s.refreshBadge();
     await side.tellTabs('content/resync', {});

@@ -145,6 +145,26 @@ export const SEND_ONCE: ReadonlySet<BackgroundType> = new Set<BackgroundType>([
   'options/open',
 ]);
 
+/**
+ * A page's actions on comments, kept in the session's storage until answered (ui/api.ts): a popup
+ * closed while its send still waits for a worker being restarted leaves them there, and the next
+ * worker applies them (background/outbox.ts). Both are idempotent: applied twice, they change nothing more.
+ */
+export const KEPT_UNTIL_ANSWERED: ReadonlySet<BackgroundType> = new Set<BackgroundType>(['items/act', 'items/actMany']);
+
+/** The session storage keys of kept actions: the prefix, then the time kept (15 digits, so keys sort by it). */
+export const OUTBOX_PREFIX = 'outbox:';
+
+/** A kept action no worker applied within this long is dropped: the user acted since, or gave up. */
+export const OUTBOX_MAX_AGE_MS = 10 * 60_000;
+
+export interface KeptAction {
+  envelope: Envelope;
+  at: number;
+}
+
+export const outboxKey = (at: number, id: string): string => `${OUTBOX_PREFIX}${String(at).padStart(15, '0')}:${id}`;
+
 export type BackgroundType = keyof BackgroundProtocol;
 export type ContentType = keyof ContentProtocol;
 export type Req<P, K extends keyof P> = P[K] extends { req: infer R } ? R : never;

@@ -1,8 +1,38 @@
 /** Extension pages talk to the background through the one send helper; errors become text. */
 import { browser } from '../shared/browser';
-import { send } from '../shared/messaging';
+import { send as sendNow } from '../shared/messaging';
+import {
+  type BackgroundProtocol,
+  type BackgroundType,
+  type KeptAction,
+  KEPT_UNTIL_ANSWERED,
+  outboxKey,
+  type Req,
+  type Res,
+} from '../shared/protocol';
 
-export { send };
+/**
+ * Sends a message to the background (shared/messaging.ts). An action on comments is first kept in
+ * the session's storage, and forgotten once answered: if the page is closed while the send still
+ * waits for a worker being restarted, the next worker applies it (background/outbox.ts). A page
+ * that cannot keep it sends it all the same.
+ */
+export async function send<K extends BackgroundType>(
+  type: K,
+  payload: Req<BackgroundProtocol, K>,
+): Promise<Res<BackgroundProtocol, K>> {
+  if (!KEPT_UNTIL_ANSWERED.has(type)) return sendNow(type, payload);
+  const at = Date.now();
+  const key = outboxKey(at, crypto.randomUUID());
+  const kept: KeptAction = { envelope: { type, payload }, at };
+  const stored = await browser.storage.session.set({ [key]: kept }).then(() => true, () => false);
+  try {
+    return await sendNow(type, payload);
+  }
+  finally {
+    if (stored) await browser.storage.session.remove(key).catch(() => undefined);
+  }
+}
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
