@@ -5,6 +5,8 @@
  */
 
 import { browser, type Runtime } from '../shared/browser';
+// The packaged catalogs when the browser gives no messages (page-messages.ts).
+import '../shared/page-messages';
 import { createRouter } from '../shared/router';
 import { createBrowserSide, openWelcome, RETELL_ALARM, WAKE_ALARM } from './browser-effects';
 import { openReplylineDb } from './db';

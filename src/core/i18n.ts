@@ -28,3 +28,42 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 export function plural(count: number, one: MessageKey, many: MessageKey): string {
   return count === 1 ? t(one, count) : t(many, count);
 }
+
+/** One message of a `_locales/<lang>/messages.json` catalog. */
+export interface CatalogEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+export type Catalog = Record<string, CatalogEntry>;
+
+/**
+ * A catalog's message filled as the browser fills it: `$NAME$` (any case) by its placeholder's
+ * content, `$1`… there by the substitutions (a missing one by nothing), `$$` as `$`. A
+ * substitution's own text is never read again.
+ */
+export function fillMessage(entry: CatalogEntry, substitutions: string[]): string {
+  const named = Object.entries(entry.placeholders ?? {});
+  const placeholders = new Map(named.map(([name, p]) => [name.toLowerCase(), p.content]));
+  const numbered = (text: string) =>
+    text.replace(/\$\$|\$(\d)/g, (match, n?: string) => (n === undefined ? '$' : (substitutions[Number(n) - 1] ?? '')));
+  return entry.message.replace(/\$\$|\$(\w+)\$|\$(\d)/g, (match, name?: string, n?: string) => {
+    if (name !== undefined) return numbered(placeholders.get(name.toLowerCase()) ?? '');
+    if (n !== undefined) return substitutions[Number(n) - 1] ?? '';
+    return '$';
+  });
+}
+
+/** Looks a key up in catalogs, the first that holds it (the UI language's, then the default's). */
+export function catalogLookup(catalogs: Catalog[]): MessageLookup {
+  return (key, substitutions) => {
+    const entry = catalogs.find((catalog) => Object.hasOwn(catalog, key))?.[key];
+    return entry ? fillMessage(entry, substitutions) : '';
+  };
+}
+
+/** The locale folders the browser would try for a UI language, best first: es-419 → es_419, es, en (the default). */
+export function localeCandidates(uiLanguage: string): string[] {
+  const full = uiLanguage.replace('-', '_');
+  return [...new Set([full, full.split('_')[0]!, 'en'].filter(Boolean))];
+}

@@ -1,0 +1,36 @@
+/**
+ * The catalogs of an extension page or the worker, made sure of. Chromium has been seen to answer ''
+ * for every message, predefined ones included, in every page of a freshly installed extension (the
+ * popup then showed message keys: about one fresh profile in ten here). `@@extension_id` always has
+ * a message when the browser's catalogs work; when it has none, the packaged catalogs of the UI
+ * language (and of English, the default) are read from the extension's own files, and messages the
+ * browser does not give are looked up there (i18n.ts fills them as the browser does).
+ *
+ * Content scripts do not use this: they cannot read the extension's files without making them
+ * readable by every page.
+ */
+import { type Catalog, catalogLookup, localeCandidates, setMessageLookup } from '../core/i18n';
+import { browser } from './browser';
+
+async function readCatalog(locale: string): Promise<Catalog | null> {
+  try {
+    const response = await fetch(browser.runtime.getURL(`_locales/${locale}/messages.json`));
+    return response.ok ? ((await response.json()) as Catalog) : null;
+  }
+  catch {
+    return null; // no catalog in that language
+  }
+}
+
+async function ensureMessages(): Promise<void> {
+  if (browser.i18n.getMessage('@@extension_id') !== '') return;
+  const locales = localeCandidates(browser.i18n.getUILanguage() || navigator.language);
+  const read = await Promise.all(locales.map(readCatalog));
+  const catalogs = read.filter((catalog): catalog is Catalog => catalog !== null);
+  console.warn(`Replyline: the browser gave no messages; read from ${locales.join(', ')}`);
+  const packaged = catalogLookup(catalogs);
+  setMessageLookup((key, substitutions) => browser.i18n.getMessage(key, substitutions) || packaged(key, substitutions));
+}
+
+/** Resolves once messages can be read (at once, unless the browser's catalogs have to be replaced). */
+export const messagesReady: Promise<void> = ensureMessages().catch((error: unknown) => console.error('Replyline: messages', error));
