@@ -25,7 +25,10 @@ export async function send<K extends BackgroundType>(
   const at = Date.now();
   const key = outboxKey(at, crypto.randomUUID());
   const kept: KeptAction = { envelope: { type, payload }, at };
-  const stored = await browser.storage.session.set({ [key]: kept }).then(() => true, () => false);
+  // A browser without session storage (Firefox before 115) sends it all the same.
+  const stored = await Promise.resolve()
+    .then(() => browser.storage.session.set({ [key]: kept }))
+    .then(() => true, () => false);
   try {
     return await sendNow(type, payload);
   }

@@ -33,6 +33,10 @@ const fake = vi.hoisted(() => ({
   /** What the browser's permission prompt answers, and the origins it was asked for. */
   promptAnswer: true,
   prompts: [] as string[],
+  /** The session's storage: what the popup keeps until its actions are answered (ui/api.ts). */
+  session: new Map<string, unknown>(),
+  /** Every key it ever kept there. */
+  everKept: [] as string[],
 }));
 
 vi.mock('../../src/shared/browser', () => ({
@@ -40,6 +44,17 @@ vi.mock('../../src/shared/browser', () => ({
     runtime: {
       sendMessage: (message: unknown) => fake.route!(message, page),
       openOptionsPage: async () => void fake.optionsOpened++,
+    },
+    storage: {
+      session: {
+        set: async (items: Record<string, unknown>) => {
+          for (const [key, value] of Object.entries(items)) {
+            fake.session.set(key, value);
+            fake.everKept.push(key);
+          }
+        },
+        remove: async (key: string) => void fake.session.delete(key),
+      },
     },
     permissions: {
       request: async ({ origins }: { origins: string[] }) => {
@@ -227,6 +242,9 @@ describe('the popup’s comments view', () => {
     expect(root.querySelector('.empty')?.textContent).toMatch(/^Nothing is waiting for you\./);
     const views = [...root.querySelectorAll('.views button')].map((b) => b.textContent);
     expect(views).toEqual(['Waiting 0', 'Snoozed 0', 'Answered 1', 'Dismissed 2']);
+    // Each action (four, one of them on two comments) was kept until answered, then forgotten.
+    expect(fake.everKept.filter((key) => key.startsWith('outbox:'))).toHaveLength(4);
+    expect(fake.session.size).toBe(0);
   });
 
   it('draws only the rows in view, however many comments wait', async () => {
