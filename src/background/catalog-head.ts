@@ -6,8 +6,7 @@
  * from memory once the writes have paused.
  */
 import { DEFAULT_FILTER } from '../core/triage';
-import type { ItemStatus, SiteId } from '../core/types';
-import type { ItemQuery } from '../shared/protocol';
+import type { ItemPage, ItemQuery, PageRow } from '../shared/protocol';
 import type { Entries } from './catalog-memory';
 import { queryId } from './catalog-view';
 import type { ReplylineDb } from './db';
@@ -17,16 +16,12 @@ export const HEAD_QUERY: ItemQuery = { ...DEFAULT_FILTER, grouped: true };
 /** Rows kept: a popup's first page and more. */
 const HEAD_ROWS = 60;
 
-export type HeadRow =
-  | { type: 'group'; id: string; site: SiteId; size: number }
-  | { type: 'item'; key: string; grouped: boolean };
+/** A row of the list as a page has it, a comment by its key alone. */
+export type HeadRow = Extract<PageRow, { type: 'group' }> | { type: 'item'; key: string; grouped: boolean };
 
-export interface CatalogHead {
+export interface CatalogHead extends Pick<ItemPage, 'total' | 'matched' | 'counts'> {
   /** The query it is the head of (JSON). */
   query: string;
-  total: number;
-  matched: number;
-  counts: Record<ItemStatus, number>;
   rows: HeadRow[];
 }
 
