@@ -70,10 +70,9 @@ export function ItemRow({ item, inGroup, now, triage, props }: ItemRowProps) {
           onChange={(e) => triage.toggle([item.key], inputChecked(e))}
           aria-label={t('selectNamed', item.author.name || item.author.handle)}
         />
-        <span class="site">{SITE_NAMES[item.site]}</span>
         <strong>{item.author.name}</strong>
         <span class="muted">{`@${item.author.handle}`}</span>
-        <span class="muted">{`· ${t(KIND[item.kind])}`}</span>
+        <span class="muted">{`· ${t('kindOnSite', t(KIND[item.kind]), SITE_NAMES[item.site])}`}</span>
         <span class="muted" title={new Date(item.sortAt).toLocaleString()}>
           {`· ${formatAge(item.sortAt, now)}`}
         </span>

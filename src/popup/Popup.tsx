@@ -50,7 +50,7 @@ export function Popup() {
           <StatusLine role="alert" status={failure} />
           {tab === 'waiting' && <Waiting settings={settings} health={health} onCounts={setCounts} />}
           {tab === 'snippets' && <SnippetsView />}
-          {tab === 'stats' && <StatsView />}
+          {tab === 'stats' && <StatsView settings={settings} />}
         </section>
       </main>
     </>
