@@ -42,7 +42,7 @@ function watchFirstRows() {
 /** Opens the popup as the toolbar does (400 px wide) and waits for its first rows. */
 async function openPopup(session) {
   const page = await session.context.newPage();
-  await page.setViewportSize({ width: 400, height: 560 });
+  await page.setViewportSize({ width: 400, height: 600 });
   await page.addInitScript(watchFirstRows);
   await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
   const deadline = Date.now() + 60_000;
