@@ -69,7 +69,7 @@ export function Filters({ counts, filter, onFilter, grouped, onGrouped, sites, c
           name="status"
           label={t('show')}
           value={filter.status}
-          options={STATUS_VIEWS.map((v): [ItemStatus, string] => [v.status, t('viewCount', t(v.label), counts[v.status])])}
+          options={STATUS_VIEWS.map((v): [ItemStatus, string] => [v.status, t('viewCount', t(v.label), counts[v.status].toLocaleString(t('lang')))])}
           onChange={(status) => onFilter({ status })}
         />
         <SearchField class="search" label={t('searchComments')} value={filter.query} onInput={(query) => onFilter({ query })} />

@@ -36,7 +36,7 @@ export function Popup() {
         <h1>Replyline</h1>
         {pendingCount > 0 && (
           <span class="count">
-            {pendingCount}
+            {pendingCount.toLocaleString(t('lang'))}
             <span class="visually-hidden">{` ${t('waitingSuffix')}`}</span>
           </span>
         )}

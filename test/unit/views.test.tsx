@@ -170,7 +170,7 @@ describe('the popup’s comments view', () => {
     const others = sitesInUse(DEFAULT_SETTINGS).length - 1;
     expect(root.querySelector('.notice')?.textContent).toBe(`Your handle is missing on ${others} sites. Set your handles`);
     // Each comment says its kind and its site in words.
-    expect(root.querySelector('li.item .meta')?.textContent).toMatch(/· comment on X·/);
+    expect(root.querySelector('li.item .context')?.textContent).toMatch(/^comment on X/);
 
     // The filters other than the view and the search are behind one button, which counts those set.
     expect(root.querySelector('select[name=order]')).toBeNull();
@@ -244,7 +244,7 @@ describe('the popup’s comments view', () => {
     }
     render(<Popup />, root);
     await waitFor(() => names().length > 0, 'the first rows');
-    expect(root.querySelector('.count')?.textContent).toBe('2000 waiting');
+    expect(root.querySelector('.count')?.textContent).toBe('2,000 waiting');
     expect(root.querySelectorAll('li.item').length).toBeLessThan(20);
     const list = root.querySelector<HTMLElement>('ul.items')!;
     const spacer = list.querySelector<HTMLElement>('li.spacer:last-child')!;
