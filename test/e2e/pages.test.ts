@@ -32,7 +32,8 @@ describe('the popup and options pages', () => {
       await popup.getByRole('tab', { name: 'Comments' }).click();
       await popup.locator('li.item').first().waitFor();
       expect(await violations(popup), `popup comments, ${scheme}`).toEqual([]);
-      await screenshot(popup, `popup-${scheme}`);
+      // The README's pictures of the popup come from pictures.test.ts (a realistic log).
+      await screenshot(popup, `popup-fixture-${scheme}`, 'artifact');
       await popup.locator('li.item').first().getByRole('button', { name: 'Snooze…' }).click();
       expect(await violations(popup), `popup snooze menu, ${scheme}`).toEqual([]);
       await popup.getByRole('button', { name: 'Cancel' }).click();

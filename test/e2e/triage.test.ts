@@ -93,7 +93,7 @@ describe('a day of triage in the popup', () => {
     ]);
     // The oldest wait in the list's style: the fixture's comments are weeks old.
     expect(await popup.locator('.stats .headline').textContent()).toMatch(/^The oldest comment has waited \d+w\.$/);
-    await screenshot(popup, 'popup-stats');
+    await screenshot(popup, 'popup-stats-triage', 'artifact');
     await popup.close();
   });
 });
