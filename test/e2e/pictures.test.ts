@@ -1,11 +1,11 @@
 /**
  * The README's popup pictures and the store listing's art, made from a realistic log
  * (picture-log.ts) by the built extension in Chromium: the popup at its real size (400 x 600) in
- * light, dark and German, with no axe-core violations; store screenshots at 1280 x 800 (a site's
- * page with its badges and the popup open over it; the popup's three views side by side) and the
- * 440 x 280 promo tile. Each picture is checked for its size and for what it must show. They are
- * written to test/.artifacts/, and with UPDATE_SCREENSHOTS=1 to test/screenshots/ (store art in
- * test/screenshots/store/).
+ * light and dark, with no axe-core violations (popup-scale.test.ts draws it in German); store
+ * screenshots at 1280 x 800 (a site's page with its badges and the popup open over it; the popup's
+ * three views side by side) and the 440 x 280 promo tile. Each picture is checked for its size and
+ * for what it must show. They are written to test/.artifacts/, and with UPDATE_SCREENSHOTS=1 to
+ * test/screenshots/ (store art in test/screenshots/store/).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -29,10 +29,10 @@ function pngSize(path: string): [number, number] {
 const asDataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
 
 /** A browser whose log is the pictures' one. */
-function pictureBrowser(lang?: string): () => Session {
+function pictureBrowser(): () => Session {
   let session: Session | undefined;
   beforeAll(async () => {
-    session = await launch(lang ? { lang } : {});
+    session = await launch();
     const page = await session.extensionPage('options');
     const off = SITE_IDS.filter((s) => !PICTURE_SITES.includes(s));
     await page.evaluate(seedPictureLog, { sites: PICTURE_SITES, off });
@@ -152,27 +152,5 @@ describe('the pictures, in English', () => {
       }));
     expect(inside).toBe(true);
     await page.close();
-  });
-});
-
-describe('the pictures, in German', () => {
-  const browser = pictureBrowser('de');
-  it('shows the popup with its longer words, first comments on top, with no axe-core violations', async () => {
-    const popup = await popupShown(browser());
-    const language = await popup.evaluate(() => [document.documentElement.lang, chrome.i18n.getMessage('lang')]);
-    expect(language).toEqual(['de', 'de']);
-    expect(await violations(popup), 'popup, German').toEqual([]);
-    expect(await popup.getByRole('tab').first().textContent()).toBe('Kommentare');
-    // The tabs stay on one line.
-    const tabs = await popup.getByRole('tab').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
-    expect(new Set(tabs).size).toBe(1);
-    const top = await popup.locator('li.item').first().evaluate((row) => row.getBoundingClientRect().top);
-    expect(top).toBeLessThan(130);
-    await screenshot(popup, 'popup-de');
-    await popup.getByRole('tab', { name: 'Statistik' }).click();
-    await popup.locator('.stats table').waitFor();
-    expect(await violations(popup), 'popup stats, German').toEqual([]);
-    await screenshot(popup, 'popup-stats-de', 'artifact');
-    await popup.close();
   });
 });
