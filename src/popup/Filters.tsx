@@ -14,23 +14,30 @@ export const STATUS_VIEWS: { status: ItemStatus; label: MessageKey; empty: Messa
   { status: 'dismissed', label: 'viewDismissed', empty: 'emptyDismissed' },
 ];
 
-/** The filter's fields a control of the Filters panel sets (the status and the search have their own). */
-type Narrowing = 'site' | 'kind' | 'label' | 'order';
+/** The filter's fields a control of the Filters panel sets: all but the status and the search, which have their own. */
+type Narrowing = Exclude<keyof ItemFilter, 'status' | 'query'>;
+
+interface NarrowingControl {
+  label: MessageKey;
+  /** Its choices as [value, text], the default's first; given the sites the site filter offers. */
+  choices: (sites: SiteId[]) => [string, string][];
+}
 
 /**
- * The controls behind the Filters button, in their order: a new way to narrow the list (by who it
- * is assigned to…) is one more entry here, with its field in ItemFilter and DEFAULT_FILTER.
+ * The controls behind the Filters button, in their order. A new way to narrow the list (who it is
+ * assigned to…) is a field in ItemFilter and DEFAULT_FILTER, and its control here: the compiler
+ * asks for it.
  */
-const NARROWINGS: { key: Narrowing; label: MessageKey; choices: (sites: SiteId[]) => [string, string][] }[] = [
-  { key: 'site', label: 'filterSite', choices: (sites) => [['all', t('allSites')], ...sites.map((s): [string, string] => [s, SITE_NAMES[s]])] },
-  {
-    key: 'kind',
+const CONTROLS: Record<Narrowing, NarrowingControl> = {
+  site: { label: 'filterSite', choices: (sites) => [['all', t('allSites')], ...sites.map((s): [string, string] => [s, SITE_NAMES[s]])] },
+  kind: {
     label: 'filterKind',
     choices: () => [['all', t('allKinds')], ['comment', t('kindComments')], ['reply', t('kindReplies')], ['mention', t('kindMentions')]],
   },
-  { key: 'label', label: 'filterLabel', choices: () => [['all', t('anyLabel')], ['question', t('labelQuestions')], ['complaint', t('labelComplaints')]] },
-  { key: 'order', label: 'filterOrder', choices: () => [['oldest', t('oldestFirst')], ['newest', t('newestFirst')]] },
-];
+  label: { label: 'filterLabel', choices: () => [['all', t('anyLabel')], ['question', t('labelQuestions')], ['complaint', t('labelComplaints')]] },
+  order: { label: 'filterOrder', choices: () => [['oldest', t('oldestFirst')], ['newest', t('newestFirst')]] },
+};
+const NARROWINGS = (Object.keys(CONTROLS) as Narrowing[]).map((key) => ({ key, ...CONTROLS[key] }));
 
 /** How many of the panel's controls are away from their default (the order included). */
 const changedNarrowings = (filter: ItemFilter) =>
