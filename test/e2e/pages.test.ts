@@ -37,6 +37,14 @@ describe('the popup and options pages', () => {
       expect(await textSmallerThan(popup, 12), 'popup comments').toEqual([]);
       // The README's pictures of the popup come from pictures.test.ts (a realistic log).
       await screenshot(popup, `popup-fixture-${scheme}`, 'artifact');
+      // The filters opened, and a selection with its actions.
+      await popup.getByRole('button', { name: /^Filters/ }).click();
+      await popup.getByRole('group', { name: 'Filters' }).waitFor();
+      await popup.locator('input.select-all').check();
+      await popup.locator('.bulk').waitFor();
+      expect(await violations(popup), `popup filters and selection, ${scheme}`).toEqual([]);
+      await popup.locator('input.select-all').uncheck();
+      await popup.getByRole('button', { name: /^Filters/ }).click();
       await popup.locator('li.item').first().getByRole('button', { name: 'Snooze…' }).click();
       expect(await violations(popup), `popup snooze menu, ${scheme}`).toEqual([]);
       await popup.getByRole('button', { name: 'Cancel' }).click();
