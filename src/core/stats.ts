@@ -1,4 +1,3 @@
-import { t } from './i18n';
 import type { Item, SiteId } from './types';
 import { SITE_IDS } from './types';
 
@@ -17,6 +16,8 @@ export interface Stats {
   answeredPerDay: { day: string; count: number }[];
   /** Age of the oldest waiting item, in ms; null when nothing waits. */
   oldestPending: number | null;
+  /** The sites the log holds any comment of, in SITE_IDS order. */
+  sitesLogged: SiteId[];
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -46,7 +47,9 @@ export function computeStats(items: Iterable<StatsItem>, now: number, days = 14)
   const week = new Map<SiteId, number[]>(SITE_IDS.map((site) => [site, []]));
   const month = new Map<SiteId, number[]>(SITE_IDS.map((site) => [site, []]));
   let oldest: number | null = null;
+  const logged = new Set<SiteId>();
   for (const item of items) {
+    logged.add(item.site);
     if (item.status === 'pending' && (oldest === null || item.sortAt < oldest)) oldest = item.sortAt;
     if (item.status !== 'answered' || item.answeredAt === null) continue;
     const day = localDay(item.answeredAt);
@@ -62,17 +65,6 @@ export function computeStats(items: Iterable<StatsItem>, now: number, days = 14)
     perSite,
     answeredPerDay: [...counts].map(([day, count]) => ({ day, count })),
     oldestPending: oldest === null ? null : Math.max(0, now - oldest),
+    sitesLogged: SITE_IDS.filter((site) => logged.has(site)),
   };
-}
-
-/** "45m", "3h 10m", "2d 4h": a duration for people. */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return '—';
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return `< ${t('unitMinutes', 1)}`;
-  if (minutes < 60) return t('unitMinutes', minutes);
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${t('unitHours', hours)} ${t('unitMinutes', minutes % 60)}` : t('unitHours', hours);
-  const d = Math.floor(hours / 24);
-  return hours % 24 ? `${t('unitDays', d)} ${t('unitHours', hours % 24)}` : t('unitDays', d);
 }

@@ -6,28 +6,40 @@ import type { Triage } from './useTriage';
 
 const many = (n: number) => plural(n, 'commentsOne', 'commentsMany');
 
-interface BulkBarProps {
+interface SelectAllProps {
   /** How many comments the list shows (not only those drawn), and whether all of them are selected. */
   matched: number;
   allSelected: boolean;
   onSelectAll: () => Promise<void>;
-  status: ItemStatus;
   triage: Triage;
 }
 
-/** Selecting all the comments shown, and acting on the selected ones at once. */
-export function BulkBar({ matched, allSelected, onSelectAll, status, triage }: BulkBarProps) {
+/** The box that selects all the comments shown (or none), first in the list's controls; its name says how many. */
+export function SelectAll({ matched, allSelected, onSelectAll, triage }: SelectAllProps) {
+  const selected = triage.selected.size;
+  return (
+    <input
+      type="checkbox"
+      class="select-all"
+      checked={allSelected}
+      disabled={matched === 0}
+      aria-label={selected ? t('selectedCount', selected) : t('selectAll', matched)}
+      title={selected ? t('selectedCount', selected) : t('selectAll', matched)}
+      onChange={() => (allSelected ? triage.select([]) : void onSelectAll())}
+    />
+  );
+}
+
+/** What can be done to the selected comments at once: shown only while some are selected. */
+export function BulkBar({ status, triage }: { status: ItemStatus; triage: Triage }) {
   const keys = [...triage.selected];
+  if (keys.length === 0) return null;
   const act = (action: ItemAction, done: string) => void triage.run(keys, action, done);
   const tomorrow = () => snoozeChoices(new Date()).find((c) => c.id === 'tomorrow')!.until;
   return (
-    <div class="bulk">
-      <label>
-        <input type="checkbox" checked={allSelected} onChange={() => (allSelected ? triage.select([]) : void onSelectAll())} />
-        {' '}
-        {keys.length ? t('selectedCount', keys.length) : t('selectAll', matched)}
-      </label>
-      {keys.length > 0 && (status === 'pending'
+    <div class="bulk" role="group" aria-label={t('selectedCount', keys.length)}>
+      <span>{t('selectedCount', keys.length)}</span>
+      {status === 'pending'
         ? (
             <>
               <button type="button" onClick={() => act({ action: 'answer' }, t('doneAnswered', many(keys.length)))}>
@@ -48,7 +60,7 @@ export function BulkBar({ matched, allSelected, onSelectAll, status, triage }: B
             <button type="button" onClick={() => act({ action: 'reopen' }, t('doneReopened', many(keys.length)))}>
               {t('reopen')}
             </button>
-          ))}
+          )}
     </div>
   );
 }

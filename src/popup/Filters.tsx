@@ -1,10 +1,12 @@
-import type { ItemFilter } from '../core/triage';
-import type { ItemStatus } from '../core/types';
-import { SITE_IDS, SITE_NAMES } from '../core/types';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { DEFAULT_FILTER, type ItemFilter } from '../core/triage';
+import type { ItemStatus, SiteId } from '../core/types';
+import { SITE_NAMES } from '../core/types';
 import { type MessageKey, t } from '../core/i18n';
 import { SearchField, Select } from '../ui/fields';
 
-/** The views by status: each one's button, and what its list says when empty. */
+/** The views by status: each one's choice, and what its list says when empty. */
 export const STATUS_VIEWS: { status: ItemStatus; label: MessageKey; empty: MessageKey }[] = [
   { status: 'pending', label: 'viewWaiting', empty: 'emptyWaiting' },
   { status: 'snoozed', label: 'viewSnoozed', empty: 'emptySnoozed' },
@@ -12,9 +14,38 @@ export const STATUS_VIEWS: { status: ItemStatus; label: MessageKey; empty: Messa
   { status: 'dismissed', label: 'viewDismissed', empty: 'emptyDismissed' },
 ];
 
-/** Whether anything but the status narrows the list. */
+/** The filter's fields a control of the Filters panel sets: all but the status and the search, which have their own. */
+type Narrowing = Exclude<keyof ItemFilter, 'status' | 'query'>;
+
+interface NarrowingControl {
+  label: MessageKey;
+  /** Its choices as [value, text], the default's first; given the sites the site filter offers. */
+  choices: (sites: SiteId[]) => [string, string][];
+}
+
+/**
+ * The controls behind the Filters button, in their order. A new way to narrow the list (who it is
+ * assigned to…) is a field in ItemFilter and DEFAULT_FILTER, and its control here: the compiler
+ * asks for it.
+ */
+const CONTROLS: Record<Narrowing, NarrowingControl> = {
+  site: { label: 'filterSite', choices: (sites) => [['all', t('allSites')], ...sites.map((s): [string, string] => [s, SITE_NAMES[s]])] },
+  kind: {
+    label: 'filterKind',
+    choices: () => [['all', t('allKinds')], ['comment', t('kindComments')], ['reply', t('kindReplies')], ['mention', t('kindMentions')]],
+  },
+  label: { label: 'filterLabel', choices: () => [['all', t('anyLabel')], ['question', t('labelQuestions')], ['complaint', t('labelComplaints')]] },
+  order: { label: 'filterOrder', choices: () => [['oldest', t('oldestFirst')], ['newest', t('newestFirst')]] },
+};
+const NARROWINGS = (Object.keys(CONTROLS) as Narrowing[]).map((key) => ({ key, ...CONTROLS[key] }));
+
+/** How many of the panel's controls are away from their default (the order included). */
+const changedNarrowings = (filter: ItemFilter) =>
+  NARROWINGS.filter((n) => filter[n.key] !== DEFAULT_FILTER[n.key]).length;
+
+/** Whether anything but the status (and the order) narrows the list. */
 export const isFiltered = (filter: ItemFilter) =>
-  filter.query !== '' || filter.site !== 'all' || filter.kind !== 'all' || filter.label !== 'all';
+  filter.query !== '' || NARROWINGS.some((n) => n.key !== 'order' && filter[n.key] !== DEFAULT_FILTER[n.key]);
 
 interface FiltersProps {
   /** How many comments each view holds. */
@@ -23,59 +54,67 @@ interface FiltersProps {
   onFilter: (patch: Partial<ItemFilter>) => void;
   grouped: boolean;
   onGrouped: (grouped: boolean) => void;
+  /** The sites the site filter offers (those in use, and the one chosen). */
+  sites: SiteId[];
+  /** Drawn first in the row (the box that selects all). */
+  children?: ComponentChildren;
 }
 
-/** Which comments the list shows: the view by status (with counts), the search, and the filters and order. */
-export function Filters({ counts, filter, onFilter, grouped, onGrouped }: FiltersProps) {
+/**
+ * Which comments the list shows, in one row: the view by status (with counts), the search, and a
+ * Filters button that opens the other controls under it (it says how many are set while closed).
+ */
+export function Filters({ counts, filter, onFilter, grouped, onGrouped, sites, children }: FiltersProps) {
+  const [open, setOpen] = useState(false);
+  const changed = changedNarrowings(filter) + (grouped ? 0 : 1);
+  const siteChoices = filter.site === 'all' || sites.includes(filter.site) ? sites : [...sites, filter.site];
   return (
     <>
-      <div class="views" role="group" aria-label={t('show')}>
-        {STATUS_VIEWS.map((v) => (
-          <button type="button" key={v.status} aria-pressed={filter.status === v.status} onClick={() => onFilter({ status: v.status })}>
-            {t(v.label)}
-            {' '}
-            <span class="muted">{counts[v.status]}</span>
-          </button>
-        ))}
-      </div>
-      <div class="toolbar">
+      <div class="toolbar list-controls">
+        {children}
+        <Select
+          name="status"
+          label={t('show')}
+          value={filter.status}
+          options={STATUS_VIEWS.map((v): [ItemStatus, string] => [v.status, t('viewCount', t(v.label), counts[v.status].toLocaleString(t('lang')))])}
+          onChange={(status) => onFilter({ status })}
+        />
         <SearchField class="search" label={t('searchComments')} value={filter.query} onInput={(query) => onFilter({ query })} />
+        <button type="button" class="filters-toggle" aria-expanded={open} aria-controls={open ? 'filters' : undefined} onClick={() => setOpen(!open)}>
+          {changed ? t('filtersCount', changed) : t('filters')}
+        </button>
       </div>
-      <div class="toolbar filters">
-        <Select
-          name="site"
-          label={t('filterSite')}
-          value={filter.site}
-          options={[['all', t('allSites')], ...SITE_IDS.map((s): [typeof s, string] => [s, SITE_NAMES[s]])]}
-          onChange={(site) => onFilter({ site })}
-        />
-        <Select
-          name="kind"
-          label={t('filterKind')}
-          value={filter.kind}
-          options={[['all', t('allKinds')], ['comment', t('kindComments')], ['reply', t('kindReplies')], ['mention', t('kindMentions')]]}
-          onChange={(kind) => onFilter({ kind })}
-        />
-        <Select
-          name="label"
-          label={t('filterLabel')}
-          value={filter.label}
-          options={[['all', t('anyLabel')], ['question', t('labelQuestions')], ['complaint', t('labelComplaints')]]}
-          onChange={(label) => onFilter({ label })}
-        />
-        <Select
-          name="order"
-          label={t('filterOrder')}
-          value={filter.order}
-          options={[['oldest', t('oldestFirst')], ['newest', t('newestFirst')]]}
-          onChange={(order) => onFilter({ order })}
-        />
-        <label class="inline">
-          <input type="checkbox" name="grouped" checked={grouped} onChange={() => onGrouped(!grouped)} />
-          {' '}
-          {t('groupConversations')}
-        </label>
-      </div>
+      {open && (
+        <div class="toolbar filters" id="filters" role="group" aria-label={t('filters')}>
+          {NARROWINGS.map((n) => (
+            <Select
+              key={n.key}
+              name={n.key}
+              label={t(n.label)}
+              value={String(filter[n.key])}
+              options={n.choices(siteChoices)}
+              onChange={(value) => onFilter({ [n.key]: value } as Partial<ItemFilter>)}
+            />
+          ))}
+          <label class="inline">
+            <input type="checkbox" name="grouped" checked={grouped} onChange={() => onGrouped(!grouped)} />
+            {' '}
+            {t('groupConversations')}
+          </label>
+          {changed > 0 && (
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                onFilter(Object.fromEntries(NARROWINGS.map((n) => [n.key, DEFAULT_FILTER[n.key]])));
+                onGrouped(true);
+              }}
+            >
+              {t('filtersReset')}
+            </button>
+          )}
+        </div>
+      )}
     </>
   );
 }

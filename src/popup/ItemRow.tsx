@@ -58,7 +58,10 @@ interface ItemRowProps {
   props: RowProps;
 }
 
-/** One comment: who wrote it, where, when, its labels and text (or the snooze menu), and its actions. */
+/**
+ * One comment: who wrote it and how long ago; what it is and where, with its labels; its text (or the
+ * snooze menu), and its actions.
+ */
 export function ItemRow({ item, inGroup, now, triage, props }: ItemRowProps) {
   const snoozing = triage.snoozing === item.key;
   return (
@@ -70,13 +73,14 @@ export function ItemRow({ item, inGroup, now, triage, props }: ItemRowProps) {
           onChange={(e) => triage.toggle([item.key], inputChecked(e))}
           aria-label={t('selectNamed', item.author.name || item.author.handle)}
         />
-        <span class="site">{SITE_NAMES[item.site]}</span>
         <strong>{item.author.name}</strong>
         <span class="muted">{`@${item.author.handle}`}</span>
-        <span class="muted">{`· ${t(KIND[item.kind])}`}</span>
-        <span class="muted" title={new Date(item.sortAt).toLocaleString()}>
-          {`· ${formatAge(item.sortAt, now)}`}
+        <span class="muted age" title={new Date(item.sortAt).toLocaleString()}>
+          {formatAge(item.sortAt, now)}
         </span>
+      </div>
+      <div class="meta context">
+        <span class="muted">{t('kindOnSite', t(KIND[item.kind]), SITE_NAMES[item.site])}</span>
         {labelsFor(item.text).map((l) => (
           <span class={`label ${l}`} key={l}>
             {t(LABEL[l])}

@@ -7,11 +7,11 @@ import { openOptions } from '../ui/api';
 export function MissingHandles({ settings, enabled }: { settings: Settings | null; enabled: SiteId[] }) {
   const missing = settings ? enabled.filter((s) => !ownerHandle(settings, s)) : [];
   if (missing.length === 0) return null;
+  // One line: a few sites by name, more by their number; the text gives way (…) before the link does.
+  const text = missing.length > 2 ? t('needHandleMany', missing.length) : t('needHandle', missing.map((s) => SITE_NAMES[s]).join(', '));
   return (
-    <p class="notice">
-      {missing.length > 3
-        ? t('needHandleMany', missing.length)
-        : t('needHandle', missing.map((s) => SITE_NAMES[s]).join(', '))}
+    <p class="notice line">
+      <span title={text}>{text}</span>
       {' '}
       <button type="button" class="link" onClick={openOptions}>
         {t('setHandles')}

@@ -36,7 +36,7 @@ export function Popup() {
         <h1>Replyline</h1>
         {pendingCount > 0 && (
           <span class="count">
-            {pendingCount}
+            {pendingCount.toLocaleString(t('lang'))}
             <span class="visually-hidden">{` ${t('waitingSuffix')}`}</span>
           </span>
         )}
@@ -50,7 +50,7 @@ export function Popup() {
           <StatusLine role="alert" status={failure} />
           {tab === 'waiting' && <Waiting settings={settings} health={health} onCounts={setCounts} />}
           {tab === 'snippets' && <SnippetsView />}
-          {tab === 'stats' && <StatsView />}
+          {tab === 'stats' && <StatsView settings={settings} />}
         </section>
       </main>
     </>

@@ -8,7 +8,7 @@ import type { ItemQuery } from '../shared/protocol';
 import { errorText, send } from '../ui/api';
 import { EmptyState, Loading } from '../ui/empty';
 import { StatusLine, useStatus } from '../ui/status';
-import { BulkBar } from './BulkBar';
+import { BulkBar, SelectAll } from './BulkBar';
 import { Filters, isFiltered, STATUS_VIEWS } from './Filters';
 import { type GroupSelection, ItemList } from './ItemList';
 import { MissingHandles } from './MissingHandles';
@@ -91,17 +91,18 @@ export function Waiting({ settings, health, onCounts }: WaitingProps) {
     <>
       <SiteHealth health={health} enabled={enabledSites} />
       <MissingHandles settings={settings} enabled={enabledSites} />
-      <Filters counts={counts} filter={filter} onFilter={changeFilter} grouped={grouped} onGrouped={setGrouped} />
+      <Filters
+        counts={counts}
+        filter={filter}
+        onFilter={changeFilter}
+        grouped={grouped}
+        onGrouped={setGrouped}
+        sites={enabledSites}
+      >
+        <SelectAll matched={pages.matched} allSelected={allSelected} onSelectAll={selectAll} triage={triage} />
+      </Filters>
       <StatusLine role="alert" status={failure} />
-      {pages.matched > 0 && (
-        <BulkBar
-          matched={pages.matched}
-          allSelected={allSelected}
-          onSelectAll={selectAll}
-          status={filter.status}
-          triage={triage}
-        />
-      )}
+      <BulkBar status={filter.status} triage={triage} />
       {pages.total === 0
         ? <EmptyList filter={filter} enabled={enabledSites} />
         : <ItemList pages={pages} listId={pages.shown ?? ''} triage={triage} groups={groups} />}

@@ -42,7 +42,7 @@ function watchFirstRows() {
 /** Opens the popup as the toolbar does (400 px wide) and waits for its first rows. */
 async function openPopup(session) {
   const page = await session.context.newPage();
-  await page.setViewportSize({ width: 400, height: 560 });
+  await page.setViewportSize({ width: 400, height: 600 });
   await page.addInitScript(watchFirstRows);
   await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
   const deadline = Date.now() + 60_000;
@@ -102,9 +102,10 @@ const SEARCHES = [
   { selector: 'input[type=search]', value: 'blue one', shows: 'blue one' },
 ];
 const FILTERS = [
-  { selector: 'select[name=site]', value: 'youtube', shows: '^\\s*youtube' },
-  { selector: 'select[name=site]', value: 'reddit', shows: '^\\s*reddit' },
-  { selector: 'select[name=site]', value: 'bluesky', shows: '^\\s*bluesky' },
+  // Each row names its site in words: "comment on YouTube".
+  { selector: 'select[name=site]', value: 'youtube', shows: '(comment|reply|mention) on youtube' },
+  { selector: 'select[name=site]', value: 'reddit', shows: '(comment|reply|mention) on reddit' },
+  { selector: 'select[name=site]', value: 'bluesky', shows: '(comment|reply|mention) on bluesky' },
 ];
 
 /** From another extension page: one comment dismissed, or brought back (the log changed since the popup looked). */
@@ -134,6 +135,9 @@ async function measure(session, seeder) {
     await reset(page, change.selector, '');
   }
   const filters = [];
+  // The site filter is behind the Filters button.
+  await page.locator('.filters-toggle').click();
+  await page.locator('select[name=site]').waitFor();
   for (const change of FILTERS.slice(0, TRIES)) {
     filters.push(await answerTime(page, change));
     await reset(page, change.selector, 'all');

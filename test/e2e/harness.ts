@@ -234,8 +234,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     welcome: options.keepWelcome ? welcome : null,
     async extensionPage(path) {
       const page = await context.newPage();
-      // The toolbar popup is 400 px wide; the options page is a normal tab.
-      if (path === 'popup') await page.setViewportSize({ width: 400, height: 560 });
+      // The toolbar popup at its size (400 x 600, the most the browsers give it); the options page is a normal tab.
+      if (path === 'popup') await page.setViewportSize({ width: 400, height: 600 });
       await page.goto(`chrome-extension://${extensionId}/src/${path}/index.html`);
       return page;
     },

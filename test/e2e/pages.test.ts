@@ -1,6 +1,7 @@
 /**
- * The popup and the options page in Chromium: no axe-core violations in light and dark, every view
- * reachable by keyboard, the README's pictures, CSV in and out, and a site turned off and on.
+ * The popup and the options page in Chromium: no axe-core violations in light and dark, no text
+ * under 12 px, every view reachable by keyboard, the options' pictures, CSV in and out, and a site
+ * turned off and on.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -8,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { violations } from './axe';
 import { addSnippet, badges, screenshot } from './harness';
 import { browserPerFile } from './session';
+import { textSmallerThan } from './text-size';
 
 const browser = browserPerFile();
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
@@ -32,16 +34,28 @@ describe('the popup and options pages', () => {
       await popup.getByRole('tab', { name: 'Comments' }).click();
       await popup.locator('li.item').first().waitFor();
       expect(await violations(popup), `popup comments, ${scheme}`).toEqual([]);
-      await screenshot(popup, `popup-${scheme}`);
+      expect(await textSmallerThan(popup, 12), 'popup comments').toEqual([]);
+      // The README's pictures of the popup come from pictures.test.ts (a realistic log).
+      await screenshot(popup, `popup-fixture-${scheme}`, 'artifact');
+      // The filters opened, and a selection with its actions.
+      await popup.getByRole('button', { name: /^Filters/ }).click();
+      await popup.getByRole('group', { name: 'Filters' }).waitFor();
+      await popup.locator('input.select-all').check();
+      await popup.locator('.bulk').waitFor();
+      expect(await violations(popup), `popup filters and selection, ${scheme}`).toEqual([]);
+      await popup.locator('input.select-all').uncheck();
+      await popup.getByRole('button', { name: /^Filters/ }).click();
       await popup.locator('li.item').first().getByRole('button', { name: 'Snooze…' }).click();
       expect(await violations(popup), `popup snooze menu, ${scheme}`).toEqual([]);
       await popup.getByRole('button', { name: 'Cancel' }).click();
       await popup.getByRole('tab', { name: 'Saved replies' }).click();
       await popup.locator('li.snippet').first().waitFor();
       expect(await violations(popup), `popup saved replies, ${scheme}`).toEqual([]);
+      expect(await textSmallerThan(popup, 12), 'popup saved replies').toEqual([]);
       await popup.getByRole('tab', { name: 'Stats' }).click();
       await popup.locator('.stats table').waitFor();
       expect(await violations(popup), `popup stats, ${scheme}`).toEqual([]);
+      expect(await textSmallerThan(popup, 12), 'popup stats').toEqual([]);
     }
 
     const options = await session.extensionPage('options');
@@ -49,6 +63,7 @@ describe('the popup and options pages', () => {
       await options.emulateMedia({ colorScheme: scheme });
       await options.locator('.snippet-list li').first().waitFor();
       expect(await violations(options), `options, ${scheme}`).toEqual([]);
+      expect(await textSmallerThan(options, 12), 'options').toEqual([]);
       await screenshot(options, `options-${scheme}`);
     }
     await options.getByRole('button', { name: 'Delete all data…' }).click();

@@ -108,12 +108,16 @@ async function tabToFirstRow(popup: Page): Promise<void> {
   throw new Error('Tab never reached the first row');
 }
 
-async function checkPopup(session: Session, count: number, name: string): Promise<Page> {
+/** Checks the popup of that log; `picture` names its screenshot at the top (test/.artifacts/). */
+async function checkPopup(session: Session, count: number, name: string, picture: string): Promise<Page> {
   const popup = await session.extensionPage('popup');
   await popup.locator('li.item').first().waitFor();
   await settled(popup);
-  expect(await popup.locator('.views button[aria-pressed=true] .muted').textContent()).toBe(String(count));
+  const view = await popup.locator('select[name=status]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+  // "Waiting (10,000)", "Offen (400)": the count in the view's choice, in the language's digits.
+  expect(view?.replace(/\D/g, '')).toBe(String(count));
   expect(await popup.evaluate(rowProblems), `${name}, at the top`).toEqual([]);
+  await screenshot(popup, picture, 'artifact');
   const total = await setsize(popup);
   expect(total).toBeGreaterThanOrEqual(count);
 
@@ -211,7 +215,7 @@ describe('the popup with many waiting comments', () => {
   for (const count of [10, 400, 10_000]) {
     it(`draws every row whole at ${count.toLocaleString('en')}, and reaches the last by scrolling and by keyboard`, { timeout: 120_000 }, async () => {
       const session = await withLog(count);
-      const popup = await checkPopup(session, count, `${count} comments`);
+      const popup = await checkPopup(session, count, `${count} comments`, `popup-scale-${count}`);
       await checkSnoozeMenu(popup, `${count} comments`);
       await popup.close();
       if (count === 10_000) await pictureOfMany(session);
@@ -223,7 +227,7 @@ describe('the popup in German', () => {
   const withLog = browserFor('de');
   it('draws every row whole at 400, its longer labels and the snooze menu included', { timeout: 120_000 }, async () => {
     const session = await withLog(400);
-    const popup = await checkPopup(session, 400, '400 comments, German');
+    const popup = await checkPopup(session, 400, '400 comments, German', 'popup-scale-400-de');
     expect(await popup.getByRole('tab').first().textContent()).toBe('Kommentare');
     await checkSnoozeMenu(popup, '400 comments, German');
     await popup.close();

@@ -37,7 +37,7 @@ async function handlesNotice(): Promise<string | null> {
   // The comments and the settings come in one answer, drawn with the tabs: once “Loading…” is gone, both are in.
   await popup.getByRole('tab', { name: 'Comments' }).waitFor();
   await popup.getByText('Loading…').waitFor({ state: 'detached' });
-  const notice = popup.getByText(/needs your handle/);
+  const notice = popup.getByText(/handle is missing/);
   const text = (await notice.count()) > 0 ? await notice.textContent() : null;
   await popup.close();
   return text;
@@ -73,7 +73,7 @@ describe('the welcome page', () => {
     }
     await options.close();
     // The popup asks for the handles of the chosen sites only.
-    expect(await handlesNotice()).toBe('Replyline needs your handle on X, YouTube to know which comments are for you. Set your handles');
+    expect(await handlesNotice()).toBe('Your handle is missing on X, YouTube.');
   });
 
   it('checks a handle as it is typed, and a YouTube handle saved there makes the YouTube page badge comments', async () => {
@@ -101,7 +101,7 @@ describe('the welcome page', () => {
       ]);
     await youtube.close();
     // X shows who is signed in: once a page of it was seen, the popup no longer asks.
-    expect(await handlesNotice()).toBe('Replyline needs your handle on X to know which comments are for you. Set your handles');
+    expect(await handlesNotice()).toBe('Your handle is missing on X.');
     const x = await browser().context.newPage();
     await x.goto(CONVERSATION);
     await expect.poll(() => badges(x), { timeout: 15_000 }).toHaveLength(5);

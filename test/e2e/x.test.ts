@@ -68,7 +68,7 @@ describe('X in Chromium', () => {
       .getByRole('button', { name: 'Insert' })
       .click();
     await popup.getByRole('status').filter({ hasText: 'Inserted “Contrast fix”' }).waitFor();
-    await screenshot(popup, 'popup-snippets');
+    await screenshot(popup, 'popup-snippets-x', 'artifact');
 
     // The editor's own model holds the text, with its line break, and X's send button is enabled.
     const expected = 'Thanks Devon!\nA contrast fix ships this week 👋 — 你好';

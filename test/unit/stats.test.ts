@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats, formatDuration, percentile } from '../../src/core/stats';
+import { computeStats, percentile } from '../../src/core/stats';
+import { formatAge, formatDuration } from '../../src/core/time';
 import type { Item } from '../../src/core/types';
 import { logged } from './items';
 
@@ -57,11 +58,27 @@ describe('stats', () => {
     expect(computeStats([], NOW).oldestPending).toBeNull();
   });
 
-  it('formats durations for people', () => {
-    expect(formatDuration(null)).toBe('—');
-    expect(formatDuration(20_000)).toBe('< 1m');
+  it('names the sites the log holds, in the sites\' order', () => {
+    const items = [answered('1', DAY, HOUR, 'youtube'), item('2', { site: 'x' }), item('3', { site: 'youtube' })];
+    expect(computeStats(items, NOW).sitesLogged).toEqual(['x', 'youtube']);
+    expect(computeStats([], NOW).sitesLogged).toEqual([]);
+  });
+
+  it('formats every duration in one style: its largest unit, down for an age, up for a bound', () => {
+    expect(formatDuration(20_000)).toBe('just now');
+    expect(formatDuration(20_000, 'up')).toBe('1m');
+    expect(formatDuration(0, 'up')).toBe('1m');
     expect(formatDuration(45 * 60_000)).toBe('45m');
-    expect(formatDuration(190 * 60_000)).toBe('3h 10m');
-    expect(formatDuration(52 * HOUR)).toBe('2d 4h');
+    expect(formatDuration(59.5 * 60_000)).toBe('59m');
+    expect(formatDuration(59.5 * 60_000, 'up')).toBe('1h');
+    expect(formatDuration(190 * 60_000)).toBe('3h');
+    expect(formatDuration(190 * 60_000, 'up')).toBe('4h');
+    expect(formatDuration(52 * HOUR)).toBe('2d');
+    expect(formatDuration(52 * HOUR, 'up')).toBe('3d');
+    expect(formatDuration(13.5 * DAY, 'up')).toBe('2w');
+    // The oldest wait of 52 days 9 hours reads as the list's age of that comment does.
+    const waited = 52 * DAY + 9 * HOUR;
+    expect(formatDuration(waited)).toBe('7w');
+    expect(formatDuration(waited)).toBe(formatAge(NOW - waited, NOW));
   });
 });

@@ -183,15 +183,22 @@ describe('the popup’s comments view', () => {
     expect(labels).toEqual(['label question:question', 'label complaint:complaint']);
     // Only X has a handle: the notice says how many sites still need one, and where to set them.
     const others = sitesInUse(DEFAULT_SETTINGS).length - 1;
-    expect(root.querySelector('.notice')?.textContent).toMatch(
-      new RegExp(`^Replyline needs your handle on ${others} sites .* Set your handles$`),
-    );
+    expect(root.querySelector('.notice')?.textContent).toBe(`Your handle is missing on ${others} sites. Set your handles`);
+    // Each comment says its kind and its site in words.
+    expect(root.querySelector('li.item .context')?.textContent).toMatch(/^comment on X/);
 
+    // The filters other than the view and the search are behind one button, which counts those set.
+    expect(root.querySelector('select[name=order]')).toBeNull();
+    const toggle = button('Filters');
+    toggle.click();
+    await waitFor(() => root.querySelector('[role=group][aria-label=Filters]'), 'the filters');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     root.querySelector<HTMLInputElement>('input[name=grouped]')!.click();
     await waitFor(() => !root.querySelector('li.group'), 'the groups to go');
     await type(root.querySelector<HTMLSelectElement>('select[name=order]')!, 'newest');
     await waitFor(() => names()[0] === 'Otto Brandt', 'newest first');
     expect(names()).toEqual(['Otto Brandt', 'Devon K', 'Lina Park']);
+    expect(toggle.textContent).toBe('Filters (2)');
     await type(root.querySelector<HTMLInputElement>('input[type=search]')!, 'broken');
     await waitFor(() => names().length === 1, 'the search');
     expect(names()).toEqual(['Devon K']);
@@ -223,25 +230,26 @@ describe('the popup’s comments view', () => {
     expect(snoozed.status).toBe('snoozed');
     expect(snoozed.snoozeUntil - Date.now()).toBeGreaterThan(3_590_000);
 
-    button(/^Snoozed/).click();
+    await type(root.querySelector<HTMLSelectElement>('select[name=status]')!, 'snoozed');
     await waitFor(() => names()[0] === 'Bo', 'the snoozed view');
     expect(root.textContent).toMatch(/until /);
     button('Reopen').click();
     await waitFor(() => root.querySelector('.empty'), 'Bo reopened');
     expect(status()).toBe('Reopened: Bo');
 
-    button(/^Waiting/).click();
+    await type(root.querySelector<HTMLSelectElement>('select[name=status]')!, 'pending');
     await waitFor(() => names().length === 2, 'two waiting');
-    const all = [...root.querySelectorAll<HTMLInputElement>('.bulk input[type=checkbox]')][0]!;
-    expect(all.parentElement?.textContent).toBe(' Select all 2');
+    const all = root.querySelector<HTMLInputElement>('input.select-all')!;
+    expect(all.getAttribute('aria-label')).toBe('Select all 2');
+    expect(root.querySelector('.bulk')).toBeNull();
     all.click();
     await waitFor(() => root.querySelector('.bulk')?.textContent?.includes('2 selected'), 'two selected');
     button('Dismiss', root.querySelector('.bulk')!).click();
     await waitFor(() => root.querySelector('.empty'), 'all dismissed');
     expect(status()).toBe('Dismissed 2 comments.');
     expect(root.querySelector('.empty')?.textContent).toMatch(/^Nothing is waiting for you\./);
-    const views = [...root.querySelectorAll('.views button')].map((b) => b.textContent);
-    expect(views).toEqual(['Waiting 0', 'Snoozed 0', 'Answered 1', 'Dismissed 2']);
+    const views = [...root.querySelectorAll('select[name=status] option')].map((o) => o.textContent);
+    expect(views).toEqual(['Waiting (0)', 'Snoozed (0)', 'Answered (1)', 'Dismissed (2)']);
     // Each action (four, one of them on two comments) was kept until answered, then forgotten.
     expect(fake.everKept.filter((key) => key.startsWith('outbox:'))).toHaveLength(4);
     expect(fake.session.size).toBe(0);
@@ -254,7 +262,7 @@ describe('the popup’s comments view', () => {
     }
     render(<Popup />, root);
     await waitFor(() => names().length > 0, 'the first rows');
-    expect(root.querySelector('.count')?.textContent).toBe('2000 waiting');
+    expect(root.querySelector('.count')?.textContent).toBe('2,000 waiting');
     expect(root.querySelectorAll('li.item').length).toBeLessThan(20);
     const list = root.querySelector<HTMLElement>('ul.items')!;
     const spacer = list.querySelector<HTMLElement>('li.spacer:last-child')!;
@@ -273,10 +281,35 @@ describe('the popup’s comments view', () => {
     }
     render(<Popup />, root);
     const notice = await waitFor(() => root.querySelector('.notice'), 'the notice');
-    expect(notice.textContent).toMatch(/^Replyline needs your handle on YouTube, Threads to know/);
+    expect(notice.textContent).toBe('Your handle is missing on YouTube, Threads. Set your handles');
   });
 
-  it('shows the stats computed from the log', async () => {
+  it('shows the stats computed from the log, in words, for the sites in use or in the log', async () => {
+    await report(...Array.from({ length: 12 }, (_, i) => scanned(String(i + 1), { createdAt: null })));
+    // Answered 10, 20 … 120 minutes after they were seen.
+    for (let i = 1; i <= 12; i++) {
+      clock += 10 * 60_000;
+      await call('items/act', { key: `x:${i}`, action: 'answer' });
+    }
+    await report(scanned('13', { createdAt: null }));
+    clock += 3 * 86_400_000;
+    // X is turned off but its comments are in the log; YouTube is on with none; the others are off.
+    await call('settings/setSites', { disabledSites: sitesInUse(DEFAULT_SETTINGS).filter((s) => s !== 'youtube') });
+    render(<Popup />, root);
+    button('Stats').click();
+    const table = await waitFor(() => root.querySelector('.stats table'), 'the stats table');
+    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['X', '9 in 10 within 2hhalf within 1h', '9 in 10 within 2hhalf within 1h'],
+      ['YouTube', 'no answers yet', 'no answers yet'],
+    ]);
+    expect([...table.querySelectorAll('thead th')].map((c) => c.textContent)).toEqual(['Site', 'Last 7 days', 'Last 30 days']);
+    expect(root.querySelector('.stats figcaption')?.textContent).toBe('Answered per day, last 14 days: 12');
+    // The oldest wait in the list's own style.
+    expect(root.querySelector('.stats .headline')?.textContent).toBe('The oldest comment has waited 3d.');
+  });
+
+  it('says how fast a few answers came, and that nothing waits', async () => {
     await report(scanned('1', { createdAt: null }));
     clock += 90 * 60_000;
     await call('items/act', { key: 'x:1', action: 'answer' });
@@ -284,9 +317,8 @@ describe('the popup’s comments view', () => {
     button('Stats').click();
     const table = await waitFor(() => root.querySelector('.stats table'), 'the stats table');
     const x = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent === 'X')!;
-    expect([...x.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['1h 30m', '1h 30m', '1h 30m', '1h 30m']);
-    expect(root.querySelector('.stats figcaption')?.textContent).toBe('Answered per day, last 14 days: 1');
-    expect(root.querySelector('.stats p strong')?.textContent).toBe('none');
+    expect([...x.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['answered within 2h', 'answered within 2h']);
+    expect(root.querySelector('.stats .headline')?.textContent).toBe('Nothing is waiting for an answer.');
   });
 
   it('inserts and copies saved replies, and points to the options when there are none', async () => {
