@@ -6,6 +6,7 @@ import { t } from '../core/i18n';
 import { instancePattern } from '../core/instances';
 import { browser } from '../shared/browser';
 import { sendToTab } from '../shared/messaging';
+import { packagedCatalogs } from '../shared/page-messages';
 import type { ContentProtocol, ContentType, InsertResult, Req } from '../shared/protocol';
 import { SITE_HOSTS, siteForUrl, SITES } from '../core/sites';
 import type { BackgroundEffects } from './effects';
@@ -147,6 +148,7 @@ export function createBrowserSide(service: () => Promise<ServiceView>) {
       await browser.permissions.remove({ origins: [instancePattern(host)] });
     },
     defaultSelectors: (site) => SITES[site].selectors,
+    readCatalogs: packagedCatalogs,
   };
 
   return { effects, tellTabs };

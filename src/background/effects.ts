@@ -1,3 +1,4 @@
+import type { Catalog } from '../core/i18n';
 import type { ItemStatus, SiteId } from '../core/types';
 import type { InsertResult } from '../shared/protocol';
 
@@ -34,4 +35,6 @@ export interface BackgroundEffects {
   withdrawInstance(host: string): Promise<void>;
   /** The selectors a site's adapter ships with, by name. */
   defaultSelectors(site: SiteId): Readonly<Record<string, string>>;
+  /** The packaged message catalogs of the UI language, best first, then English (page-messages.ts). */
+  readCatalogs(): Promise<Catalog[]>;
 }

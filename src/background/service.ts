@@ -47,6 +47,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
       await fx.openOptions();
       return null;
     },
+    'i18n/catalogs': () => fx.readCatalogs(),
   } satisfies BackgroundHandlers;
 
   return {

@@ -5,9 +5,15 @@
  */
 import { listenInContent, send } from '../shared/messaging';
 import type { SiteAdapter } from '../sites/types';
+import { ensureContentMessages } from './messages';
 import { startContent } from './page';
 
 export function runContent(adapter: SiteAdapter): void {
+  // Once the messages are sure (at once, unless the browser gives none: messages.ts).
+  void ensureContentMessages(send).then(() => start(adapter));
+}
+
+function start(adapter: SiteAdapter): void {
   const content = startContent(adapter, document, send);
   listenInContent({
     'content/insert': ({ body }) => content.insertFromPopup(body),

@@ -6,8 +6,8 @@
  * language (and of English, the default) are read from the extension's own files, and messages the
  * browser does not give are looked up there (i18n.ts fills them as the browser does).
  *
- * Content scripts do not use this: they cannot read the extension's files without making them
- * readable by every page.
+ * Content scripts cannot read the extension's files without making them readable by the sites'
+ * pages: they ask the worker for these catalogs instead (content/messages.ts).
  */
 import { type Catalog, catalogLookup, localeCandidates, setMessageLookup } from '../core/i18n';
 import { browser } from './browser';
@@ -22,12 +22,17 @@ async function readCatalog(locale: string): Promise<Catalog | null> {
   }
 }
 
-async function ensureMessages(): Promise<void> {
-  if (browser.i18n.getMessage('@@extension_id') !== '') return;
+/** The packaged catalogs of the UI language, best first, then English's (also sent to content scripts). */
+export async function packagedCatalogs(): Promise<Catalog[]> {
   const locales = localeCandidates(browser.i18n.getUILanguage() || navigator.language);
   const read = await Promise.all(locales.map(readCatalog));
-  const catalogs = read.filter((catalog): catalog is Catalog => catalog !== null);
-  console.warn(`Replyline: the browser gave no messages; read from ${locales.join(', ')}`);
+  return read.filter((catalog): catalog is Catalog => catalog !== null);
+}
+
+async function ensureMessages(): Promise<void> {
+  if (browser.i18n.getMessage('@@extension_id') !== '') return;
+  const catalogs = await packagedCatalogs();
+  console.warn('Replyline: the browser gave no messages; the packaged ones are used');
   const packaged = catalogLookup(catalogs);
   setMessageLookup((key, substitutions) => browser.i18n.getMessage(key, substitutions) || packaged(key, substitutions));
 }

@@ -1,6 +1,7 @@
 import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
 import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
+import type { Catalog } from '../core/i18n';
 import { MAX_INSTANCES } from '../core/instances';
 import type { Stats } from '../core/stats';
 import type { ItemFilter } from '../core/triage';
@@ -108,6 +109,8 @@ export interface BackgroundProtocol {
   /** Stops running on an instance and gives its access back. */
   'instances/remove': { req: { host: string }; res: Settings };
   'options/open': { req: Record<string, never>; res: null };
+  /** The packaged messages, for a content script the browser gives none (content/messages.ts). */
+  'i18n/catalogs': { req: Record<string, never>; res: Catalog[] };
   /**
    * The Options page has imported a backup (it reads and writes files itself, exports too: no
    * message carries the log, which at 100,000 comments is larger than a message may be). The
@@ -283,6 +286,7 @@ export const BACKGROUND_MESSAGES: {
   'instances/add': { from: 'page', check: shape({ host: str(253, 1) }) },
   'instances/remove': { from: 'page', check: shape({ host: str(253, 1) }) },
   'options/open': { from: 'any', check: empty },
+  'i18n/catalogs': { from: 'content', check: empty },
   'data/imported': { from: 'page', check: shape({ hostsBefore: arrayOf(str(253, 1), MAX_INSTANCES) }) },
   'data/clear': { from: 'page', check: shape({ confirm: oneOf('delete everything') }) },
 };

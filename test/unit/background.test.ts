@@ -63,6 +63,7 @@ class Effects implements BackgroundEffects {
   withdrawInstance = async (host: string) => void this.instances.granted.delete(host);
 
   defaultSelectors = () => ({ tweet: 'article[data-testid="tweet"]', text: '[data-testid="tweetText"]' });
+  readCatalogs = async () => [{ badgeLabel: { message: 'Wartet' } }, { badgeLabel: { message: 'Waiting' } }];
 }
 
 let fx: Effects;
@@ -377,6 +378,16 @@ describe('the message router', () => {
     ).toMatchObject({
       ok: false,
     });
+  });
+
+  it('gives a content script the packaged messages, and nobody else', async () => {
+    const route = createRouter(() => h(), routerOptions);
+    expect(await route({ type: 'i18n/catalogs', payload: {} }, contentSender)).toEqual({
+      ok: true,
+      value: [{ badgeLabel: { message: 'Wartet' } }, { badgeLabel: { message: 'Waiting' } }],
+    });
+    expect(await route({ type: 'i18n/catalogs', payload: {} }, popupSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'i18n/catalogs', payload: null }, contentSender)).toMatchObject({ ok: false });
   });
 
   it('takes a sent reply from a content script', async () => {

@@ -15,27 +15,12 @@ import type { BackgroundType } from '../../src/shared/protocol';
 import type { BackgroundHandlers } from '../../src/shared/router';
 import { xAdapter } from '../../src/sites/x';
 import { loadPage } from '../helpers';
+import { quietEffects } from './quiet-effects';
 
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 
 function effects(): BackgroundEffects {
-  return {
-    now: () => Date.now(),
-    newId: () => crypto.randomUUID(),
-    setPendingCount: () => undefined,
-    broadcastStatuses: () => undefined,
-    broadcastRefresh: () => undefined,
-    scheduleWake: () => undefined,
-    retellLater: () => undefined,
-    openUrl: async () => undefined,
-    openOptions: async () => undefined,
-    insertIntoActiveTab: async () => ({ ok: false, reason: 'none', copied: false }),
-    isSiteUrl: () => true,
-    instanceAccess: async () => false,
-    syncInstances: async () => undefined,
-    withdrawInstance: async () => undefined,
-    defaultSelectors: () => xAdapter.defaultSelectors,
-  };
+  return quietEffects({ defaultSelectors: () => xAdapter.defaultSelectors });
 }
 
 /** What a test lets the channel do to each message: deliver it, drop it before, or lose the answer after. */

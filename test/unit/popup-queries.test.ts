@@ -18,30 +18,14 @@ import { DEFAULT_SETTINGS, type Item } from '../../src/core/types';
 import { type ItemPage, type ItemQuery, LIST_LIMIT, PAGE_LIMIT } from '../../src/shared/protocol';
 import { createRouter } from '../../src/shared/router';
 import { logged, scanned } from './items';
+import { quietEffects } from './quiet-effects';
 
 const NOW = 1_900_000_000_000;
 const ctx = { sender: {}, tabId: null };
 
 function effects(): BackgroundEffects & { counts: number[] } {
   const counts: number[] = [];
-  return {
-    counts,
-    now: () => NOW,
-    newId: () => 'id',
-    setPendingCount: (n) => void counts.push(n),
-    broadcastStatuses: () => undefined,
-    broadcastRefresh: () => undefined,
-    scheduleWake: () => undefined,
-    retellLater: () => undefined,
-    openUrl: async () => undefined,
-    openOptions: async () => undefined,
-    insertIntoActiveTab: async () => ({ ok: false, reason: '', copied: false }),
-    isSiteUrl: () => true,
-    instanceAccess: async () => false,
-    syncInstances: async () => undefined,
-    withdrawInstance: async () => undefined,
-    defaultSelectors: () => ({}),
-  };
+  return { counts, ...quietEffects({ now: () => NOW, setPendingCount: (n) => void counts.push(n) }) };
 }
 
 let db: ReplylineDb;

@@ -19,6 +19,7 @@ import { createRouter } from '../../src/shared/router';
 import { adapterFor } from '../../src/sites/registry';
 import { hostOfPattern, InstanceBrowserFake } from './instance-browser';
 import { logged, scanned } from './items';
+import { quietEffects } from './quiet-effects';
 import { readCatalog, resolveMessage } from './messages';
 
 const page = { id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' };
@@ -74,17 +75,8 @@ let clock = Date.now();
 let root: HTMLElement;
 
 function effects(): BackgroundEffects {
-  let ids = 0;
-  return {
+  return quietEffects({
     now: () => clock,
-    newId: () => `id-${++ids}`,
-    setPendingCount: () => undefined,
-    broadcastStatuses: () => undefined,
-    broadcastRefresh: () => undefined,
-    scheduleWake: () => undefined,
-    retellLater: () => undefined,
-    openUrl: async () => undefined,
-    openOptions: async () => undefined,
     insertIntoActiveTab: async (body) => {
       fake.inserted.push(body);
       return { ok: true, itemKey: null, missing: [], unknown: [] };
@@ -94,7 +86,7 @@ function effects(): BackgroundEffects {
     syncInstances: async (hosts) => void (await syncInstanceScripts(hosts, fake.instances)),
     withdrawInstance: async (host) => void fake.instances.granted.delete(host),
     defaultSelectors: (site) => adapterFor(site).defaultSelectors,
-  };
+  });
 }
 
 beforeEach(async () => {
