@@ -129,3 +129,8 @@ export function firstRead<T>(root: ParentNode, selector: string, read: (el: Elem
   }
   return null;
 }
+
+/** The language the page is written in (`<html lang>`), for reading its times; null when unsaid. */
+export function pageLang(el: Element): string | null {
+  return el.ownerDocument.documentElement.getAttribute('lang') || null;
+}
