@@ -1,13 +1,14 @@
 // npm run demo: Replyline working on fixture pages served at x.com and www.youtube.com, with no
-// account and no network. With a display it opens a real browser window and waits until you
-// close it; without one it runs headless, prints what it saw and saves screenshots.
+// account and no network, each page dressed in its site's look (test/demo/*.css). With a display
+// it opens a real browser window and waits until you close it; without one it runs headless,
+// prints what it saw and saves screenshots.
 import { loadHarness } from './e2e/load-harness.mjs';
 
 const { launch, addSnippet, setHandle, badges } = await loadHarness();
 
 const headless = !process.env.DISPLAY;
 // The welcome page Replyline opens on install stays open, as a newcomer sees it.
-const session = await launch({ headless, keepWelcome: true });
+const session = await launch({ headless, keepWelcome: true, siteLook: true });
 await addSnippet(session, 'Thanks', 'Thanks {first_name}! {cursor}');
 await addSnippet(session, 'Coming soon', 'Hi {name}, it is on our list for next month.\nStay tuned!');
 await setHandle(session, 'youtube', 'brightloop');

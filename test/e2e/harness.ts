@@ -191,6 +191,19 @@ export interface LaunchOptions {
   keepWelcome?: boolean;
   /** The browser's language (the extension's messages follow it), e.g. 'de'. */
   lang?: string;
+  /** Dresses fixture pages in their site's look (test/demo/, for npm run demo); tests see them bare. */
+  siteLook?: boolean;
+}
+
+/** npm run demo's stylesheets, by host: our own CSS that makes a fixture page recognisable. */
+const LOOKS: Record<string, string> = { 'x.com': 'x.css', 'www.youtube.com': 'youtube.css' };
+
+/** A fixture page with its site's look added at the end of its head (the markup stays the fixture's). */
+function dressed(url: URL, answer: FixtureResponse): FixtureResponse {
+  const file = LOOKS[url.hostname];
+  if (!file || !answer.contentType.startsWith('text/html')) return answer;
+  const css = readFileSync(resolve('test/demo', file), 'utf8');
+  return { ...answer, body: answer.body.replace(/<\/head>/i, () => `<style>${css}</style></head>`) };
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
@@ -216,8 +229,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     ],
   });
   const serve = (route: Route) => {
-    const answer = fixtureFor(new URL(route.request().url()));
-    return answer ? route.fulfill(answer) : route.abort();
+    const url = new URL(route.request().url());
+    const answer = fixtureFor(url);
+    if (!answer) return route.abort();
+    return route.fulfill(options.siteLook ? dressed(url, answer) : answer);
   };
   // Every host a site declares (src/core/sites), as the manifest does; and a Mastodon instance,
   // served like any site, where Replyline runs only once the user adds it.
