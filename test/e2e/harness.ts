@@ -48,7 +48,9 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     return ok('text/html', '<!doctype html><title>YouTube Studio</title><p>Dashboard</p>');
   }
   if (url.hostname === 'www.youtube.com') {
-    if (url.pathname === '/watch') return ok('text/html', read('youtube/watch.html'));
+    // The interface's language as YouTube takes it from the address (?hl=de).
+    const hl = url.searchParams.get('hl');
+    if (url.pathname === '/watch') return ok('text/html', read(hl ? `youtube/watch-${hl}.html` : 'youtube/watch.html'));
     return ok('text/html', '<!doctype html><title>YouTube</title><p>Home</p>');
   }
   if (url.hostname === 'bsky.app') {
@@ -93,7 +95,9 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (url.pathname === '/_replyline_fixture/tiktok-composer.js') {
       return ok('text/javascript', readFileSync('test/.cache/tiktok-composer.js', 'utf8'));
     }
-    if (/^\/@[\w.]+\/video\/\d+$/.test(url.pathname)) return ok('text/html', read('tiktok/video.html'));
+    // The interface's language as TikTok takes it from the address (?lang=de).
+    const lang = url.searchParams.get('lang');
+    if (/^\/@[\w.]+\/video\/\d+$/.test(url.pathname)) return ok('text/html', read(lang ? `tiktok/video-${lang}.html` : 'tiktok/video.html'));
     return ok('text/html', '<!doctype html><title>TikTok</title><p>For you</p>');
   }
   if (url.hostname === 'www.instagram.com') {
