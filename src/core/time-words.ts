@@ -20,8 +20,8 @@ export const UNIT_MS = {
 type Unit = keyof typeof UNIT_MS;
 const UNITS = Object.keys(UNIT_MS) as Unit[];
 const STYLES = ['long', 'short', 'narrow'] as const;
-/** One number of each plural form in the languages read (one, two, few, many, other). */
-const SAMPLES = [1, 2, 5, 21, 22];
+/** A number of each plural form a language may give an age (one; few and many as in Slavic languages). */
+const SAMPLES = [1, 2, 5];
 
 export interface AgeWords {
   /** A unit's word, lower case and without its final dot ("std", "stunden", "h", "mo"): its length in ms. */
