@@ -3,6 +3,7 @@
  * ages ("vor 2 Stunden", "hace 2 h", "il y a 2 h", "há 2 h", "2h ago", LinkedIn's "2 Std."),
  * phrases ("gestern"), and dates ("22. November 2026 um 11:00", "November 22, 2026 at 11:00 AM",
  * TikTok's "10-9"). Words come from `Intl` (time-words.ts); nothing here lists a language's words.
+ * Each site takes the readers it needs, so its content script carries no others.
  */
 import { type AgeWords, type DateWords, ageWords, dateWords, normalise, wordKey } from './time-words';
 
@@ -71,38 +72,50 @@ function namedDate(text: string, words: DateWords): DayOfYear | null {
   return day ? { day, month, year: numbers.find((n) => n >= 1000) ?? null } : null;
 }
 
-/** "2026-11-22", TikTok's "11-22", or the language's own order ("22.11.2026", "11/22/2026"). */
+/** "2026-11-22" or TikTok's "11-22" (month-day): written alike in every language. */
+function dashedDate(text: string): DayOfYear | null {
+  const match = /(?<!\d)(\d{1,4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)/u.exec(text);
+  if (!match) return null;
+  const [a, b, c] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+  return (match[1] ?? '').length === 4 ? { year: a, month: b - 1, day: c || 0 } : { month: a - 1, day: b, year: null };
+}
+
+/** "22.11.2026", "11/22/2026", "22.11.": the language's own order of a numeric date. */
 function numericDate(text: string, words: DateWords): DayOfYear | null {
-  const match = /(?<!\d)(\d{1,4})([-./])(\d{1,2})(?:\2(\d{1,4}))?(?!\d)/u.exec(text);
+  const match = /(?<!\d)(\d{1,2})([./])(\d{1,2})(?:\2(\d{2,4}))?(?!\d)/u.exec(text);
   if (!match) return null;
   const values = [match[1], match[3], match[4]].filter((v) => v !== undefined).map(Number);
-  if (match[2] === '-') {
-    const [a = 0, b = 0, c] = values;
-    return (match[1] ?? '').length === 4 ? { year: a, month: b - 1, day: c ?? 0 } : { month: a - 1, day: b, year: c ?? null };
-  }
   const order = values.length === 3 ? words.order : words.order.filter((p) => p !== 'year');
   const part = (name: string) => values[order.indexOf(name as 'day')];
   const year = part('year');
   return { day: part('day') ?? 0, month: (part('month') ?? 0) - 1, year: year === undefined ? null : year < 100 ? 2000 + year : year };
 }
 
-/** A date as the page wrote it, in the browser's time zone: epoch ms, or null for other wording. */
+/**
+ * A day at a clock time in the browser's time zone, as epoch ms; a day shown without its year is
+ * this year's, or last year's when that would be ahead. Null for a day that does not exist.
+ */
+function timeOf(found: DayOfYear | null, clock: { hour: number; minute: number }, now: number): number | null {
+  if (!found || found.month < 0 || found.month > 11 || found.day < 1) return null;
+  const at = (year: number) => new Date(year, found.month, found.day, clock.hour, clock.minute);
+  let date = at(found.year ?? new Date(now).getFullYear());
+  if (found.year === null && date.getTime() > now + DAY) date = at(date.getFullYear() - 1);
+  return date.getDate() === found.day ? date.getTime() : null;
+}
+
+/** A date as the page wrote it, in the page's language: epoch ms, or null for other wording. */
 export function parseDate(text: string | null | undefined, now: number, lang?: string | null): number | null {
   if (!text) return null;
   for (const [tag, words] of languages(lang, dateWords)) {
     const clock = clockIn(normalise(text, tag), words);
-    const found = namedDate(clock.rest, words) ?? numericDate(clock.rest, words);
-    if (!found || found.month < 0 || found.month > 11 || found.day < 1) continue;
-    const at = (year: number) => new Date(year, found.month, found.day, clock.hour, clock.minute);
-    let date = at(found.year ?? new Date(now).getFullYear());
-    // A date shown without its year is this year's, or last year's when that would be ahead.
-    if (found.year === null && date.getTime() > now + DAY) date = at(date.getFullYear() - 1);
-    if (date.getDate() === found.day) return date.getTime();
+    const day = namedDate(clock.rest, words) ?? dashedDate(clock.rest) ?? numericDate(clock.rest, words);
+    const time = timeOf(day, clock, now);
+    if (time !== null) return time;
   }
   return null;
 }
 
-/** What a site's time text says: an age, or else a date. */
-export function parsePageTime(text: string | null | undefined, now: number, lang?: string | null): number | null {
-  return parseAge(text, now, lang) ?? parseDate(text, now, lang);
+/** A date written with dashes ("2026-11-22", TikTok's "11-22"), which needs no language: epoch ms or null. */
+export function parseDashedDate(text: string | null | undefined, now: number): number | null {
+  return text ? timeOf(dashedDate(text), { hour: 0, minute: 0 }, now) : null;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseAge, parseDate, parsePageTime } from '../../src/core/page-time';
+import { parseAge, parseDashedDate, parseDate } from '../../src/core/page-time';
 
 // Each site's time strings as its pages write them in English, Spanish, German, French and
 // Portuguese (ages as the sites' own short forms or Intl's long ones): YouTube and LinkedIn read
-// them with parseAge, TikTok with parsePageTime (an age, or an older comment's date), Bluesky its
+// them with parseAge, TikTok with parseAge, else parseDashedDate (an older comment's date), Bluesky its
 // label with parseDate and its link's text with parseAge.
 const NOW = new Date(2026, 10, 26, 12, 0).getTime();
 const M = 60_000;
@@ -76,7 +76,8 @@ const PHRASES: Case[] = [
 describe('ages in the page’s language', () => {
   it.each([...YOUTUBE, ...TIKTOK, ...LINKEDIN, ...SHORT_AGES, ...PHRASES])('%s: "%s"', (lang, text, age) => {
     expect(parseAge(text, NOW, lang)).toBe(NOW - age);
-    expect(parsePageTime(text, NOW, lang)).toBe(NOW - age);
+    expect(parseAge(text, NOW, lang) ?? parseDashedDate(text, NOW)).toBe(NOW - age);
+    expect(parseDate(text, NOW, lang)).toBeNull();
   });
 
   it('reads English ages on a page in another language, and a page that names no language', () => {
@@ -118,13 +119,21 @@ describe('dates in the page’s language', () => {
     expect(parseDate(text, NOW, lang)).toBe(expected);
   });
 
-  it('reads short dates without a year as this year’s, or last year’s when ahead (X, TikTok)', () => {
-    expect(parsePageTime('Nov 20', NOW, 'en')).toBe(at(10, 20));
-    expect(parsePageTime('20. Nov.', NOW, 'de')).toBe(at(10, 20));
-    expect(parsePageTime('20 nov', NOW, 'es')).toBe(at(10, 20));
-    expect(parsePageTime('Dec 30', NOW, 'en')).toBe(at(11, 30, 0, 0, 2025));
-    expect(parsePageTime('11-20', NOW, 'de')).toBe(at(10, 20)); // TikTok's month-day
-    expect(parsePageTime('2025-3-9', NOW, 'es')).toBe(at(2, 9, 0, 0, 2025));
+  it('reads short dates without a year as this year’s, or last year’s when ahead', () => {
+    expect(parseDate('Nov 20', NOW, 'en')).toBe(at(10, 20));
+    expect(parseDate('20. Nov.', NOW, 'de')).toBe(at(10, 20));
+    expect(parseDate('20 nov', NOW, 'es')).toBe(at(10, 20));
+    expect(parseDate('Dec 30', NOW, 'en')).toBe(at(11, 30, 0, 0, 2025));
+    expect(parseDate('22.11.', NOW, 'de')).toBe(at(10, 22));
+  });
+
+  it('reads TikTok’s dashed dates in any language: month-day, or year-month-day', () => {
+    expect(parseDashedDate('11-20', NOW)).toBe(at(10, 20));
+    expect(parseDashedDate('12-30', NOW)).toBe(at(11, 30, 0, 0, 2025));
+    expect(parseDashedDate('2025-3-9', NOW)).toBe(at(2, 9, 0, 0, 2025));
+    expect(parseDate('2025-3-9', NOW, 'es')).toBe(at(2, 9, 0, 0, 2025));
+    expect(parseDashedDate('2-30', NOW)).toBeNull();
+    expect(parseDashedDate('vor 2 Std.', NOW)).toBeNull();
   });
 
   it('orders a numeric date as the language does', () => {
