@@ -200,7 +200,7 @@ export interface LaunchOptions {
 }
 
 /** npm run demo's stylesheets, by host: our own CSS that makes a fixture page recognisable. */
-const LOOKS: Record<string, string> = { 'x.com': 'x.css', 'www.youtube.com': 'youtube.css' };
+const LOOKS: Record<string, string> = { 'x.com': 'x.css', 'www.youtube.com': 'youtube.css', 'www.tiktok.com': 'tiktok.css' };
 
 /** A fixture page with its site's look added at the end of its head (the markup stays the fixture's). */
 function dressed(url: URL, answer: FixtureResponse): FixtureResponse {
