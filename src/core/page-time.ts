@@ -9,9 +9,14 @@ import { type AgeWords, type DateWords, ageWords, dateWords, normalise, wordKey 
 
 const DAY = 86_400_000;
 
+/** The page's languages, most likely first (its `<html lang>`, then the browser's); English is tried after them. */
+export type Languages = string | readonly (string | null | undefined)[] | null | undefined;
+
 /** The languages to try, with their words: the page's, then English (sites often keep English ages). */
-function languages<T>(lang: string | null | undefined, words: (tag: string) => T | null): [string, T][] {
-  return [...new Set([lang?.trim() || 'en', 'en'])].flatMap((tag) => {
+function languages<T>(lang: Languages, words: (tag: string) => T | null): [string, T][] {
+  const given = typeof lang === 'string' || !lang ? [lang] : lang;
+  const tags = given.flatMap((tag) => (tag?.trim() ? [tag.trim()] : []));
+  return [...new Set([...tags, 'en'])].flatMap((tag) => {
     const known = words(tag);
     return known ? [[tag, known] as [string, T]] : [];
   });
@@ -30,7 +35,7 @@ function ageIn(text: string, words: AgeWords): number | null {
 }
 
 /** An age as the page wrote it: epoch ms of now minus that age, or null for other wording. */
-export function parseAge(text: string | null | undefined, now: number, lang?: string | null): number | null {
+export function parseAge(text: string | null | undefined, now: number, lang?: Languages): number | null {
   if (!text) return null;
   for (const [tag, words] of languages(lang, ageWords)) {
     const age = ageIn(normalise(text, tag), words);
@@ -104,7 +109,7 @@ function timeOf(found: DayOfYear | null, clock: { hour: number; minute: number }
 }
 
 /** A date as the page wrote it, in the page's language: epoch ms, or null for other wording. */
-export function parseDate(text: string | null | undefined, now: number, lang?: string | null): number | null {
+export function parseDate(text: string | null | undefined, now: number, lang?: Languages): number | null {
   if (!text) return null;
   for (const [tag, words] of languages(lang, dateWords)) {
     const clock = clockIn(normalise(text, tag), words);

@@ -2,7 +2,7 @@ import type { PageEntry } from '../core/relevance';
 import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
 import { parseAge, parseDate } from '../core/page-time';
-import { firstRead, hrefPath, indexItems, multilineTextOf, pageLang, perScan, textOf } from './dom';
+import { firstRead, hrefPath, indexItems, multilineTextOf, pageLanguages, perScan, textOf } from './dom';
 import { batchMemo } from './batch-memo';
 import type { Relations } from './bluesky-thread';
 import { relatePosts, shapeOf } from './bluesky-thread';
@@ -77,7 +77,7 @@ function postFacts(el: Element, anchorRkey?: string): PostFacts | null {
   // The time link's label is the full date in the page's language ("September 10, 2026 at 11:00 AM",
   // "10. September 2026 um 11:00"); its text the age ("3d", "3 T.").
   const stamp = own?.link;
-  const lang = pageLang(el);
+  const lang = pageLanguages(el);
   const label = stamp?.getAttribute('aria-label') || stamp?.getAttribute('title');
   const createdAt = parseDate(label, Date.now(), lang) ?? parseAge(textOf(stamp), Date.now(), lang);
   return { ref, name, createdAt };

@@ -2,7 +2,7 @@ import type { PageEntry } from '../core/relevance';
 import { parseAge, parseDashedDate } from '../core/page-time';
 import { tiktok } from '../core/sites/tiktok';
 import type { ItemIndex } from './dom';
-import { hrefPath, indexItems, multilineTextOf, pageLang, perScan, textOf } from './dom';
+import { hrefPath, indexItems, multilineTextOf, pageLanguages, perScan, textOf } from './dom';
 import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -116,7 +116,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     url: `https://www.tiktok.com/@${video[1]}/video/${video[2]}`,
     thread: `video:${video[2]}`,
     // An age ("vor 2 Std."); older comments show their month and day ("11-20").
-    createdAt: parseAge(textOf(time), Date.now(), pageLang(el)) ?? parseDashedDate(textOf(time), Date.now()),
+    createdAt: parseAge(textOf(time), Date.now(), pageLanguages(el)) ?? parseDashedDate(textOf(time), Date.now()),
     parentAuthor: level === 1 ? video[1] : (panel.authors[parent] ?? null),
     parentIsPost: level === 1,
     repliedBy: level === 1 ? (panel.repliedBy[at] ?? []) : [],

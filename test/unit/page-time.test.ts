@@ -86,6 +86,14 @@ describe('ages in the page’s language', () => {
     expect(parseAge('vor 2 Stunden', NOW, 'not a language!')).toBeNull();
   });
 
+  it('tries each of the page’s languages in turn (its lang, then the browser’s), then English', () => {
+    expect(parseAge('vor 2 Std.', NOW, ['en', 'de-DE'])).toBe(NOW - 2 * H);
+    expect(parseAge('il y a 3 j', NOW, [null, '', 'fr'])).toBe(NOW - 3 * D);
+    expect(parseAge('3 hours ago', NOW, ['es', 'de'])).toBe(NOW - 3 * H);
+    expect(parseDate('22. November 2026 um 11:00', NOW, ['en', 'de'])).toBe(new Date(2026, 10, 22, 11).getTime());
+    expect(parseAge('vor 2 Std.', NOW, ['en'])).toBeNull();
+  });
+
   it('keeps each language’s own meaning of a short unit', () => {
     expect(parseAge('5m', NOW, 'en')).toBe(NOW - 5 * M); // English: minutes ("5mo" is months)
     expect(parseAge('hace 5 m', NOW, 'es')).toBe(NOW - 5 * 30 * D); // Spanish: meses
