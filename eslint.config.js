@@ -29,7 +29,7 @@ function layer(files, above, { external = [], browser = false } = {}) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-firefox/', 'node_modules/', 'test/.cache/', 'test/.artifacts/'] },
+  { ignores: ['dist/', 'dist-firefox/', 'dist-dev/', 'node_modules/', 'test/.cache/', 'test/.artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   stylistic.configs.customize({ indent: 2, quotes: 'single', semi: true, jsx: true, arrowParens: true }),

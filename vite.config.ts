@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { crx } from '@crxjs/vite-plugin';
+import { allFilesReady, crx } from '@crxjs/vite-plugin';
 import { build as esbuild } from 'esbuild';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
@@ -84,16 +84,41 @@ function contentScriptsAndFirefox(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * npm run dev: crxjs's dev build in dist-dev/ (never the dist/ the tests load), its pages served
+ * with hot reload from a fixed port (the extension's pages and worker are told it when written).
+ * REPLYLINE_DEV_PORT moves it, and the reload socket to the port after it.
+ */
+const DEV_OUT = 'dist-dev';
+const DEV_PORT = Number(process.env.REPLYLINE_DEV_PORT ?? 5173);
+
+/** In the dev build, the sites' content scripts, built once crxjs has written its files. */
+function contentScriptsInDev(): Plugin {
+  return {
+    name: 'replyline-content-scripts-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.httpServer?.once('listening', () => {
+        void allFilesReady()
+          .then(() => buildContentScripts(resolve(DEV_OUT)))
+          .then(() => server.config.logger.info(`  Replyline: content scripts written to ${DEV_OUT}/ (built once: restart to rebuild)`));
+      });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
   // manifest.json names no site: the hosts come from the sites' declarations (src/core/sites/).
   plugins: [
     preact(),
     // The version has one source, package.json.
     crx({ manifest: { ...built, version: pkg.version, content_scripts: [] } }),
     contentScriptsAndFirefox(),
+    contentScriptsInDev(),
   ],
+  server: { port: DEV_PORT, strictPort: true, hmr: { port: DEV_PORT + 1 } },
   build: {
-    outDir: 'dist',
+    outDir: command === 'serve' ? DEV_OUT : 'dist',
     emptyOutDir: true,
     // Extension code is loaded from disk: the web's chunk-size advice does not apply.
     chunkSizeWarningLimit: 1000,
@@ -101,4 +126,4 @@ export default defineConfig({
     // crxjs builds the pages the manifest names; the welcome page is opened by the worker instead.
     rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
   },
-});
+}));

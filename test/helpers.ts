@@ -12,6 +12,10 @@ export function fixture(path: string): string {
 /** Loads a fixture into the test document, at the address it is served from in the browser. */
 export function loadPage(path: string, url: string): URL {
   const html = fixture(path).replace(/<script[\s\S]*?<\/script>/g, '');
+  // The page's language, as its <html lang> says (the adapters read times in it).
+  const lang = /<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1];
+  if (lang) document.documentElement.setAttribute('lang', lang);
+  else document.documentElement.removeAttribute('lang');
   document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
   return new URL(url);
 }

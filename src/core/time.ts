@@ -43,38 +43,3 @@ export function parseTime(value: string | null | undefined): number | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }
-
-const UNITS: Record<string, number> = {
-  second: 1000,
-  minute: MINUTE,
-  hour: HOUR,
-  day: DAY,
-  week: 7 * DAY,
-  month: 30 * DAY,
-  year: 365 * DAY,
-};
-
-/** "12 hours ago", "1 day ago (edited)": an approximate epoch ms, or null for other wording. */
-export function parseRelativeAge(text: string, now: number): number | null {
-  const match = /(\d+)\s+(second|minute|hour|day|week|month|year)s?\s+ago/i.exec(text);
-  if (!match) return null;
-  const unit = UNITS[(match[2] ?? '').toLowerCase()];
-  return unit ? now - Number(match[1]) * unit : null;
-}
-
-const COMPACT_UNITS: Record<string, number> = {
-  s: 1000,
-  m: MINUTE,
-  h: HOUR,
-  d: DAY,
-  w: 7 * DAY,
-  mo: 30 * DAY,
-  y: 365 * DAY,
-};
-
-/** "2h", "3d", "1w", "5mo" (LinkedIn's compact ages): an approximate epoch ms, or null. */
-export function parseCompactAge(text: string, now: number): number | null {
-  const match = /^(\d{1,3})\s?(mo|[smhdwy])\b/u.exec(text.trim());
-  const unit = match ? COMPACT_UNITS[match[2] ?? ''] : undefined;
-  return match && unit ? now - Number(match[1]) * unit : null;
-}

@@ -1,7 +1,8 @@
 import type { PageEntry } from '../core/relevance';
 import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
-import { firstRead, hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
+import { parseAge, parseDate } from '../core/page-time';
+import { firstRead, hrefPath, indexItems, multilineTextOf, pageLanguages, perScan, textOf } from './dom';
 import { batchMemo } from './batch-memo';
 import type { Relations } from './bluesky-thread';
 import { relatePosts, shapeOf } from './bluesky-thread';
@@ -73,11 +74,13 @@ function postFacts(el: Element, anchorRkey?: string): PostFacts | null {
       break;
     }
   }
-  // The time link's label is the full date ("September 10, 2026 at 11:00 AM").
+  // The time link's label is the full date in the page's language ("September 10, 2026 at 11:00 AM",
+  // "10. September 2026 um 11:00"); its text the age ("3d", "3 T.").
   const stamp = own?.link;
-  const label = (stamp?.getAttribute('aria-label') || stamp?.getAttribute('title') || '').replace(/\s+at\s+/u, ' ');
-  const ms = label ? Date.parse(label) : Number.NaN;
-  return { ref, name, createdAt: Number.isNaN(ms) ? null : ms };
+  const lang = pageLanguages(el);
+  const label = stamp?.getAttribute('aria-label') || stamp?.getAttribute('title');
+  const createdAt = parseDate(label, Date.now(), lang) ?? parseAge(textOf(stamp), Date.now(), lang);
+  return { ref, name, createdAt };
 }
 
 /**

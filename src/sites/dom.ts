@@ -129,3 +129,13 @@ export function firstRead<T>(root: ParentNode, selector: string, read: (el: Elem
   }
   return null;
 }
+
+/**
+ * The languages a page's times may be written in: its `<html lang>`, then the browser's (an app
+ * page may keep the lang it was served with while it shows the user's language).
+ */
+export function pageLanguages(el: Element): string[] {
+  const said = el.ownerDocument.documentElement.getAttribute('lang');
+  const browser = el.ownerDocument.defaultView?.navigator.language;
+  return [said, browser].flatMap((tag) => (tag ? [tag] : []));
+}

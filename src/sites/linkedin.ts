@@ -1,7 +1,7 @@
 import type { PageEntry } from '../core/relevance';
-import { parseCompactAge } from '../core/time';
+import { parseAge } from '../core/page-time';
 import { linkedin } from '../core/sites/linkedin';
-import { hrefPath, indexItems, multilineTextOf, ownParts, precedingInOrder, textOf } from './dom';
+import { hrefPath, indexItems, multilineTextOf, ownParts, pageLanguages, precedingInOrder, textOf } from './dom';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
 
@@ -148,7 +148,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     text: ownText(el),
     url: `https://www.linkedin.com/feed/update/${activity}/?dashCommentUrn=${encodeURIComponent(`urn:li:fsd_comment:(${urn.comment},${activity})`)}`,
     thread: `${urn.kind}:${urn.activity}`,
-    createdAt: parseCompactAge(timeText, Date.now()),
+    createdAt: parseAge(timeText, Date.now(), pageLanguages(el)),
     parentAuthor: parent ? (authorOf(parent)?.handle ?? null) : postAuthor(el),
     parentIsPost: parent === null,
     repliedBy: (threads.replies.get(el) ?? []).flatMap((r) => authorOf(r)?.handle ?? []),

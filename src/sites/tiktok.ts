@@ -1,8 +1,8 @@
 import type { PageEntry } from '../core/relevance';
-import { parseRelativeAge } from '../core/time';
+import { parseAge, parseDashedDate } from '../core/page-time';
 import { tiktok } from '../core/sites/tiktok';
 import type { ItemIndex } from './dom';
-import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
+import { hrefPath, indexItems, multilineTextOf, pageLanguages, perScan, textOf } from './dom';
 import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -115,7 +115,8 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     text,
     url: `https://www.tiktok.com/@${video[1]}/video/${video[2]}`,
     thread: `video:${video[2]}`,
-    createdAt: parseRelativeAge(textOf(time), Date.now()),
+    // An age ("vor 2 Std."); older comments show their month and day ("11-20").
+    createdAt: parseAge(textOf(time), Date.now(), pageLanguages(el)) ?? parseDashedDate(textOf(time), Date.now()),
     parentAuthor: level === 1 ? video[1] : (panel.authors[parent] ?? null),
     parentIsPost: level === 1,
     repliedBy: level === 1 ? (panel.repliedBy[at] ?? []) : [],

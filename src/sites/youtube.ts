@@ -1,8 +1,8 @@
 import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
-import { parseRelativeAge } from '../core/time';
+import { parseAge } from '../core/page-time';
 import { youtube } from '../core/sites/youtube';
-import { firstRead, hrefPath, multilineTextOf, ownParts, perScan, searchParam, textOf } from './dom';
+import { firstRead, hrefPath, multilineTextOf, ownParts, pageLanguages, perScan, searchParam, textOf } from './dom';
 import { lastingElement } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -113,7 +113,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     text,
     url: `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}&lc=${encodeURIComponent(id)}`,
     thread: `video:${videoId}`,
-    createdAt: parseRelativeAge(textOf(timeLink), Date.now()),
+    createdAt: parseAge(textOf(timeLink), Date.now(), pageLanguages(el)),
     parentAuthor,
     parentIsPost: !reply,
     repliedBy,
@@ -158,7 +158,7 @@ function readStudioEntry(el: Element): PageEntry | null {
     text: multilineTextOf(studioOwn(el, YOUTUBE_SELECTORS.studioText)),
     url: `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}&lc=${encodeURIComponent(id)}`,
     thread: `video:${videoId}`,
-    createdAt: parseRelativeAge(textOf(link), Date.now()),
+    createdAt: parseAge(textOf(link), Date.now(), pageLanguages(el)),
     parentAuthor: reply && top ? (studioAuthor(top)?.handle ?? null) : null,
     parentIsPost: !reply,
     repliedBy: replies.flatMap((r) => studioAuthor(r)?.handle ?? []),

@@ -48,7 +48,9 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     return ok('text/html', '<!doctype html><title>YouTube Studio</title><p>Dashboard</p>');
   }
   if (url.hostname === 'www.youtube.com') {
-    if (url.pathname === '/watch') return ok('text/html', read('youtube/watch.html'));
+    // The interface's language as YouTube takes it from the address (?hl=de).
+    const hl = url.searchParams.get('hl');
+    if (url.pathname === '/watch') return ok('text/html', read(hl ? `youtube/watch-${hl}.html` : 'youtube/watch.html'));
     return ok('text/html', '<!doctype html><title>YouTube</title><p>Home</p>');
   }
   if (url.hostname === 'bsky.app') {
@@ -93,7 +95,9 @@ export function fixtureFor(url: URL): FixtureResponse | null {
     if (url.pathname === '/_replyline_fixture/tiktok-composer.js') {
       return ok('text/javascript', readFileSync('test/.cache/tiktok-composer.js', 'utf8'));
     }
-    if (/^\/@[\w.]+\/video\/\d+$/.test(url.pathname)) return ok('text/html', read('tiktok/video.html'));
+    // The interface's language as TikTok takes it from the address (?lang=de).
+    const lang = url.searchParams.get('lang');
+    if (/^\/@[\w.]+\/video\/\d+$/.test(url.pathname)) return ok('text/html', read(lang ? `tiktok/video-${lang}.html` : 'tiktok/video.html'));
     return ok('text/html', '<!doctype html><title>TikTok</title><p>For you</p>');
   }
   if (url.hostname === 'www.instagram.com') {
@@ -191,6 +195,19 @@ export interface LaunchOptions {
   keepWelcome?: boolean;
   /** The browser's language (the extension's messages follow it), e.g. 'de'. */
   lang?: string;
+  /** Dresses fixture pages in their site's look (test/demo/, for npm run demo); tests see them bare. */
+  siteLook?: boolean;
+}
+
+/** npm run demo's stylesheets, by host: our own CSS that makes a fixture page recognisable. */
+const LOOKS: Record<string, string> = { 'x.com': 'x.css', 'www.youtube.com': 'youtube.css', 'www.tiktok.com': 'tiktok.css' };
+
+/** A fixture page with its site's look added at the end of its head (the markup stays the fixture's). */
+function dressed(url: URL, answer: FixtureResponse): FixtureResponse {
+  const file = LOOKS[url.hostname];
+  if (!file || !answer.contentType.startsWith('text/html')) return answer;
+  const css = readFileSync(resolve('test/demo', file), 'utf8');
+  return { ...answer, body: answer.body.replace(/<\/head>/i, () => `<style>${css}</style></head>`) };
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
@@ -216,8 +233,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     ],
   });
   const serve = (route: Route) => {
-    const answer = fixtureFor(new URL(route.request().url()));
-    return answer ? route.fulfill(answer) : route.abort();
+    const url = new URL(route.request().url());
+    const answer = fixtureFor(url);
+    if (!answer) return route.abort();
+    return route.fulfill(options.siteLook ? dressed(url, answer) : answer);
   };
   // Every host a site declares (src/core/sites), as the manifest does; and a Mastodon instance,
   // served like any site, where Replyline runs only once the user adds it.

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { parseCompactAge } from '../../src/core/time';
+import { parseAge } from '../../src/core/page-time';
 import { linkedinAdapter } from '../../src/sites/linkedin';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
@@ -87,9 +87,9 @@ describe('LinkedIn adapter', () => {
   });
 
   it('reads LinkedIn’s compact ages', () => {
-    expect(parseCompactAge('2h', 10_000_000)).toBe(10_000_000 - 7_200_000);
-    expect(parseCompactAge('5mo', 0)).toBe(-5 * 2_592_000_000);
-    expect(parseCompactAge('Edited', 0)).toBeNull();
+    expect(parseAge('2h', 10_000_000, 'en-US')).toBe(10_000_000 - 7_200_000);
+    expect(parseAge('5mo', 0, 'en-US')).toBe(-5 * 2_592_000_000);
+    expect(parseAge('Edited', 0, 'en-US')).toBeNull();
   });
 });
 
