@@ -4,7 +4,6 @@
  */
 import { expandTemplate } from '../core/snippets';
 import type { ItemStatus, Snippet } from '../core/types';
-import { SITE_NAMES } from '../core/types';
 import { t } from '../core/i18n';
 import type { InsertResult } from '../shared/protocol';
 import type { BadgeLayer, Tracked } from './badge-layer';
@@ -89,7 +88,7 @@ function itemFor({ ctx, deps, focus }: Composing, composer: HTMLElement): Tracke
 /** A snippet with the variables of the person being answered filled in. */
 function expand({ ctx, deps }: Composing, body: string, target: Tracked | null) {
   const person = target?.item.author ?? null;
-  return expandTemplate(body, { person, site: ctx.adapter.id, myName: deps.owner(), now: new Date() });
+  return expandTemplate(body, { person, site: ctx.adapter.name, myName: deps.owner(), now: new Date() });
 }
 
 /** After a reply for an item went in, its send answers the item. */
@@ -139,7 +138,7 @@ async function replyWith(c: Composing, el: Element, snippet: Snippet) {
   }
   if (!composer) {
     const copied = await copyToClipboard(doc, expand(c, snippet.body, entry).text);
-    c.ctx.notify(`${t('noReplyBox', SITE_NAMES[adapter.id])}${copied ? ` ${t('onClipboard')}` : ''}`, 'error');
+    c.ctx.notify(`${t('noReplyBox', adapter.name)}${copied ? ` ${t('onClipboard')}` : ''}`, 'error');
     return;
   }
   c.focus.lastComposer = composer;

@@ -2,15 +2,16 @@ import { t } from '../core/i18n';
 import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut } from '../core/picker';
 import { expandTemplate, searchSnippets } from '../core/snippets';
 import { formatAgo } from '../core/time';
-import type { Item, Person, SiteId, Snippet } from '../core/types';
-import { SITE_NAMES, SITES } from '../core/sites';
+import type { Item, Person, Snippet } from '../core/types';
 import { caretRect, selectionSettled, selectTyped, textBeforeCaret } from './caret';
 import { contentOf, deepActiveElement, editableRoot, isEditable, placeCaret } from './insert';
+import type { SiteAdapter } from '../sites/types';
 import { createPicker, type Picker } from './picker';
 
 export interface InlineDeps {
   doc: Document;
-  site: SiteId;
+  /** The site's name and what its comment boxes hold at most (its adapter). */
+  site: Pick<SiteAdapter, 'name' | 'commentLimit'>;
   /** The trigger and shortcut; null while Replyline is turned off on this site. */
   settings(): { trigger: string; pickerShortcut: string } | null;
   snippets(): Promise<Snippet[]>;
@@ -118,15 +119,15 @@ async function warnings(deps: InlineDeps, current: Session, snippet: Snippet): P
   }
   const expanded = expandTemplate(fillInputs(snippet.body, {}), {
     person: target?.person ?? null,
-    site: deps.site,
+    site: deps.site.name,
     myName: null,
     now: new Date(),
   }).text;
-  const limit = SITES[deps.site].commentLimit;
+  const limit = deps.site.commentLimit;
   const length = Array.from(contentOf(current.composer)).length - Array.from(current.typed).length
     + Array.from(expanded).length;
   if (length > limit) {
-    found.push(t('warnLength', length, SITE_NAMES[deps.site], limit));
+    found.push(t('warnLength', length, deps.site.name, limit));
   }
   return found;
 }

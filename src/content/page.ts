@@ -23,7 +23,7 @@ function startPicker(ctx: PageContext, state: PageStateStore, composers: Compose
   startInlinePicker(
     {
       doc: ctx.doc,
-      site: ctx.adapter.id,
+      site: ctx.adapter,
       settings: () => (state.get().enabled ? state.get() : null),
       snippets: () => ctx.send('snippets/list', {}),
       targetOf: (composer) => {

@@ -1,10 +1,10 @@
 import { t } from './i18n';
-import type { Person, SiteId, Snippet, SnippetDraft } from './types';
-import { SITE_NAMES } from './types';
+import type { Person, Snippet, SnippetDraft } from './types';
 
 export interface TemplateContext {
   person: Person | null;
-  site: SiteId | null;
+  /** The site's name as users read it ("YouTube"), for {site}. */
+  site: string | null;
   myName: string | null;
   now: Date;
 }
@@ -32,7 +32,7 @@ export function expandTemplate(body: string, ctx: TemplateContext): Expanded {
     name: ctx.person?.name || null,
     first_name: ctx.person ? firstName(ctx.person.name) || null : null,
     handle: ctx.person ? `@${ctx.person.handle}` : null,
-    site: ctx.site ? SITE_NAMES[ctx.site] : null,
+    site: ctx.site,
     my_name: ctx.myName,
     date: ctx.now.toLocaleDateString(),
   };

@@ -1,6 +1,6 @@
 import { t } from '../core/i18n';
+import { BACKGROUND_MESSAGES } from './protocol-checks';
 import {
-  BACKGROUND_MESSAGES,
   type BackgroundProtocol,
   type BackgroundType,
   isEnvelope,

@@ -19,6 +19,9 @@ export interface PageInfo {
  */
 export interface SiteAdapter {
   readonly id: SiteId;
+  /** The site's name as users read it, and what a comment box holds at most (its declaration's). */
+  readonly name: string;
+  readonly commentLimit: number;
   /** Every selector the adapter uses, by name: read at each use, so a user's override applies at once. */
   readonly selectors: Record<string, string>;
   /** The selectors as shipped (what "reset" goes back to). */
@@ -73,7 +76,7 @@ type SelectorPart<Names extends string> = readonly Names[] | (() => string);
 /** The adapter's own knowledge: everything but what its declaration and selector parts give. */
 type AdapterBody = Omit<
   SiteAdapter,
-  'id' | 'matches' | 'readsOwner' | 'navigationEvents' | 'selectors' | 'defaultSelectors'
+  'id' | 'name' | 'commentLimit' | 'matches' | 'readsOwner' | 'navigationEvents' | 'selectors' | 'defaultSelectors'
   | 'itemSelector' | 'composerSelector' | 'sendButtonSelector'
 >;
 
@@ -93,6 +96,8 @@ export function defineAdapter<Names extends string>(
     typeof part === 'function' ? part() : part.map((name) => selectors[name]).join(', ');
   const adapter = {
     id: site.id,
+    name: site.name,
+    commentLimit: site.commentLimit,
     matches: site.hosts,
     readsOwner: site.readsOwner,
     ...(site.navigationEvents && { navigationEvents: site.navigationEvents }),

@@ -32,7 +32,7 @@ function setup(item: () => Promise<Item | null>) {
   const inserted: string[] = [];
   const deps: InlineDeps = {
     doc: document,
-    site: 'youtube',
+    site: { name: 'YouTube', commentLimit: 10_000 },
     settings: () => ({ trigger: ';;', pickerShortcut: 'Alt+Shift+S' }),
     snippets: () => Promise.resolve(SNIPPETS),
     targetOf: () => ({ key: ANSWERED.key, person: ANSWERED.author }),

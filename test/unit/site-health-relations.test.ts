@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { healthProblems } from '../../src/core/health';
-import { BACKGROUND_MESSAGES } from '../../src/shared/protocol';
+import { BACKGROUND_MESSAGES } from '../../src/shared/protocol-checks';
 import { blueskyAdapter } from '../../src/sites/bluesky';
 import { instagramAdapter } from '../../src/sites/instagram';
 import { mastodonAdapter } from '../../src/sites/mastodon';

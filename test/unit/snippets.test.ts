@@ -7,7 +7,7 @@ import type { Snippet } from '../../src/core/types';
 
 const ctx = {
   person: { name: 'Marta Quill', handle: 'marta_codes' },
-  site: 'x' as const,
+  site: 'X',
   myName: 'Bright Loop',
   now: new Date('2026-10-02T12:00:00Z'),
 };

@@ -4,7 +4,7 @@ import { defineSite } from './define';
  * Every Bluesky selector in one place (evidence: bluesky-social/social-app's source; the
  * web app is React Native Web, which renders testID as data-testid). Reconstructed, not captured.
  */
-export const bluesky = defineSite({
+export const bluesky = /* @__PURE__ */ defineSite({
   id: 'bluesky',
   name: 'Bluesky',
   hosts: ['https://bsky.app/*'],

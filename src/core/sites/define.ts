@@ -34,7 +34,10 @@ export interface SiteDeclaration<Id extends string = string, Names extends strin
   readonly selectors: Readonly<Record<Names, string>>;
 }
 
-/** A site's declaration, frozen: one per file in src/core/sites/, listed once in its index.ts. */
+/**
+ * A site's declaration, frozen: one per file in src/core/sites/, listed once in its index.ts. Each
+ * call is marked pure, so that a site's content script keeps no other site's declaration.
+ */
 export function defineSite<Id extends string, Names extends string>(
   site: SiteDeclaration<Id, Names>,
 ): SiteDeclaration<Id, Names> {

@@ -6,7 +6,7 @@ import { defineSite } from './define';
  * Labels are localised: structure decides (a comment is an article with a comment_id permalink), and the
  * few words read (Reply, "… replied") are matched in English, Spanish, German, French and Portuguese.
  */
-export const facebook = defineSite({
+export const facebook = /* @__PURE__ */ defineSite({
   id: 'facebook',
   name: 'Facebook',
   hosts: ['https://www.facebook.com/*'],

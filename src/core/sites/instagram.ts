@@ -6,7 +6,7 @@ import { defineSite } from './define';
  * (/p/<code>/c/<id>/, a reply's /p/<code>/c/<commentId>/r/<replyId>/, around a time element) and its
  * row upward from there. Anything missing: not read.
  */
-export const instagram = defineSite({
+export const instagram = /* @__PURE__ */ defineSite({
   id: 'instagram',
   name: 'Instagram',
   hosts: ['https://www.instagram.com/*'],

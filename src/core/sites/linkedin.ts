@@ -5,7 +5,7 @@ import { defineSite } from './define';
  * (SDUI, data-view-name hooks, TipTap composer) and the older one (Ember, comments-comment-* classes,
  * Quill composer). Evidence: maintained automation code of 2026-01; reconstructed, not captured.
  */
-export const linkedin = defineSite({
+export const linkedin = /* @__PURE__ */ defineSite({
   id: 'linkedin',
   name: 'LinkedIn',
   hosts: ['https://www.linkedin.com/*'],

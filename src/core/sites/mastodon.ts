@@ -7,7 +7,7 @@ import { defineSite } from './define';
  * `.status[data-id]`; a thread's focused post is `.detailed-status`; the reply button is the
  * first of the action bar (its title is localised); the composer is a React textarea.
  */
-export const mastodon = defineSite({
+export const mastodon = /* @__PURE__ */ defineSite({
   id: 'mastodon',
   name: 'Mastodon',
   // No fixed hosts: each instance the user adds is asked for and registered at run time.

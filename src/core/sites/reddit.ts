@@ -7,7 +7,7 @@ import { defineSite } from './define';
  * carrying the comment's t1_ id (reddit's own message and printable templates): sender in the
  * tagline, body in `.md`, a "context" link to the comment, a reply link opening the same textarea.
  */
-export const reddit = defineSite({
+export const reddit = /* @__PURE__ */ defineSite({
   id: 'reddit',
   name: 'Reddit',
   hosts: ['https://www.reddit.com/*', 'https://old.reddit.com/*'],

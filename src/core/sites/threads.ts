@@ -5,7 +5,7 @@ import { defineSite } from './define';
  * 2026-02; reconstructed): posts are pressable containers, found by their /@user/post/<code>
  * permalink around a time element; classes are hashed and never read. The editor is not verified.
  */
-export const threads = defineSite({
+export const threads = /* @__PURE__ */ defineSite({
   id: 'threads',
   name: 'Threads',
   hosts: ['https://www.threads.com/*', 'https://www.threads.net/*'],

@@ -5,7 +5,7 @@ import { defineSite } from './define';
  * reconstructed): only TikTok's own data-e2e test ids are used, never its generated class names, and
  * anything missing makes the item unread rather than guessed.
  */
-export const tiktok = defineSite({
+export const tiktok = /* @__PURE__ */ defineSite({
   id: 'tiktok',
   name: 'TikTok',
   hosts: ['https://www.tiktok.com/*'],

@@ -1,7 +1,7 @@
 import { defineSite } from './define';
 
 /** Every X selector in one place (evidence: saved X pages of Feb 2026). */
-export const x = defineSite({
+export const x = /* @__PURE__ */ defineSite({
   id: 'x',
   name: 'X',
   hosts: ['https://x.com/*'],

@@ -1,7 +1,7 @@
 import { defineSite } from './define';
 
 /** Every YouTube selector in one place (evidence: saved YouTube pages of 2024-25). */
-export const youtube = defineSite({
+export const youtube = /* @__PURE__ */ defineSite({
   id: 'youtube',
   name: 'YouTube',
   hosts: ['https://www.youtube.com/*', 'https://studio.youtube.com/*'],
