@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { violations } from './axe';
 import { addSnippet, badges, screenshot } from './harness';
 import { browserPerFile } from './session';
 
@@ -82,6 +83,7 @@ describe('X in Chromium', () => {
     expect(top).toEqual({ page: true, menu: true, nextBadgeCovered: true });
     await page.evaluate(() => document.getElementById('page-cover')?.remove());
     await screenshot(page, 'badge-menu');
+    expect(await violations(page, '[data-replyline-key]'), 'the badges, one menu open').toEqual([]);
 
     // The keys: the first entry has the focus, the arrows move, Escape closes and the badge has the focus again.
     const focused = () => host.evaluate((h) => h.shadowRoot!.activeElement?.textContent);
