@@ -61,7 +61,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         (item) => item && apply({ [item.key]: item.status }),
         (e: Error) => ctx.notify(e.message, 'error'),
       );
-    entry.badge = createBadge(ctx.doc, key, status, {
+    entry.badge = createBadge(ctx.doc, key, status, entry.item.author, {
       answer: () => act({ key, action: 'answer' }),
       dismiss: () => act({ key, action: 'dismiss' }),
       reopen: () => act({ key, action: 'reopen' }),

@@ -12,12 +12,15 @@ export interface Violation {
   nodes: string[];
 }
 
-/** axe-core's WCAG 2.1 A and AA rules and best practices, on the page as it is now. */
-export async function violations(page: Page): Promise<Violation[]> {
+/**
+ * axe-core's WCAG 2.1 A and AA rules and best practices, on the page as it is now (or only on the
+ * elements `within` selects, e.g. our badges on a site's page).
+ */
+export async function violations(page: Page, within?: string): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
+  return page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: typeof Axe }).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(selector ? { include: [selector] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
@@ -26,5 +29,5 @@ export async function violations(page: Page): Promise<Violation[]> {
       impact: v.impact ?? null,
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
-  });
+  }, within);
 }

@@ -148,4 +148,30 @@ describe.runIf(haveFirefox)('Firefox: badges on every site', () => {
     await expect.poll(() => drawn(page), { timeout: 15_000 }).toEqual(badges);
     await page.close();
   });
+
+  it('shows a badge’s menu in the top layer, over a page element of the highest z-index', async () => {
+    const page = await firefox.newPage();
+    await page.goto(PAGES[0]!.url);
+    await expect.poll(() => drawn(page), { timeout: 15_000 }).toEqual(PAGES[0]!.badges);
+    const host = await page.$('[data-replyline-status=pending]');
+    const button = await host!.evaluateHandle((h) => h.shadowRoot!.querySelector('button.badge')!);
+    expect(await button.evaluate((b) => b.getAttribute('aria-label'))).toMatch(/^Waiting for your answer: \S/);
+    await button.click();
+    await page.waitForFunction((h) => h!.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', {}, host!);
+    const top = await host!.evaluate((h) => {
+      const menu = h.shadowRoot!.querySelector('[role=menu]')!;
+      const box = menu.getBoundingClientRect();
+      const cover = document.createElement('div');
+      cover.style.cssText = `position:fixed;z-index:2147483647;left:0;top:0;width:100vw;height:100vh`;
+      document.body.append(cover);
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const found = { open: menu.matches(':popover-open'), page: document.elementFromPoint(x, y) === h };
+      cover.remove();
+      return found;
+    });
+    expect(top).toEqual({ open: true, page: true });
+    await page.keyboard.press('Escape');
+    expect(await host!.evaluate((h) => h.shadowRoot!.activeElement?.classList.contains('badge'))).toBe(true);
+    await page.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { violations } from './axe';
 import { addSnippet, badges, screenshot } from './harness';
 import { browserPerFile } from './session';
 
@@ -28,6 +29,84 @@ describe('X in Chromium', () => {
     ).toBe(true);
     await expect.poll(() => session.badgeText()).toBe('3');
     await screenshot(page, 'x-conversation');
+    await page.close();
+  });
+
+  it('names each badge by its state and author, and shows an open menu above everything on the page', async () => {
+    const session = browser();
+    await addSnippet(session, 'Dark mode', 'Thanks {first_name}!');
+    const page = await session.context.newPage();
+    await page.goto(CONVERSATION);
+    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
+    const names = await page.$$eval('[data-replyline-key]', (hosts) =>
+      hosts.map((h) => h.shadowRoot?.querySelector('button.badge')?.getAttribute('aria-label')));
+    expect(names).toEqual([
+      'Answered: Marta Quill',
+      'Waiting for your answer: Devon K',
+      'Answered: Otto Brandt',
+      'Waiting for your answer: Otto Brandt',
+      'Waiting for your answer: Lina Park',
+    ]);
+    // The visible word is the name's start (label in name), and it is not the site's “Reply”.
+    const host = page.locator(`[data-replyline-key="${key(4)}"]`);
+    expect(await host.locator('button.badge').textContent()).toBe('Waiting');
+
+    // At the top of the window, its menu opens downwards, over the next comments and their badges.
+    await host.evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await host.locator('button.badge').click();
+    const menu = host.locator('[role=menu]');
+    await menu.getByRole('menuitem', { name: 'Dark mode' }).waitFor();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(
+      ['Mark answered', 'Snooze 1 hour', 'Snooze until tomorrow', 'Dismiss', 'Dark mode'],
+    );
+    // The page lays an element with the highest z-index over the menu's place: the menu, in the top
+    // layer, is still what is found at its centre, and it reaches over the next comment's badge.
+    const top = await host.evaluate((h) => {
+      const box = h.shadowRoot!.querySelector('[role=menu]')!.getBoundingClientRect();
+      const cover = document.createElement('div');
+      cover.id = 'page-cover';
+      cover.style.cssText = `position:fixed;z-index:2147483647;background:rgb(0 0 0 / .1);`
+        + `left:${box.left - 40}px;top:${box.top - 10}px;width:${box.width + 80}px;height:${box.height + 20}px`;
+      document.body.append(cover);
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const hit = h.shadowRoot!.elementFromPoint(x, y);
+      // The next badge lies under the menu: at its centre, the menu is found, not that badge.
+      const next = document.querySelectorAll('[data-replyline-key]')[2]!.getBoundingClientRect();
+      const [nx, ny] = [next.left + next.width / 2, next.top + next.height / 2];
+      const underMenu = nx > box.left && nx < box.right && ny > box.top && ny < box.bottom;
+      return {
+        page: document.elementFromPoint(x, y) === h,
+        menu: hit?.closest('[role=menu]') !== null,
+        nextBadgeCovered: underMenu && document.elementFromPoint(nx, ny) === h,
+      };
+    });
+    expect(top).toEqual({ page: true, menu: true, nextBadgeCovered: true });
+    await page.evaluate(() => document.getElementById('page-cover')?.remove());
+    await screenshot(page, 'badge-menu');
+    expect(await violations(page, '[data-replyline-key]'), 'the badges, one menu open').toEqual([]);
+
+    // The keys: the first entry has the focus, the arrows move, Escape closes and the badge has the focus again.
+    const focused = () => host.evaluate((h) => h.shadowRoot!.activeElement?.textContent);
+    expect(await focused()).toBe('Mark answered');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Snooze 1 hour');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('Dark mode');
+    await page.keyboard.press('Escape');
+    expect(await menu.isHidden()).toBe(true);
+    expect(await focused()).toBe('Waiting');
+    expect(await host.locator('button.badge').getAttribute('aria-expanded')).toBe('false');
+    // Enter opens it again, and an entry chosen by keyboard acts: the badge turns and keeps the focus.
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Mark answered');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => host.getAttribute('data-replyline-status')).toBe('answered');
+    expect(await host.locator('button.badge').getAttribute('aria-label')).toBe('Answered: Devon K');
+    expect(await focused()).toBe('Answered');
+    await host.locator('button.badge').click();
+    await page.getByRole('menuitem', { name: 'Reopen' }).click();
+    await expect.poll(() => host.getAttribute('data-replyline-status')).toBe('pending');
     await page.close();
   });
 

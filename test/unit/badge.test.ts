@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+/**
+ * The badge in the page, in a DOM without `popover` (the fallback): its words, its accessible name,
+ * its menu's entries and keys. The top layer itself is checked in a real browser (test/e2e/x.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ItemStatus, Snippet } from '../../src/core/types';
+import { type BadgeActions, createBadge } from '../../src/content/badge';
+import { placeMenu } from '../../src/content/menu-place';
+
+function snippet(title: string): Snippet {
+  return { id: title, title, body: title, tags: [], shortcut: '', uses: 0, lastUsedAt: null, createdAt: 0, updatedAt: 0 };
+}
+
+function mount(status: ItemStatus, author = { name: 'Marta Quill', handle: 'marta_codes' }, snippets = [snippet('Thanks')]) {
+  const done: string[] = [];
+  const actions: BadgeActions = {
+    answer: () => done.push('answer'),
+    dismiss: () => done.push('dismiss'),
+    snooze: () => done.push('snooze'),
+    reopen: () => done.push('reopen'),
+    loadSnippets: () => Promise.resolve(snippets),
+    replyWith: (s) => done.push(`reply ${s.title}`),
+  };
+  const badge = createBadge(document, `x:${Math.random()}`, status, author, actions);
+  document.body.append(badge.host);
+  const shadow = badge.host.shadowRoot!;
+  const button = shadow.querySelector<HTMLButtonElement>('button.badge')!;
+  const menu = shadow.querySelector<HTMLElement>('[role=menu]')!;
+  const items = () => [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')].map((b) => b.textContent);
+  const key = (name: string) =>
+    (shadow.activeElement ?? button).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
+  return { badge, shadow, button, menu, items, key, done };
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+describe('a badge', () => {
+  it('says Replyline’s own word, with an icon, and its name starts with that word and names the author', () => {
+    const { button } = mount('pending');
+    expect(button.textContent).toBe('Waiting');
+    expect(button.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(button.getAttribute('aria-label')).toBe('Waiting for your answer: Marta Quill');
+    expect(button.title).toMatch(/^Replyline: /);
+    const other = mount('pending', { name: '', handle: 'devon_k' });
+    expect(other.button.getAttribute('aria-label')).toBe('Waiting for your answer: @devon_k');
+  });
+
+  it('turns to “Answered” with Replyline’s mark, and its name follows', () => {
+    const { badge, button } = mount('pending');
+    badge.update('answered');
+    expect(button.textContent).toBe('Answered');
+    expect(button.className).toBe('badge answered');
+    expect(button.getAttribute('aria-label')).toBe('Answered: Marta Quill');
+  });
+
+  it('opens a menu worded evenly, moves with the arrows, and Escape gives the focus back', async () => {
+    const { button, menu, items, key, shadow, done } = mount('pending');
+    button.click();
+    expect(menu.hidden).toBe(false);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(menu.getAttribute('aria-label')).toBe('Replyline: Marta Quill');
+    await settle();
+    expect(items()).toEqual(['Mark answered', 'Snooze 1 hour', 'Snooze until tomorrow', 'Dismiss', 'Thanks']);
+    expect(shadow.activeElement?.textContent).toBe('Mark answered');
+    key('ArrowDown');
+    expect(shadow.activeElement?.textContent).toBe('Snooze 1 hour');
+    key('End');
+    expect(shadow.activeElement?.textContent).toBe('Thanks');
+    key('ArrowDown');
+    expect(shadow.activeElement?.textContent).toBe('Mark answered');
+    key('Escape');
+    expect(menu.hidden).toBe(true);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.activeElement).toBe(button);
+    expect(done).toEqual([]);
+  });
+
+  it('runs the chosen entry once its menu closed, and offers Reopen once answered', async () => {
+    const { badge, button, menu, items, done } = mount('pending', undefined, []);
+    button.click();
+    await settle();
+    expect(menu.textContent).toContain('No saved replies yet');
+    menu.querySelector<HTMLElement>('[role=menuitem]')!.click();
+    expect(done).toEqual(['answer']);
+    expect(menu.hidden).toBe(true);
+    badge.update('answered');
+    button.click();
+    expect(items()).toEqual(['Reopen']);
+  });
+
+  it('without popover, draws its menu inside the badge, lifted above the page', () => {
+    const { badge, menu } = mount('pending');
+    expect(menu.hasAttribute('popover')).toBe(false);
+    expect(badge.host.hasAttribute('data-menu-inline')).toBe(true);
+  });
+});
+
+describe('placing a menu', () => {
+  const viewport = { width: 1000, height: 800 };
+  const menu = { width: 240, height: 200 };
+
+  it('goes under the badge, at its start edge', () => {
+    const badge = { top: 100, bottom: 120, left: 300, right: 380 };
+    expect(placeMenu(badge, menu, viewport, false)).toEqual({ top: 124, left: 300 });
+    expect(placeMenu(badge, menu, viewport, true)).toEqual({ top: 124, left: 140 });
+  });
+
+  it('goes above the badge when only there it fits, and never past the viewport’s sides', () => {
+    const low = { top: 700, bottom: 720, left: 900, right: 980 };
+    expect(placeMenu(low, menu, viewport, false)).toEqual({ top: 496, left: 752 });
+    const high = { top: 10, bottom: 30, left: -50, right: 10 };
+    expect(placeMenu(high, menu, viewport, true)).toEqual({ top: 34, left: 8 });
+  });
+
+  it('takes the side with more room when neither holds it', () => {
+    const tall = { width: 240, height: 900 };
+    expect(placeMenu({ top: 300, bottom: 320, left: 0, right: 50 }, tall, viewport, false).top).toBe(324);
+    expect(placeMenu({ top: 600, bottom: 620, left: 0, right: 50 }, tall, viewport, false).top).toBe(8);
+  });
+});
