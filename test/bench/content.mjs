@@ -79,7 +79,13 @@ try {
   // BENCH_ONLY="X 2,000" measures the pages whose name holds it, and nothing else (not a pass).
   const only = process.env.BENCH_ONLY;
   for (const spec of pageSpecs(h).filter((s) => !only || s.name.includes(only))) {
-    const m = await measurePage(session, spec);
+    // A page whose badges never come is a failure of that row: the other pages are still measured.
+    const m = await measurePage(session, spec).catch((error) => ({ error }));
+    if (m.error) {
+      console.log(`${spec.name}: ${m.error.message}`);
+      failures.push(`${spec.name}: ${m.error.message}`);
+      continue;
+    }
     rows.push({ name: spec.name, ...m });
     if (spec.append) appendMs[spec.name] = await appendCost(m);
     await m.page.close();
