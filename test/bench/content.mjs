@@ -31,7 +31,12 @@ async function measurePage(session, spec) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await page.goto(spec.url, { waitUntil: 'load' });
-  const { badges, lastBadgeAfterLoad } = await settle(page, spec.minBadges);
+  const { badges, lastBadgeAfterLoad } = await settle(page, spec.minBadges).catch(async (error) => {
+    // The trace is the browser's: ended here, or the next page cannot start its own.
+    await stopTrace(cdp, trace);
+    await page.close();
+    throw error;
+  });
   const { profile } = await cdp.send('Profiler.stop');
   const extension = (frame) => frame.url.startsWith('chrome-extension://');
   const ours = profileMs(profile, extension);
