@@ -2,7 +2,7 @@
  * The badges of a page: one per relevant item shown, drawn from what the log holds (the answer to
  * a report, a status the worker tells, or a resync), never from a guess of the page's.
  */
-import type { ItemStatus, ScannedItem, Snippet } from '../core/types';
+import type { ItemStatus, Person, ScannedItem, Snippet } from '../core/types';
 import { itemKey } from '../core/types';
 import type { BackgroundProtocol, Req } from '../shared/protocol';
 import { type Badge, createBadge } from './badge';
@@ -30,19 +30,89 @@ function forgetRemoved(tracked: Map<Element, Tracked>, forget: (el: Element) => 
   return Math.max(SWEEP_FLOOR, 2 * tracked.size);
 }
 
+/** The elements tracked under each key: a status told reaches its own badges, not every badge of the page. */
+function keyIndex() {
+  const byKey = new Map<string, Set<Element>>();
+  return {
+    add(key: string, el: Element) {
+      let els = byKey.get(key);
+      if (!els) byKey.set(key, (els = new Set()));
+      els.add(el);
+    },
+    remove(key: string, el: Element) {
+      const els = byKey.get(key);
+      els?.delete(el);
+      if (els?.size === 0) byKey.delete(key);
+    },
+    /** A copy: what is looked at may be forgotten on the way. */
+    get: (key: string): Element[] => [...(byKey.get(key) ?? [])],
+    keys: () => [...byKey.keys()],
+  };
+}
+
+/** `each` over `list`, yielding to the page when a slice of DRAW_SLICE_MS is used up; stops when `signal` aborts. */
+async function inSlices<T>(list: T[], signal: AbortSignal, each: (value: T) => void) {
+  let start = performance.now();
+  for (const value of list) {
+    if (signal.aborted) return;
+    if (performance.now() - start > DRAW_SLICE_MS) {
+      await yieldToPage();
+      start = performance.now();
+    }
+    each(value);
+  }
+}
+
+/** One item's badge: its actions go to the worker, and the stored answer is what the badges show. */
+function badgeFor(
+  ctx: PageContext,
+  key: string,
+  status: ItemStatus,
+  author: Person,
+  to: { applied: (statuses: Record<string, ItemStatus>) => void; replyWith: (snippet: Snippet) => void },
+): Badge {
+  // The answer is the stored item: the badge shows what was applied (send asks again when an answer is lost).
+  const act = (payload: Req<BackgroundProtocol, 'items/act'>) =>
+    void ctx.send('items/act', payload).then(
+      (item) => item && to.applied({ [item.key]: item.status }),
+      (e: Error) => ctx.notify(e.message, 'error'),
+    );
+  return createBadge(ctx.doc, key, status, author, {
+    answer: () => act({ key, action: 'answer' }),
+    dismiss: () => act({ key, action: 'dismiss' }),
+    reopen: () => act({ key, action: 'reopen' }),
+    snooze: (until) => act({ key, action: 'snooze', until }),
+    loadSnippets: () => ctx.send('snippets/list', {}),
+    replyWith: to.replyWith,
+  });
+}
+
 export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snippet: Snippet) => void) {
   const tracked = new Map<Element, Tracked>();
+  const byKey = keyIndex();
   let sweepAt = SWEEP_FLOOR;
   const sweep = () => {
     if (tracked.size >= sweepAt) sweepAt = forgetRemoved(tracked, forget);
   };
 
+  function track(el: Element, entry: Tracked) {
+    const before = tracked.get(el);
+    if (before && before.key !== entry.key) byKey.remove(before.key, el);
+    tracked.set(el, entry);
+    byKey.add(entry.key, el);
+  }
+
+  /** Statuses the log holds: the badges of those keys follow them (work per status told, not per badge). */
   function apply(statuses: Record<string, ItemStatus>) {
-    for (const [el, entry] of tracked) {
-      const status = statuses[entry.key];
+    for (const key of Object.keys(statuses)) {
+      const status = statuses[key];
       if (!status) continue;
-      if (!el.isConnected) forget(el);
-      else show(el, entry, status);
+      for (const el of byKey.get(key)) {
+        const entry = tracked.get(el);
+        if (!entry) continue;
+        if (!el.isConnected) forget(el);
+        else show(el, entry, status);
+      }
     }
   }
 
@@ -54,49 +124,35 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
     entry.badge?.destroy();
     const anchor = ctx.adapter.badgeAnchor(el);
     if (!anchor) return;
-    const key = entry.key;
-    // The answer is the stored item: the badge shows what was applied (send asks again when an answer is lost).
-    const act = (payload: Req<BackgroundProtocol, 'items/act'>) =>
-      void ctx.send('items/act', payload).then(
-        (item) => item && apply({ [item.key]: item.status }),
-        (e: Error) => ctx.notify(e.message, 'error'),
-      );
-    entry.badge = createBadge(ctx.doc, key, status, entry.item.author, {
-      answer: () => act({ key, action: 'answer' }),
-      dismiss: () => act({ key, action: 'dismiss' }),
-      reopen: () => act({ key, action: 'reopen' }),
-      snooze: (until) => act({ key, action: 'snooze', until }),
-      loadSnippets: () => ctx.send('snippets/list', {}),
+    entry.badge = badgeFor(ctx, entry.key, status, entry.item.author, {
+      applied: apply,
       replyWith: (snippet) => replyWith(el, snippet),
     });
     anchor.append(entry.badge.host);
   }
 
   function forget(el: Element) {
-    tracked.get(el)?.badge?.destroy();
+    const entry = tracked.get(el);
+    if (!entry) return;
+    entry.badge?.destroy();
     tracked.delete(el);
+    byKey.remove(entry.key, el);
   }
 
   return {
     /** Draws the badges of a report's items from the log's statuses, yielding to the page every few ms. */
     async draw(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>) {
-      let start = performance.now();
-      for (const [el, item] of found) {
-        if (ctx.signal.aborted) return;
-        // Each badge is a shadow root with its style: yield to the page every few milliseconds.
-        if (performance.now() - start > DRAW_SLICE_MS) {
-          await yieldToPage();
-          start = performance.now();
-        }
+      // Each badge is a shadow root with its style: the page gets its turn every few milliseconds.
+      await inSlices(found, ctx.signal, ([el, item]) => {
         const key = itemKey(item.site, item.id);
         const status = statuses[key];
-        if (!status || !el.isConnected) continue;
+        if (!status || !el.isConnected) return;
         const entry = tracked.get(el);
         if (entry && entry.key !== key) entry.badge?.destroy();
         const next: Tracked = entry && entry.key === key ? { ...entry, item } : { key, item, badge: null };
-        tracked.set(el, next);
+        track(el, next);
         show(el, next, status);
-      }
+      });
       sweep();
     },
     apply,
@@ -107,7 +163,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
     get: (el: Element) => tracked.get(el),
     entries: () => tracked.entries(),
     /** The keys of the items badged on the page. */
-    keys: () => [...new Set([...tracked.values()].map((entry) => entry.key))],
+    keys: () => byKey.keys(),
   };
 }
 

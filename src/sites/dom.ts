@@ -61,9 +61,32 @@ export function searchParam(a: Element | null | undefined, name: string): string
   }
 }
 
+/**
+ * Elements inside `el` matching `selector`, in document order, never entering an element that
+ * matches `skip`. A walk over the element's own nodes, not a query: pages such as YouTube's repeat
+ * ids in every comment, and Chromium answers `el.querySelectorAll("#name")` (and `[id="name"]`) by
+ * looking at every element of the document with that id, a cost per item that grows with the page.
+ */
+export function* walkWithin(el: Element, selector: string, skip?: string): Generator<Element> {
+  for (let node = el.firstElementChild; node;) {
+    const skipped = skip !== undefined && node.matches(skip);
+    if (!skipped && node.matches(selector)) yield node;
+    node = nextWithin(node, el, !skipped);
+  }
+}
+
+/** The element after `node` in document order inside `root`: its first child (if `descend`), else the next one out. */
+function nextWithin(node: Element, root: Element, descend: boolean): Element | null {
+  if (descend && node.firstElementChild) return node.firstElementChild;
+  for (let at: Element | null = node; at && at !== root; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
+}
+
 /** The parts of an item matching `selector` that are its own, not those of an item nested in it. */
 export function ownParts(el: Element, selector: string, itemSelector: string): Element[] {
-  return Array.from(el.querySelectorAll(selector)).filter((part) => part.closest(itemSelector) === el);
+  return [...walkWithin(el, selector, itemSelector)];
 }
 
 /**

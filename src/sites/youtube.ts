@@ -2,7 +2,7 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { youtube } from '../core/sites/youtube';
-import { firstRead, hrefPath, multilineTextOf, ownParts, pageLanguages, perScan, searchParam, textOf } from './dom';
+import { firstRead, hrefPath, multilineTextOf, ownParts, pageLanguages, perScan, searchParam, textOf, walkWithin } from './dom';
 import { lastingElement } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -47,7 +47,7 @@ function topCommentOf(thread: Element): Element | null {
 }
 
 function repliesOf(thread: Element): Element[] {
-  const box = thread.querySelector(YOUTUBE_SELECTORS.replies);
+  const box = walkWithin(thread, YOUTUBE_SELECTORS.replies).next().value;
   return box ? Array.from(box.querySelectorAll(YOUTUBE_SELECTORS.comment)) : [];
 }
 

@@ -46,12 +46,15 @@ export const floors = {
     }
     return read;
   },
+  // The page repeats ids in every comment, and Chromium answers a query inside an element that ends
+  // in an id (#author-text) by looking at every element of the document with that id: the floor asks
+  // for the id case-insensitively, which Chromium answers from the comment's own nodes.
   youtube: function replylineFloor() {
     let read = 0;
     for (const comment of document.querySelectorAll('ytd-comment-view-model, ytd-comment-renderer')) {
-      const author = comment.querySelector('#author-text')?.getAttribute('href');
+      const author = comment.querySelector('[id="author-text" i]')?.getAttribute('href');
       const time = comment.querySelector('#published-time-text a[href*="lc="]');
-      const text = comment.querySelector('#content-text')?.textContent;
+      const text = comment.querySelector('[id="content-text" i]')?.textContent;
       if (author && time?.getAttribute('href') && time.textContent && text !== undefined) read++;
     }
     return read;

@@ -31,7 +31,12 @@ async function measurePage(session, spec) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await page.goto(spec.url, { waitUntil: 'load' });
-  const { badges, lastBadgeAfterLoad } = await settle(page, spec.minBadges);
+  const { badges, lastBadgeAfterLoad } = await settle(page, spec.minBadges).catch(async (error) => {
+    // The trace is the browser's: ended here, or the next page cannot start its own.
+    await stopTrace(cdp, trace);
+    await page.close();
+    throw error;
+  });
   const { profile } = await cdp.send('Profiler.stop');
   const extension = (frame) => frame.url.startsWith('chrome-extension://');
   const ours = profileMs(profile, extension);
@@ -79,7 +84,13 @@ try {
   // BENCH_ONLY="X 2,000" measures the pages whose name holds it, and nothing else (not a pass).
   const only = process.env.BENCH_ONLY;
   for (const spec of pageSpecs(h).filter((s) => !only || s.name.includes(only))) {
-    const m = await measurePage(session, spec);
+    // A page whose badges never come is a failure of that row: the other pages are still measured.
+    const m = await measurePage(session, spec).catch((error) => ({ error }));
+    if (m.error) {
+      console.log(`${spec.name}: ${m.error.message}`);
+      failures.push(`${spec.name}: ${m.error.message}`);
+      continue;
+    }
     rows.push({ name: spec.name, ...m });
     if (spec.append) appendMs[spec.name] = await appendCost(m);
     await m.page.close();
