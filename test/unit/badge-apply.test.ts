@@ -23,7 +23,7 @@ function layer() {
   return createBadgeLayer(ctx, () => undefined);
 }
 
-const scanned = (id: string) => ({ site: 'x', id }) as ScannedItem;
+const scanned = (id: string) => ({ site: 'x', id, author: { name: `Person ${id}`, handle: `p${id}` } }) as ScannedItem;
 
 /** `count` items on the page, each drawn with a pending badge. */
 async function page(count: number) {
