@@ -1,0 +1,31 @@
+/**
+ * The team database's design document (scripts/team-setup.mjs). Its `validate_doc_update` runs on
+ * the server for every write, replicated ones included:
+ * - only the database's members (and server admins) write;
+ * - a deletion passes (members resolve conflicts by deleting the losing revisions: src/core/team-merge.ts);
+ * - every other document is one of Replyline's (item:, assign:, reply:) and names its actor: the
+ *   member signed in, unless it carries the register it updates unchanged (facts refreshed) or no
+ *   action at all (a comment seen, nobody acted yet).
+ */
+function validate(newDoc, oldDoc, userCtx, secObj) {
+  if (userCtx.roles.indexOf('_admin') !== -1) return;
+  var members = (secObj && secObj.members) || {};
+  var names = members.names || [];
+  var roles = members.roles || [];
+  var member = names.indexOf(userCtx.name) !== -1;
+  for (var i = 0; i < roles.length; i++) if (userCtx.roles.indexOf(roles[i]) !== -1) member = true;
+  if (!member) throw { forbidden: 'Only the team\u2019s members write here.' };
+  if (newDoc._deleted) return;
+  var field = { item: 'state', assign: 'assign', reply: 'reply' }[String(newDoc._id).split(':')[0]];
+  var register = field && newDoc[field];
+  if (!register || typeof register.actor !== 'string') throw { forbidden: 'Not a Replyline document.' };
+  if (register.actor === userCtx.name) return;
+  if (field === 'state' && register.action === 'none' && register.actor === '') return;
+  var before = oldDoc && !oldDoc._deleted ? oldDoc[field] : null;
+  if (before && JSON.stringify(before) === JSON.stringify(register)) return;
+  throw { forbidden: 'A member acts in their own name only.' };
+}
+
+export function teamDesign() {
+  return { _id: '_design/replyline', language: 'javascript', validate_doc_update: validate.toString() };
+}
