@@ -20,7 +20,7 @@ if (!server || !db || !/^[a-z][a-z0-9_$()+/-]*$/.test(db)) {
 const user = process.env.COUCHDB_USER;
 const password = process.env.COUCHDB_PASSWORD;
 const base = server.replace(/\/+$/, '');
-const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
 if (user) headers.Authorization = `Basic ${Buffer.from(`${user}:${password ?? ''}`).toString('base64')}`;
 
 async function call(method, path, body) {
