@@ -6,6 +6,7 @@ import type { Stats } from '../core/stats';
 import type { ItemFilter } from '../core/triage';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import { ITEM_UNITS, SITE_IDS } from '../core/types';
+import { teamSignIn, type TeamSignIn, type TeamStatus } from './team-protocol';
 import { arrayOf, bool, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
 
 export type ItemAction =
@@ -14,7 +15,7 @@ export type ItemAction =
   | { action: 'reopen' }
   | { action: 'snooze'; until: number };
 
-export type { SnippetDraft };
+export type { SnippetDraft, TeamSignIn, TeamStatus };
 
 export type InsertResult =
   | { ok: true; itemKey: string | null; missing: string[]; unknown: string[] }
@@ -115,6 +116,16 @@ export interface BackgroundProtocol {
    */
   'data/imported': { req: { hostsBefore: string[] }; res: null };
   'data/clear': { req: { confirm: 'delete everything' }; res: null };
+  /** The team this browser shares its log with (issue 16), and how its sync goes. */
+  'team/status': { req: Record<string, never>; res: TeamStatus };
+  /** Signs in and checks the database, changing nothing here; a plain message when it fails. */
+  'team/test': { req: TeamSignIn; res: TeamStatus };
+  /** Signs in, checks, and starts sharing with the team (the page has obtained the server's host first). */
+  'team/join': { req: TeamSignIn; res: TeamStatus };
+  /** Signs in again after the session expired (the password is never stored). */
+  'team/signin': { req: { password: string }; res: TeamStatus };
+  /** Stops sharing: the local log stays, the team's copy in this browser goes. */
+  'team/leave': { req: Record<string, never>; res: TeamStatus };
 }
 
 /** Messages from the background to a content script. */
@@ -265,6 +276,11 @@ export const BACKGROUND_MESSAGES: {
   'options/open': { from: 'any', check: empty },
   'data/imported': { from: 'page', check: shape({ hostsBefore: arrayOf(str(253, 1), MAX_INSTANCES) }) },
   'data/clear': { from: 'page', check: shape({ confirm: oneOf('delete everything') }) },
+  'team/status': { from: 'any', check: empty },
+  'team/test': { from: 'page', check: teamSignIn },
+  'team/join': { from: 'page', check: teamSignIn },
+  'team/signin': { from: 'page', check: shape({ password: str(1000, 1) }) },
+  'team/leave': { from: 'page', check: empty },
 };
 
 export interface Envelope {
