@@ -19,6 +19,9 @@ export function remoteDb(config: TeamConfig): PouchDB.Database {
   return new PouchDB(teamDbUrl(config), { skip_setup: true });
 }
 
+/** Retries after 1 s, doubling up to 10 s (PouchDB's own goes up to 10 minutes): a server back is seen soon. */
+export const backOff = (delay: number): number => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000));
+
 export function createLive(hooks: LiveHooks) {
   let live: PouchDB.Replication.Sync<object> | null = null;
   let host = '';
@@ -42,13 +45,13 @@ export function createLive(hooks: LiveHooks) {
     start(local: TeamDb, config: TeamConfig): void {
       if (live) return;
       host = new URL(config.server).host;
-      live = local.sync(remoteDb(config), { live: true, retry: true, batch_size: 500 });
+      live = local.sync(remoteDb(config), { live: true, retry: true, batch_size: 500, back_off_function: backOff });
       live.on('active', () => hooks.set({ state: 'syncing', problem: null }));
       live.on('paused', (error) => {
         if (error) return onFailure(error);
         hooks.set({ state: 'idle', problem: null, lastSyncAt: hooks.now() });
       });
-      live.on('denied', (error) => console.error('Replyline: the team server refused a change', error));
+      live.on('denied', (error) => console.error('Replyline: the team server refused a change', JSON.stringify(error)));
       live.on('error', (error) => {
         live = null;
         onFailure(error);
