@@ -8,7 +8,7 @@
  * options or site tab talks to it; Chrome stops an idle service worker after about 30 s and Firefox
  * an idle event page likewise, so an alarm every minute (main.ts) wakes it to catch up otherwise.
  */
-import PouchDB from 'pouchdb-browser';
+import PouchDB from './pouch';
 import { t } from '../core/i18n';
 import { parseTeamServer, TEAM_DB_NAME, type TeamConfig, validMemberName } from '../core/team-config';
 import { localState } from '../core/team-doc';

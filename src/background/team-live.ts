@@ -2,7 +2,7 @@
  * The team's live replication (issue 16): both ways, continuous, retrying on its own while the
  * server is down, and its state as the pages show it.
  */
-import PouchDB from 'pouchdb-browser';
+import PouchDB from './pouch';
 import { t } from '../core/i18n';
 import { type TeamConfig, teamDbUrl } from '../core/team-config';
 import type { TeamStatus } from '../shared/protocol';
