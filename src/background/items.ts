@@ -84,6 +84,7 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
   await Promise.all([...[...merged.values()].map((item) => store.put(item)), catalog.note(tx, noted)]);
   await tx.done;
   side.afterChange(changed);
+  ctx.team.afterReport([...merged.values()]);
   return { statuses, refused: items.length - valid.length };
 }
 
@@ -144,9 +145,18 @@ export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
       return Object.fromEntries(found.flatMap((item) => (item ? [[item.key, item.status]] : [])));
     },
 
-    'items/act': (req) => updateItem(ctx, req.key, (item, now) => applyAction(item, req, now)),
-    'items/actMany': ({ keys, ...action }) => actOnMany(ctx, keys, action),
-    'items/sent': ({ key }) => updateItem(ctx, key, answerBySnippet),
+    async 'items/act'(req) {
+      await ctx.team.beforeActions([req.key], req);
+      return updateItem(ctx, req.key, (item, now) => applyAction(item, req, now));
+    },
+    async 'items/actMany'({ keys, ...action }) {
+      await ctx.team.beforeActions(keys, action);
+      return actOnMany(ctx, keys, action);
+    },
+    async 'items/sent'({ key }) {
+      await ctx.team.beforeActions([key], { action: 'snippet' });
+      return updateItem(ctx, key, answerBySnippet);
+    },
     'items/get': async ({ key }) => (await db.get('items', key)) ?? null,
 
     async 'site/health'(health) {

@@ -12,12 +12,28 @@ import { createBrowserSide, openWelcome, RETELL_ALARM, WAKE_ALARM } from './brow
 import { openReplylineDb } from './db';
 import { drainOutbox } from './outbox';
 import { createService, type Service } from './service';
+import { createTeamEngine } from './team-engine';
+import { teamHostPattern } from '../core/team-config';
 
 let service: Promise<Service> | null = null;
 const side = createBrowserSide(() => getService());
 
+/** The team's sync (team-engine.ts), started with the service: live while the worker lives, caught up on TEAM_ALARM. */
+let team: ReturnType<typeof createTeamEngine> | null = null;
+const TEAM_ALARM = 'replyline-team';
+const hasAccess = (server: string) => browser.permissions.contains({ origins: [teamHostPattern(server)] });
+/** Only a member's worker wakes every minute. */
+async function followTeam(joined: boolean): Promise<void> {
+  if (!joined) await browser.alarms.clear(TEAM_ALARM);
+  else if (!(await browser.alarms.get(TEAM_ALARM))) await browser.alarms.create(TEAM_ALARM, { periodInMinutes: 1 });
+}
+
 function getService(): Promise<Service> {
-  service ??= openReplylineDb().then((db) => createService(db, side.effects));
+  service ??= openReplylineDb().then((db) => {
+    const created = createService(db, side.effects, (ctx) => (team = createTeamEngine(ctx, { hasAccess, followTeam })));
+    void team?.start().catch((error: Error) => console.error('Replyline: team sync', error));
+    return created;
+  });
   return service;
 }
 
@@ -33,6 +49,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 );
 
 browser.alarms.onAlarm.addListener((alarm) => {
+  // Waking the worker is the catch-up: its start runs the team's sync (live again until it stops).
+  if (alarm.name === TEAM_ALARM) void getService();
   if (alarm.name === WAKE_ALARM) void getService().then((s) => s.wakeDue());
   // The tabs were not told of a change: the worker was stopped first (then starting tells them),
   // or telling them failed.

@@ -13,6 +13,7 @@ import { itemHandlers, wakeDue } from './items';
 import { popupQueryHandlers } from './popup-queries';
 import { settingsHandlers } from './settings';
 import { snippetHandlers } from './snippets';
+import type { TeamPort } from './team-port';
 import { createWorkerContext, type WorkerContext } from './worker-context';
 
 export type { BackgroundEffects };
@@ -29,8 +30,10 @@ async function isContentUrl(ctx: WorkerContext, url: string): Promise<boolean> {
   }
 }
 
-export function createService(db: ReplylineDb, fx: BackgroundEffects) {
+/** `team` plugs in the team's sync (main.ts: PouchDB); without it nothing is shared. */
+export function createService(db: ReplylineDb, fx: BackgroundEffects, team?: (ctx: WorkerContext) => TeamPort) {
   const ctx = createWorkerContext(db, fx);
+  if (team) ctx.team = team(ctx);
   const handlers = {
     ...itemHandlers(ctx),
     ...popupQueryHandlers(ctx),
@@ -38,6 +41,11 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     ...snippetHandlers(ctx),
     ...dataHandlers(ctx),
     ...instanceHandlers(ctx),
+    'team/status': () => ctx.team.status(),
+    'team/test': (req) => ctx.team.test(req),
+    'team/join': (req) => ctx.team.join(req),
+    'team/signin': ({ password }) => ctx.team.signIn(password),
+    'team/leave': () => ctx.team.leave(),
     async 'tabs/open'({ url }) {
       if (!(await isContentUrl(ctx, url))) throw new RangeError(t('onlySupportedPages'));
       await fx.openUrl(url);
@@ -62,6 +70,7 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects) {
     refreshBadge: ctx.side.refreshToolbar,
     /** Resolves once the side work of the changes so far (count, tabs, alarm) has run. */
     settled: ctx.side.settled,
+    team: ctx.team,
   };
 }
 

@@ -11,6 +11,7 @@ import { createCatalog } from './catalog';
 import { type ReplylineDb, readSettings, SETTINGS_KEY, settingsFrom } from './db';
 import type { BackgroundEffects } from './effects';
 import { createSideWork } from './side-work';
+import { NO_TEAM, type TeamPort } from './team-port';
 
 /** A group of handlers for some of the protocol's messages; the service joins the groups into all of them. */
 export type HandlerGroup<K extends BackgroundType & keyof BackgroundProtocol> = Pick<BackgroundHandlers, K>;
@@ -54,6 +55,8 @@ export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
     fx,
     side,
     catalog,
+    /** The team's sync (issue 16): set once by the service when an engine is plugged in. */
+    team: NO_TEAM as TeamPort,
     readSettings: () => readSettings(db),
     changeSettings,
     /** A settings change that makes open pages judge again (handles, sites, picker, selectors). */

@@ -6,6 +6,7 @@ import { Selectors } from './Selectors';
 import { SettingsProvider } from './settings';
 import { Sites } from './Sites';
 import { SnippetManager } from './snippets/SnippetManager';
+import { Team } from './Team';
 
 /** The options page: its sections, one file each, sharing the settings fetched once. */
 export function Options() {
@@ -20,6 +21,7 @@ export function Options() {
         <Sites />
         <Instances />
         <SnippetManager />
+        <Team />
         <PickerSettings />
         <Selectors />
         <DataSection />

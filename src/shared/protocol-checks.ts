@@ -11,6 +11,7 @@ import type { ItemStatus, ScannedItem, SnippetDraft } from '../core/types';
 import { ITEM_UNITS, SITE_IDS } from '../core/types';
 import { arrayOf, bool, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
 import { type BackgroundProtocol, type BackgroundType, type ItemAction, type ItemQuery, type Origin, PAGE_LIMIT, type Req } from './protocol';
+import { teamSignIn } from './team-protocol';
 
 const site = oneOf(...SITE_IDS);
 const status = oneOf<ItemStatus>('pending', 'answered', 'dismissed', 'snoozed');
@@ -123,6 +124,11 @@ export const BACKGROUND_MESSAGES: {
   'instances/remove': { from: 'page', check: shape({ host: str(253, 1) }) },
   'options/open': { from: 'any', check: empty },
   'i18n/catalogs': { from: 'content', check: empty },
+  'team/status': { from: 'any', check: empty },
+  'team/test': { from: 'page', check: teamSignIn },
+  'team/join': { from: 'page', check: teamSignIn },
+  'team/signin': { from: 'page', check: shape({ password: str(1000, 1) }) },
+  'team/leave': { from: 'page', check: empty },
   'data/imported': { from: 'page', check: shape({ hostsBefore: arrayOf(str(253, 1), MAX_INSTANCES) }) },
   'data/clear': { from: 'page', check: shape({ confirm: oneOf('delete everything') }) },
 };

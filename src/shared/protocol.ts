@@ -3,6 +3,7 @@ import type { Catalog } from '../core/i18n';
 import type { Stats } from '../core/stats';
 import type { ItemFilter } from '../core/triage';
 import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
+import type { TeamSignIn, TeamStatus } from './team-protocol';
 
 export type ItemAction =
   | { action: 'answer' }
@@ -10,7 +11,7 @@ export type ItemAction =
   | { action: 'reopen' }
   | { action: 'snooze'; until: number };
 
-export type { SnippetDraft };
+export type { SnippetDraft, TeamSignIn, TeamStatus };
 
 export type InsertResult =
   | { ok: true; itemKey: string | null; missing: string[]; unknown: string[] }
@@ -113,6 +114,16 @@ export interface BackgroundProtocol {
    */
   'data/imported': { req: { hostsBefore: string[] }; res: null };
   'data/clear': { req: { confirm: 'delete everything' }; res: null };
+  /** The team this browser shares its log with (issue 16), and how its sync goes. */
+  'team/status': { req: Record<string, never>; res: TeamStatus };
+  /** Signs in and checks the database, changing nothing here; a plain message when it fails. */
+  'team/test': { req: TeamSignIn; res: TeamStatus };
+  /** Signs in, checks, and starts sharing with the team (the page has obtained the server's host first). */
+  'team/join': { req: TeamSignIn; res: TeamStatus };
+  /** Signs in again after the session expired (the password is never stored). */
+  'team/signin': { req: { password: string }; res: TeamStatus };
+  /** Stops sharing: the local log stays, the team's copy in this browser goes. */
+  'team/leave': { req: Record<string, never>; res: TeamStatus };
 }
 
 /** Messages from the background to a content script. */

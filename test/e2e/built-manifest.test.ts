@@ -27,7 +27,7 @@ describe.each(['dist', 'dist-firefox'])('the manifest built in %s/', (dir) => {
     }
     // Classic scripts need no other file: nothing of ours is readable by the sites' pages.
     expect(manifest.web_accessible_resources).toBeUndefined();
-    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(text).not.toMatch(/<all_urls>|\*:\/\/\*\//);
   });
 

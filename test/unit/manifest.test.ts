@@ -41,8 +41,9 @@ describe('the manifest', () => {
 
   it('keeps to the permissions Replyline needs', () => {
     expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage']);
-    // A Mastodon instance is asked for one host at a time, when the user adds it; nothing else is optional.
-    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    // A Mastodon instance or a team's server is asked for one host at a time, when the user adds it
+    // (http only on this machine: a team server run locally); nothing else is optional.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect('optional_permissions' in manifest).toBe(false);
   });
 

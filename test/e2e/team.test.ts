@@ -1,0 +1,136 @@
+/**
+ * Team sync (issue 16) against a real CouchDB-protocol server (PouchDB Server, started and stopped
+ * here): two Chromium profiles as two members, ana (A) and leo (B), on the same X conversation.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Session } from './harness';
+import {
+  allowHost,
+  badgeMenu,
+  fillTeam,
+  join,
+  key,
+  openConversation,
+  serverDocs,
+  statusOf,
+  storedItems,
+  teamSection,
+  toolbarCount,
+} from './team-members';
+import { MEMBERS, startTeamServer, TEAM_DB, type TeamServer } from './team-server';
+
+let server: TeamServer;
+let a: Session;
+let b: Session;
+let pageA: Page;
+let pageB: Page;
+const WAIT = { timeout: 30_000 };
+
+beforeAll(async () => {
+  server = await startTeamServer();
+  [a, b] = await Promise.all([launch(), launch()]);
+  for (const session of [a, b]) await allowHost(session, 'http://127.0.0.1/*');
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await server?.close();
+});
+
+describe('a team in Chromium', () => {
+  it('says plainly what is wrong: password, outsider, no database', async () => {
+    const wrong = await fillTeam(a, server, 'ana', 'not-her-password', 'Test connection');
+    await wrong.getByText('The server refused this name and password.').waitFor(WAIT);
+    await wrong.close();
+    const outsider = await fillTeam(a, server, 'out', MEMBERS.out, 'Test connection');
+    await outsider.getByText(`out is not a member of the database ${TEAM_DB}`).waitFor(WAIT);
+    await outsider.close();
+    const missing = await fillTeam(a, server, 'ana', MEMBERS.ana, 'Test connection', 'no-such-db');
+    await missing.getByText('The server has no database named no-such-db.').waitFor(WAIT);
+    await missing.close();
+    const ok = await fillTeam(a, server, 'ana', MEMBERS.ana, 'Test connection');
+    await ok.getByText(`Signed in as ana; the database ${TEAM_DB} is ready.`).waitFor(WAIT);
+    await ok.close();
+  }, 180_000);
+
+  it('shows a teammate\'s answer on the other member\'s badge and drops it from their list', async () => {
+    await join(a, server, 'ana');
+    await join(b, server, 'leo');
+    pageA = await openConversation(a);
+    pageB = await openConversation(b);
+    expect(await statusOf(pageB, 4)).toBe('pending');
+    await expect.poll(() => toolbarCount(b), WAIT).toBe('3');
+
+    await badgeMenu(pageA, 4, 'Mark answered');
+    await expect.poll(() => statusOf(pageB, 4), WAIT).toBe('answered');
+    expect((await storedItems(b, [key(4)]))[key(4)]).toEqual({ status: 'answered', by: 'ana' });
+    await expect.poll(() => toolbarCount(b), WAIT).toBe('2');
+    const popup = await b.extensionPage('popup');
+    await popup.getByText('The contrast on buttons looks a bit low for me.').waitFor({ state: 'detached', ...WAIT });
+    await popup.close();
+  }, 180_000);
+
+  it('refuses a document written in another member\'s name (the design document)', async () => {
+    const options = await teamSection(b);
+    const answer = await options.evaluate(
+      async ([url, db]) => {
+        const response = await fetch(`${url}/${db}/item:x:forged`, {
+          method: 'PUT',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ facts: {}, state: { action: 'answer', at: Date.now(), actor: 'ana', until: null } }),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      [server.url, TEAM_DB] as const,
+    );
+    expect(answer).toEqual({ status: 403, body: { error: 'forbidden', reason: 'A member acts in their own name only.' } });
+    await options.close();
+  }, 180_000);
+
+  it('converges by the rule after the server was down, with no conflict left', async () => {
+    await server.stop();
+    // Offline, both act on the same comment (ana first, leo later) and ana on another one.
+    await badgeMenu(pageA, 7, 'Dismiss');
+    await badgeMenu(pageA, 8, 'Dismiss');
+    await badgeMenu(pageB, 7, 'Mark answered');
+    await server.start();
+    await expect.poll(() => statusOf(pageA, 7), { timeout: 90_000 }).toBe('answered');
+    await expect.poll(() => statusOf(pageB, 8), { timeout: 90_000 }).toBe('dismissed');
+    expect(await storedItems(a, [key(7), key(8)])).toEqual({
+      [key(7)]: { status: 'answered', by: 'leo' },
+      [key(8)]: { status: 'dismissed', by: 'ana' },
+    });
+    expect(await storedItems(b, [key(7), key(8)])).toEqual(await storedItems(a, [key(7), key(8)]));
+    // Every member resolved the conflict the same way and deleted the losing revision.
+    const conflicted = async () => (await serverDocs(server)).filter((d) => d.conflicts > 0);
+    await expect.poll(conflicted, { timeout: 60_000 }).toEqual([]);
+    const doc7 = (await serverDocs(server)).find((d) => d.id === `item:${key(7)}`);
+    expect(doc7?.state).toMatchObject({ action: 'answer', actor: 'leo' });
+  }, 180_000);
+
+  it('resumes after the worker is stopped during replication, with nothing doubled', async () => {
+    const cdp: CDPSession = await b.context.newCDPSession(pageB);
+    await cdp.send('ServiceWorker.enable');
+    await badgeMenu(pageA, 8, 'Reopen (mark as waiting)');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // B's next page of ours wakes its worker, which catches up from its checkpoints.
+    const popup = await b.extensionPage('popup');
+    const after = async () => (await storedItems(b, [key(8)]))[key(8)];
+    await expect.poll(after, { timeout: 90_000 }).toEqual({ status: 'pending', by: 'ana' });
+    await expect.poll(() => statusOf(pageB, 8), WAIT).toBe('pending');
+    await popup.close();
+    const docs = await serverDocs(server);
+    expect(docs.map((d) => d.id).sort()).toEqual([2, 4, 5, 7, 8].map((n) => `item:${key(n)}`));
+    expect(docs.filter((d) => d.conflicts > 0)).toEqual([]);
+  }, 180_000);
+
+  it('leaves the team: the log stays, sharing stops', async () => {
+    const options = await teamSection(b);
+    await options.getByRole('button', { name: 'Leave the team' }).click();
+    await options.getByText('You left the team. Your log stays in this browser.').waitFor(WAIT);
+    expect((await storedItems(b, [key(7)]))[key(7)]).toEqual({ status: 'answered', by: 'leo' });
+    await options.close();
+  });
+});
