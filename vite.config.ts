@@ -89,6 +89,24 @@ function contentScriptsAndFirefox(): Plugin {
  * with hot reload from a fixed port (the extension's pages and worker are told it when written).
  * REPLYLINE_DEV_PORT moves it, and the reload socket to the port after it.
  */
+/**
+ * PouchDB evaluates a string as code in one place, `scopeEval` (design documents' string filters and
+ * views, which Replyline never uses): the stores refuse an extension that can, and so do we. The
+ * one line becomes a refusal; a build that no longer finds it fails, so an update cannot bring it back.
+ */
+function noEvalInPouch(): Plugin {
+  const EVAL = 'return Function.apply(null, keys).apply(null, values);';
+  return {
+    name: 'replyline-no-eval-in-pouchdb',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]pouchdb-utils[\\/]lib[\\/]/.test(id) || !code.includes('function scopeEval')) return null;
+      if (!code.includes(EVAL)) this.error('pouchdb-utils changed: scopeEval was not found as expected');
+      return { code: code.replace(EVAL, "throw new Error('Replyline does not evaluate code from a database.');"), map: null };
+    },
+  };
+}
+
 const DEV_OUT = 'dist-dev';
 const DEV_PORT = Number(process.env.REPLYLINE_DEV_PORT ?? 5173);
 
@@ -111,6 +129,7 @@ export default defineConfig(({ command }) => ({
   // manifest.json names no site: the hosts come from the sites' declarations (src/core/sites/).
   plugins: [
     preact(),
+    noEvalInPouch(),
     // The version has one source, package.json.
     crx({ manifest: { ...built, version: pkg.version, content_scripts: [] } }),
     contentScriptsAndFirefox(),
