@@ -102,7 +102,7 @@ function noEvalInPouch(): Plugin {
     transform(code, id) {
       if (!/[\\/]pouchdb-utils[\\/]lib[\\/]/.test(id) || !code.includes('function scopeEval')) return null;
       if (!code.includes(EVAL)) this.error('pouchdb-utils changed: scopeEval was not found as expected');
-      return { code: code.replace(EVAL, "throw new Error('Replyline does not evaluate code from a database.');"), map: null };
+      return { code: code.replace(EVAL, 'throw new Error(\'Replyline does not evaluate code from a database.\');'), map: null };
     },
   };
 }
