@@ -95,7 +95,7 @@ export async function openConversation(session: Session): Promise<Page> {
   return page;
 }
 
-const AFTER = { 'Mark answered': 'answered', 'Dismiss': 'dismissed', 'Reopen (mark as waiting)': 'pending' } as const;
+const AFTER = { 'Mark answered': 'answered', 'Dismiss': 'dismissed', 'Reopen': 'pending' } as const;
 
 export async function badgeMenu(page: Page, n: number, item: keyof typeof AFTER): Promise<void> {
   await page.locator(`[data-replyline-key="${key(n)}"] button.badge`).click();

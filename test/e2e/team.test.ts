@@ -113,7 +113,7 @@ describe('a team in Chromium', () => {
   it('resumes after the worker is stopped during replication, with nothing doubled', async () => {
     const cdp: CDPSession = await b.context.newCDPSession(pageB);
     await cdp.send('ServiceWorker.enable');
-    await badgeMenu(pageA, 8, 'Reopen (mark as waiting)');
+    await badgeMenu(pageA, 8, 'Reopen');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // B's next page of ours wakes its worker, which catches up from its checkpoints.
     const popup = await b.extensionPage('popup');
