@@ -353,3 +353,22 @@ export async function setHandle(session: Session, site: string, handle: string):
   await options.locator(`#handle-${site}-hint`).filter({ hasText: 'Saved.' }).waitFor();
   await options.close();
 }
+
+/**
+ * The user's "Allow" for a host (a Mastodon instance, the team's server). Chromium's permission
+ * prompt cannot be clicked from a test, so the grant is given the way a user can in advance
+ * (chrome://extensions, site access on specific sites); the options page's own
+ * permissions.request then resolves at once, as after a click on "Allow".
+ */
+export async function allowHost(session: Session, pattern: string): Promise<void> {
+  const settings = await session.context.newPage();
+  await settings.goto(`chrome://extensions/?id=${session.extensionId}`);
+  await settings.evaluate(
+    ([id, origin]) =>
+      (
+        chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }
+      ).developerPrivate.addHostPermission(id, origin),
+    [session.extensionId, pattern] as const,
+  );
+  await settings.close();
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addSnippet, badges, type Session } from './harness';
+import { addSnippet, allowHost, badges, type Session } from './harness';
 import { browserPerFile } from './session';
 
 const THREAD = 'https://mastodon.social/@brightloop/113500000000000100';
@@ -8,25 +8,6 @@ const NOTIFICATIONS = 'https://mastodon.social/notifications';
 const browser = browserPerFile();
 const editorState = () => (window as unknown as { __editor: { state(): string } }).__editor.state();
 const key = (id: string) => `mastodon:mastodon.social/${id}`;
-
-/**
- * The user's answer to the browser's prompt. Chromium's permission prompt cannot be clicked from
- * a test, so the test gives the same grant the way a user can in advance: the extension's
- * "Site access: on specific sites" entry in chrome://extensions. The options page's own
- * permissions.request then resolves at once, as after a click on "Allow".
- */
-async function allowInBrowserSettings(session: Session, pattern: string): Promise<void> {
-  const settings = await session.context.newPage();
-  await settings.goto(`chrome://extensions/?id=${session.extensionId}`);
-  await settings.evaluate(
-    ([id, origin]) =>
-      (
-        chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }
-      ).developerPrivate.addHostPermission(id, origin),
-    [session.extensionId, pattern] as const,
-  );
-  await settings.close();
-}
 
 const hasAccess = (session: Session) =>
   session.worker.evaluate(() => chrome.permissions.contains({ origins: ['https://mastodon.social/*'] }));
@@ -53,7 +34,7 @@ describe('Mastodon in Chromium', () => {
     expect(await hasAccess(session)).toBe(false);
     await before.close();
 
-    await allowInBrowserSettings(session, 'https://mastodon.social/*');
+    await allowHost(session, 'https://mastodon.social/*');
     const options = await instancesSection(session);
     await options.fill('#instance-host', '@brightloop@mastodon.social');
     await options.getByRole('button', { name: 'Add instance' }).click();
@@ -105,7 +86,7 @@ describe('Mastodon in Chromium', () => {
     await expect.poll(() => registered(session)).toEqual([]);
     await options.reload();
     await options.getByText('Access withdrawn in the browser').waitFor();
-    await allowInBrowserSettings(session, 'https://mastodon.social/*');
+    await allowHost(session, 'https://mastodon.social/*');
     await options.getByRole('button', { name: 'Allow again: mastodon.social' }).click();
     await options.getByRole('status').filter({ hasText: 'Replyline runs on mastodon.social now' }).waitFor();
     await expect.poll(() => registered(session)).toEqual(['replyline-mastodon:mastodon.social']);

@@ -7,24 +7,6 @@ import { MEMBERS, TEAM_DB, type TeamServer } from './team-server';
 export const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 export const key = (n: number) => `x:19500000000000000${String(n).padStart(2, '0')}`;
 
-/**
- * The user's "Allow" for the team's host. Chromium's permission prompt cannot be clicked from a test,
- * so the grant is given the way a user can in advance (chrome://extensions, site access on specific
- * sites); the options page's own permissions.request then resolves at once.
- */
-export async function allowHost(session: Session, pattern: string): Promise<void> {
-  const settings = await session.context.newPage();
-  await settings.goto(`chrome://extensions/?id=${session.extensionId}`);
-  await settings.evaluate(
-    ([id, origin]) =>
-      (
-        chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }
-      ).developerPrivate.addHostPermission(id, origin),
-    [session.extensionId, pattern] as const,
-  );
-  await settings.close();
-}
-
 export async function teamSection(session: Session): Promise<Page> {
   const options = await session.extensionPage('options');
   await options.locator('section[aria-labelledby=team-title]').waitFor();

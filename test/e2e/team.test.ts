@@ -4,9 +4,8 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from './harness';
+import { allowHost, launch, type Session } from './harness';
 import {
-  allowHost,
   badgeMenu,
   fillTeam,
   join,
