@@ -1,6 +1,7 @@
 /**
  * Backups: the file's format (backup-format.ts), how a file is read (backup-read.ts) and merged
- * (backup-merge.ts); parseBackup is the one way in for a file.
+ * (backup-merge.ts). parseBackup reads a whole text at once (the tests' way in); the Options page
+ * reads a file as it streams (backup-stream.ts), with the same checks in the same order.
  */
 import {
   type Backup,
