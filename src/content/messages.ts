@@ -5,16 +5,14 @@
  * files without making them readable by the site, so it asks the worker for them, once, before it
  * draws anything. When the browser's messages work, this costs one synchronous lookup.
  */
-import { catalogLookup, setMessageLookup } from '../core/i18n';
+import { fallBackTo } from '../core/i18n';
 import { browser } from '../shared/browser';
 import type { Send } from './context';
 
 export async function ensureContentMessages(send: Send): Promise<void> {
   if (browser.i18n.getMessage('@@extension_id') !== '') return;
   try {
-    const packaged = catalogLookup(await send('i18n/catalogs', {}));
-    setMessageLookup((key, substitutions) =>
-      browser.i18n.getMessage(key, substitutions) || packaged(key, substitutions));
+    fallBackTo(await send('i18n/catalogs', {}));
   }
   catch (error) {
     console.warn('Replyline: no messages from the browser or the background', error);

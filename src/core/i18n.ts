@@ -62,6 +62,16 @@ export function catalogLookup(catalogs: Catalog[]): MessageLookup {
   };
 }
 
+/**
+ * Messages the installed lookup does not give are looked up in `catalogs` (the packaged ones, when
+ * the browser gives none: shared/page-messages.ts for pages and the worker, content/messages.ts).
+ */
+export function fallBackTo(catalogs: Catalog[]): void {
+  const first = lookup;
+  const packaged = catalogLookup(catalogs);
+  lookup = (key, substitutions) => first?.(key, substitutions) || packaged(key, substitutions);
+}
+
 /** The locale folders the browser would try for a UI language, best first: es-419 → es_419, es, en (the default). */
 export function localeCandidates(uiLanguage: string): string[] {
   const full = uiLanguage.replace('-', '_');

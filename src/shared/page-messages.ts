@@ -9,7 +9,7 @@
  * Content scripts cannot read the extension's files without making them readable by the sites'
  * pages: they ask the worker for these catalogs instead (content/messages.ts).
  */
-import { type Catalog, catalogLookup, localeCandidates, setMessageLookup } from '../core/i18n';
+import { type Catalog, fallBackTo, localeCandidates } from '../core/i18n';
 import { browser } from './browser';
 
 async function readCatalog(locale: string): Promise<Catalog | null> {
@@ -33,8 +33,7 @@ async function ensureMessages(): Promise<void> {
   if (browser.i18n.getMessage('@@extension_id') !== '') return;
   const catalogs = await packagedCatalogs();
   console.warn('Replyline: the browser gave no messages; the packaged ones are used');
-  const packaged = catalogLookup(catalogs);
-  setMessageLookup((key, substitutions) => browser.i18n.getMessage(key, substitutions) || packaged(key, substitutions));
+  fallBackTo(catalogs);
 }
 
 /** Resolves once messages can be read (at once, unless the browser's catalogs have to be replaced). */
