@@ -81,6 +81,21 @@ export async function writeCatalog(db: ReplylineDb, entries: Map<string, Entry>,
   await tx.done;
 }
 
+/** What forgetting the catalog needs of a transaction, whatever else it writes (an import's, a build's). */
+interface CatalogTx {
+  objectStore(name: 'catalog'): { delete(key: 'meta' | 'head'): Promise<void> };
+  objectStore(name: 'journal'): { clear(): Promise<void> };
+}
+
+/**
+ * Forgets the catalog in `tx`: without its meta record it is built again from the items at the next
+ * read, and the journal's entries went with it (the head too, so no popup is answered from it).
+ */
+export function forgetCatalog(tx: CatalogTx): Promise<unknown>[] {
+  const catalog = tx.objectStore('catalog');
+  return [catalog.delete('meta'), catalog.delete('head'), tx.objectStore('journal').clear()];
+}
+
 /**
  * Every entry from the items, read in batches, then written. The old catalog is forgotten first,
  * with its journal: a build cut short leaves no catalog (the next start builds it), and what the
@@ -88,8 +103,7 @@ export async function writeCatalog(db: ReplylineDb, entries: Map<string, Entry>,
  */
 export async function buildCatalog(db: ReplylineDb): Promise<Map<string, Entry>> {
   const forget = db.transaction(['catalog', 'journal'], 'readwrite');
-  const catalog = forget.objectStore('catalog');
-  await Promise.all([catalog.delete('meta'), catalog.delete('head'), forget.objectStore('journal').clear(), forget.done]);
+  await Promise.all([...forgetCatalog(forget), forget.done]);
   const entries = new Map<string, Entry>();
   for (let after: string | null = null; ;) {
     const batch: Item[] = await db.getAll('items', after === null ? null : IDBKeyRange.lowerBound(after, true), READ_BATCH);

@@ -8,6 +8,7 @@
  * each batch is written from the answer to one of them, while the transaction is active.
  */
 import { mergeItem, mergeSettings, mergeSnippet } from '../core/backup-merge';
+import { forgetCatalog } from './catalog-store';
 import type { ImportMode } from '../core/backup';
 import type { Item, Settings, Snippet } from '../core/types';
 import { type ReplylineDb, SETTINGS_KEY, settingsFrom } from './db';
@@ -60,9 +61,7 @@ export class ImportWrite {
     const before = settingsFrom(await quiet(tx.objectStore('settings').get(SETTINGS_KEY)));
     // The popup's catalog (catalog.ts) is written without these items: it is forgotten with the
     // import, so that a worker stopped before it hears of the import builds it anew.
-    quiet(tx.objectStore('catalog').delete('meta'));
-    quiet(tx.objectStore('catalog').delete('head'));
-    quiet(tx.objectStore('journal').clear());
+    forgetCatalog(tx).forEach(quiet);
     if (mode === 'replace') {
       quiet(tx.objectStore('items').clear());
       quiet(tx.objectStore('snippets').clear());
