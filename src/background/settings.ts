@@ -74,6 +74,8 @@ export function settingsHandlers(ctx: WorkerContext): HandlerGroup<SettingsMessa
       const typed = handle?.trim() ?? '';
       const manual = typed === '' ? null : parseHandleInput(typed, SITES[site].fullAddresses);
       if (typed !== '' && !manual) throw new RangeError(t(SITES[site].fullAddresses ? 'handleFormMastodon' : 'handleForm'));
+      // In a team, the brand's handle is the team's (issue 16): its document first, then this browser's.
+      await ctx.team.library.setHandle(site, manual);
       return ctx.changeSettingsAndRefresh((s) => withAccount(s, site, { manual }));
     },
   };

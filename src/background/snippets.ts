@@ -1,6 +1,7 @@
 /** Saved replies: edited in Options, listed in the popup and the picker, inserted into a page. */
 import { t } from '../core/i18n';
 import { sortSnippets, validateSnippetDraft } from '../core/snippets';
+import { isReplyDocId } from '../core/team-reply';
 import type { Snippet, SnippetDraft } from '../core/types';
 import type { HandlerGroup, WorkerContext } from './worker-context';
 
@@ -23,8 +24,16 @@ function snippetFrom(draft: SnippetDraft, existing: Snippet | undefined, now: nu
   };
 }
 
-export function snippetHandlers({ db, fx }: WorkerContext): HandlerGroup<SnippetMessages> {
+/**
+ * Personal replies live in this browser's own store; the team's (ids `reply:…`, issue 16) in the
+ * team's library (ctx.team.library), listed beside them and saved, deleted and counted there.
+ */
+export function snippetHandlers(ctx: WorkerContext): HandlerGroup<SnippetMessages> {
+  const { db, fx } = ctx;
+  const library = () => ctx.team.library;
+
   async function markUsed(id: string): Promise<void> {
+    if (isReplyDocId(id)) return library().replyUsed(id);
     const tx = db.transaction('snippets', 'readwrite');
     const snippet = await tx.store.get(id);
     if (snippet) await tx.store.put({ ...snippet, uses: snippet.uses + 1, lastUsedAt: fx.now() });
@@ -32,9 +41,17 @@ export function snippetHandlers({ db, fx }: WorkerContext): HandlerGroup<Snippet
   }
 
   return {
-    'snippets/list': async () => sortSnippets(await db.getAll('snippets'), 'uses'),
+    'snippets/list': async () => {
+      const [own, team] = await Promise.all([db.getAll('snippets'), library().replies()]);
+      return sortSnippets([...own, ...team], 'uses');
+    },
 
     async 'snippets/save'(draft) {
+      if (draft.toTeam || (draft.id && isReplyDocId(draft.id))) {
+        const problem = validateSnippetDraft(draft);
+        if (problem) throw new RangeError(problem);
+        return library().saveReply(draft);
+      }
       const tx = db.transaction('snippets', 'readwrite');
       const existing = draft.id ? await tx.store.get(draft.id) : undefined;
       if (draft.id && !existing) throw new RangeError(t('snippetGone'));
@@ -71,7 +88,8 @@ export function snippetHandlers({ db, fx }: WorkerContext): HandlerGroup<Snippet
     },
 
     async 'snippets/delete'({ id }) {
-      await db.delete('snippets', id);
+      if (isReplyDocId(id)) await library().deleteReply(id);
+      else await db.delete('snippets', id);
       return null;
     },
 
@@ -81,7 +99,7 @@ export function snippetHandlers({ db, fx }: WorkerContext): HandlerGroup<Snippet
     },
 
     async 'tabs/insert'({ snippetId }) {
-      const snippet = await db.get('snippets', snippetId);
+      const snippet = isReplyDocId(snippetId) ? await library().reply(snippetId) : await db.get('snippets', snippetId);
       if (!snippet) throw new RangeError(t('snippetGone'));
       const result = await fx.insertIntoActiveTab(snippet.body);
       if (result.ok) await markUsed(snippetId);

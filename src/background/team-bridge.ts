@@ -100,7 +100,11 @@ async function writeStates(
   }
 }
 
-export function createBridge(ctx: WorkerContext, local: () => TeamDb | null, member: () => string | null) {
+/** Team documents other than the log's (replies, handles: team-library.ts), as the changes feed gives them. */
+export type OtherDocs = (db: TeamDb, docs: readonly object[]) => Promise<void>;
+type Who = () => string | null;
+
+export function createBridge(ctx: WorkerContext, local: () => TeamDb | null, member: Who, others?: OtherDocs) {
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -109,12 +113,15 @@ export function createBridge(ctx: WorkerContext, local: () => TeamDb | null, mem
     const since = (await readLocal<{ seq: number | string }>(db, CHECKPOINT))?.seq ?? 0;
     const changes = await db.changes({ since, include_docs: true, conflicts: true, limit: BATCH });
     const docs = new Map<string, Stored>();
+    const other: object[] = [];
     for (const change of changes.results) {
+      if (!change.doc || change.deleted) continue;
       const key = keyOfDocId(change.id);
-      if (!key || !change.doc || change.deleted) continue;
-      docs.set(key, await resolveConflicts(db, change.doc as Stored & { _conflicts?: string[] }));
+      if (!key) other.push(change.doc);
+      else docs.set(key, await resolveConflicts(db, change.doc as Stored & { _conflicts?: string[] }));
     }
     if (docs.size > 0) await applyToLog(ctx, docs);
+    if (other.length > 0) await others?.(db, other);
     await writeLocal(db, CHECKPOINT, { seq: changes.last_seq });
     return changes.results.length === BATCH;
   }

@@ -14,6 +14,7 @@ import { parseTeamServer, TEAM_DB_NAME, type TeamConfig, validMemberName } from 
 import { localState } from '../core/team-doc';
 import type { TeamSignIn, TeamStatus } from '../shared/protocol';
 import { createBridge, readLocal, type TeamDb, writeLocal } from './team-bridge';
+import { createLibrary } from './team-library';
 import { createLive, remoteDb } from './team-live';
 import { OFF, type TeamPort } from './team-port';
 import { checkDatabase, signIn, signOut, TeamProblem } from './team-remote';
@@ -49,7 +50,10 @@ function createTeamState(ctx: WorkerContext) {
   const set = (next: Partial<TeamStatus>) => {
     state.status = { ...state.status, ...next, team: state.config };
   };
-  const bridge = createBridge(ctx, () => (state.config ? state.local : null), () => state.config?.name ?? null);
+  const local = () => (state.config ? state.local : null);
+  const member = () => state.config?.name ?? null;
+  const library = createLibrary(ctx, local, member);
+  const bridge = createBridge(ctx, local, member, library.resolve);
   const live = createLive({
     now: ctx.fx.now,
     set,
@@ -60,6 +64,7 @@ function createTeamState(ctx: WorkerContext) {
     state,
     set,
     bridge,
+    library: library.port,
     live,
     openLocal,
     startLive: () => {
@@ -149,6 +154,7 @@ export function createTeamEngine(ctx: WorkerContext, options: TeamEngineOptions)
       await load();
       await bridge.recordActions(keys, action);
     },
+    library: team.library,
     afterReport(items) {
       void load()
         .then(() => bridge.recordSeen(items))

@@ -6,6 +6,7 @@ import { t } from '../core/i18n';
 import type { LocalAction } from '../core/team-doc';
 import type { Item } from '../core/types';
 import type { TeamSignIn, TeamStatus } from '../shared/protocol';
+import { NO_LIBRARY, type TeamLibraryPort } from './team-library-port';
 
 export interface TeamPort {
   status(): Promise<TeamStatus>;
@@ -20,6 +21,8 @@ export interface TeamPort {
   beforeActions(keys: readonly string[], action: LocalAction): Promise<void>;
   /** After a page's report was stored: what this browser saw goes to the team, in the background. */
   afterReport(items: readonly Item[]): void;
+  /** The team's reply library and handles (team-library.ts). */
+  library: TeamLibraryPort;
 }
 
 export const OFF: TeamStatus = { team: null, state: 'off', problem: null, lastSyncAt: null };
@@ -36,4 +39,5 @@ export const NO_TEAM: TeamPort = {
   leave: async () => OFF,
   beforeActions: async () => undefined,
   afterReport: () => undefined,
+  library: NO_LIBRARY,
 };

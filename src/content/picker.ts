@@ -1,5 +1,5 @@
 import { t } from '../core/i18n';
-import type { Snippet } from '../core/types';
+import type { ListedSnippet as Snippet } from '../core/types';
 import { HOST_ATTRIBUTE } from './watcher';
 
 /**
@@ -17,6 +17,7 @@ const STYLE = `
 [role=option][aria-selected=true] { background: #fde7d9; }
 .title { font-weight: 600; }
 .shortcut { color: #6b7280; margin-inline-start: 6px; font-weight: 400; }
+.team { color: #1d4ed8; border: 1px solid currentColor; border-radius: 999px; padding: 0 5px; margin-inline-end: 6px; font-size: 11px; }
 .body { color: #4b5563; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .note { padding: 6px 10px; color: #6b7280; }
 .warning { padding: 6px 10px; color: #9a3412; background: #fff7ed; border-radius: 6px; margin: 4px; }
@@ -30,6 +31,7 @@ input { font: inherit; padding: 4px 6px; border: 1px solid #9ca3af; border-radiu
   .box { background: #1f2937; color: #f9fafb; border-color: #374151; }
   [role=option][aria-selected=true] { background: #7c2d12; }
   .body, .note, .shortcut, .hint { color: #d1d5db; }
+  .team { color: #93c5fd; }
   .warning { background: #431407; color: #fed7aa; }
   input { background: #111827; color: #f9fafb; }
 }`;
@@ -111,6 +113,7 @@ function optionFor(p: PickerState, snippet: Snippet, i: number) {
   option.setAttribute('aria-selected', String(i === p.index));
   option.id = `replyline-option-${i}`;
   const title = el(p.doc, 'div', 'title', snippet.title);
+  if (snippet.team) title.prepend(el(p.doc, 'span', 'team', t('teamReplyLabel')));
   if (snippet.shortcut) title.append(el(p.doc, 'span', 'shortcut', snippet.shortcut));
   option.append(title, el(p.doc, 'div', 'body', snippet.body.replace(/\s+/gu, ' ')));
   // mousedown, not click: the comment box must keep its focus and selection.

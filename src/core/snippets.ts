@@ -71,11 +71,11 @@ function fold(s: string): string {
  * Snippets matching every word of the query, best first: an exact shortcut, then title hits,
  * then tag, body hits; ties by use count. An empty query lists all by use.
  */
-export function searchSnippets(snippets: readonly Snippet[], query: string): Snippet[] {
+export function searchSnippets<T extends Snippet>(snippets: readonly T[], query: string): T[] {
   const words = fold(query).split(/\s+/u).filter(Boolean);
   const byUse = (a: Snippet, b: Snippet) => b.uses - a.uses || a.title.localeCompare(b.title);
   if (words.length === 0) return [...snippets].sort(byUse);
-  const scored: { snippet: Snippet; score: number }[] = [];
+  const scored: { snippet: T; score: number }[] = [];
   for (const snippet of snippets) {
     const title = fold(snippet.title);
     const body = fold(snippet.body);
@@ -113,7 +113,7 @@ export function validateSnippetDraft(draft: Omit<SnippetDraft, 'id'>): string | 
 export type SnippetOrder = 'uses' | 'recent' | 'title' | 'newest';
 
 /** The manager's orders: most used, most recently used, by title, most recently added. */
-export function sortSnippets(snippets: readonly Snippet[], order: SnippetOrder): Snippet[] {
+export function sortSnippets<T extends Snippet>(snippets: readonly T[], order: SnippetOrder): T[] {
   const byTitle = (a: Snippet, b: Snippet) => a.title.localeCompare(b.title);
   const compare: Record<SnippetOrder, (a: Snippet, b: Snippet) => number> = {
     uses: (a, b) => b.uses - a.uses || (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0) || byTitle(a, b),

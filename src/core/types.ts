@@ -64,6 +64,12 @@ export interface Snippet {
   updatedAt: number;
 }
 
+/** A saved reply as the pages list it: this browser's own, or one of the team's library (issue 16). */
+export type ListedSnippet = Snippet & {
+  /** Who edited the team's reply last (absent: this browser's own). */
+  team?: { editedBy: string };
+};
+
 /** A saved reply as the editor sends it: id null for a new one. */
 export interface SnippetDraft {
   id: string | null;
@@ -71,6 +77,8 @@ export interface SnippetDraft {
   body: string;
   tags: string[];
   shortcut: string;
+  /** A new reply goes to the team's library instead of this browser's own. */
+  toTeam?: boolean;
 }
 
 export interface Account {

@@ -7,11 +7,13 @@ import { StatusLine, useStatus } from '../ui/status';
 import { HandleRow } from './Handles';
 import { Section } from './Section';
 import { useSettings } from './settings';
+import { useTeamJoined } from './useTeamJoined';
 
-/** The sites Replyline runs on, each with the user's handle there. */
+/** The sites Replyline runs on, each with the user's handle there (in a team: the team's, issue 16). */
 export function Sites() {
   const { settings, failure, saved } = useSettings();
   const [status, report] = useStatus();
+  const inTeam = useTeamJoined();
   const toggle = (site: SiteId, on: boolean) =>
     report.attempt(async () => {
       if (!settings) return;
@@ -21,6 +23,7 @@ export function Sites() {
     });
   return (
     <Section id="sites" title={t('sitesTitle')} intro={t('sitesIntro')}>
+      {inTeam && <p class="muted">{t('teamHandlesNote')}</p>}
       {settings && (
         <ul class="sites" aria-label={t('sitesTitle')}>
           {SITE_IDS.map((site) => (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { searchSnippets } from '../core/snippets';
-import type { Snippet } from '../core/types';
+import type { ListedSnippet, Snippet } from '../core/types';
 import { t } from '../core/i18n';
 import { openOptions, send } from '../ui/api';
 import { NamedButton } from '../ui/buttons';
@@ -10,7 +10,7 @@ import { StatusLine, useStatus } from '../ui/status';
 
 /** The saved replies, found by a search: each inserted into the comment box of the open page, or copied. */
 export function SnippetsView() {
-  const [snippets, setSnippets] = useState<Snippet[] | null>(null);
+  const [snippets, setSnippets] = useState<ListedSnippet[] | null>(null);
   const [query, setQuery] = useState('');
   const [message, report] = useStatus();
 
@@ -79,7 +79,7 @@ export function SnippetsView() {
 }
 
 interface SnippetItemProps {
-  snippet: Snippet;
+  snippet: ListedSnippet;
   onInsert: () => void;
   onCopy: () => void;
 }
@@ -87,8 +87,9 @@ interface SnippetItemProps {
 /** One saved reply: its title, shortcut and text, inserted into the page's comment box or copied. */
 function SnippetItem({ snippet, onInsert, onCopy }: SnippetItemProps) {
   return (
-    <li class="snippet" data-id={snippet.id}>
+    <li class="snippet" data-id={snippet.id} data-team={snippet.team ? 'true' : undefined}>
       <div class="meta">
+        {snippet.team && <span class="team-label">{t('teamReplyLabel')}</span>}
         <strong>{snippet.title}</strong>
         {snippet.shortcut && <span class="muted">{snippet.shortcut}</span>}
       </div>

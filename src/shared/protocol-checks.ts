@@ -69,6 +69,7 @@ const snippetDraft = shape<SnippetDraft>({
   body: str(SNIPPET_LIMITS.body),
   tags: arrayOf(str(SNIPPET_LIMITS.tag), SNIPPET_LIMITS.tags),
   shortcut: str(SNIPPET_LIMITS.shortcut),
+  toTeam: (v): v is boolean | undefined => v === undefined || bool(v),
 });
 
 /** Each message: who may send it and the shape its request must have. */

@@ -2,7 +2,7 @@ import type { PageHealth } from '../core/health';
 import type { Catalog } from '../core/i18n';
 import type { Stats } from '../core/stats';
 import type { ItemFilter } from '../core/triage';
-import type { Item, ItemStatus, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
+import type { Item, ItemStatus, ListedSnippet, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import type { TeamSignIn, TeamStatus } from './team-protocol';
 
 export type ItemAction =
@@ -90,7 +90,7 @@ export interface BackgroundProtocol {
   'settings/setSites': { req: { disabledSites: SiteId[] }; res: Settings };
   /** Replaces a site's selector overrides ({} resets them all to the defaults). */
   'settings/setSelectors': { req: { site: SiteId; overrides: Record<string, string> }; res: Settings };
-  'snippets/list': { req: Record<string, never>; res: Snippet[] };
+  'snippets/list': { req: Record<string, never>; res: ListedSnippet[] };
   'snippets/save': { req: SnippetDraft; res: Snippet };
   'snippets/delete': { req: { id: string }; res: null };
   /** Adds many at once (a CSV file), in one transaction; those already saved (same title and text) are skipped. */

@@ -3,7 +3,7 @@ import { SNIPPET_LIMITS, validateSnippetDraft } from '../../core/snippets';
 import type { SnippetDraft } from '../../core/types';
 import { t } from '../../core/i18n';
 import { send } from '../../ui/api';
-import { inputValue } from '../../ui/fields';
+import { inputChecked, inputValue } from '../../ui/fields';
 import type { Reporter } from '../../ui/status';
 
 const EMPTY: SnippetDraft = { id: null, title: '', body: '', tags: [], shortcut: '' };
@@ -44,10 +44,30 @@ interface SnippetFormProps {
   report: Reporter;
   /** Lists the saved replies again once one is saved. */
   reload: () => Promise<void>;
+  /** In a team: a new reply may go to the team's library. */
+  inTeam: boolean;
+}
+
+/** Where the reply goes: the team's library (a new one, in a team), or a note that a team reply is edited. */
+interface TeamChoiceProps {
+  draft: SnippetDraft;
+  inTeam: boolean;
+  onToTeam: (on: boolean) => void;
+}
+
+function TeamChoice({ draft, inTeam, onToTeam }: TeamChoiceProps) {
+  if (draft.id) return draft.id.startsWith('reply:') ? <p class="muted">{t('teamReplyEditing')}</p> : null;
+  if (!inTeam) return null;
+  return (
+    <label class="check">
+      <input type="checkbox" name="toTeam" checked={!!draft.toTeam} onChange={(e) => onToTeam(inputChecked(e))} />
+      {t('teamReplyToTeam')}
+    </label>
+  );
 }
 
 /** The form that adds a saved reply, or changes the one being edited. */
-export function SnippetForm({ editor, report, reload }: SnippetFormProps) {
+export function SnippetForm({ editor, report, reload, inTeam }: SnippetFormProps) {
   const { draft, tagText, setDraft, setTagText, reset } = editor;
   const save = (event: Event) => {
     event.preventDefault();
@@ -87,6 +107,7 @@ export function SnippetForm({ editor, report, reload }: SnippetFormProps) {
           <input name="shortcut" value={draft.shortcut} maxLength={SNIPPET_LIMITS.shortcut} onInput={edit('shortcut')} />
         </label>
       </div>
+      <TeamChoice draft={draft} inTeam={inTeam} onToTeam={(toTeam) => setDraft((d) => ({ ...d, toTeam }))} />
       <div class="row">
         <button type="submit" class="primary">
           {draft.id ? t('saveChanges') : t('addSnippet')}

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { duplicateDraft, searchSnippets, type SnippetOrder, sortSnippets } from '../../core/snippets';
-import type { Snippet } from '../../core/types';
+import type { ListedSnippet, Snippet } from '../../core/types';
 import { t } from '../../core/i18n';
 import { send } from '../../ui/api';
 import type { Reporter } from '../../ui/status';
@@ -9,7 +9,7 @@ import { SnippetRow } from './SnippetRow';
 
 interface SnippetListProps {
   /** Null until they are listed. */
-  snippets: Snippet[] | null;
+  snippets: ListedSnippet[] | null;
   query: string;
   order: SnippetOrder;
   /** Searches for a tag. */
@@ -17,10 +17,12 @@ interface SnippetListProps {
   editor: SnippetEditor;
   report: Reporter;
   reload: () => Promise<void>;
+  /** In a team: a personal reply can be shared with it. */
+  inTeam: boolean;
 }
 
 /** The saved replies the search finds, in the chosen order; each can be edited, copied or deleted. */
-export function SnippetList({ snippets, query, order, onTag, editor, report, reload }: SnippetListProps) {
+export function SnippetList({ snippets, query, order, onTag, editor, report, reload, inTeam }: SnippetListProps) {
   const shown = useMemo(
     () => sortSnippets(query.trim() ? searchSnippets(snippets ?? [], query) : (snippets ?? []), order),
     [snippets, query, order],
@@ -31,6 +33,13 @@ export function SnippetList({ snippets, query, order, onTag, editor, report, rel
       report.success(t('snippetDuplicated', copy.title));
       await reload();
       editor.startEditing({ ...copy });
+    });
+  const share = (snippet: Snippet) =>
+    report.attempt(async () => {
+      const { title, body, tags, shortcut } = snippet;
+      const shared = await send('snippets/save', { id: null, title, body, tags, shortcut, toTeam: true });
+      report.success(t('teamReplyShared', shared.title));
+      await reload();
     });
   const remove = async (snippet: Snippet) => {
     if (!window.confirm(t('snippetDeleteConfirm', snippet.title))) return;
@@ -53,6 +62,7 @@ export function SnippetList({ snippets, query, order, onTag, editor, report, rel
           onEdit={() => editor.startEditing({ ...snippet })}
           onDuplicate={() => void duplicate(snippet)}
           onDelete={() => void remove(snippet)}
+          onShare={inTeam && !snippet.team ? () => void share(snippet) : null}
           onTag={onTag}
         />
       ))}

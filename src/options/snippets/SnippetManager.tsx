@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SnippetOrder } from '../../core/snippets';
-import type { Snippet } from '../../core/types';
+import type { ListedSnippet } from '../../core/types';
 import { t } from '../../core/i18n';
 import { send } from '../../ui/api';
 import { StatusLine, useStatus } from '../../ui/status';
 import { Section } from '../Section';
+import { useTeamJoined } from '../useTeamJoined';
 import { CsvPreview, useSnippetCsv } from './SnippetCsv';
 import { SnippetForm, useSnippetEditor } from './SnippetForm';
 import { SnippetList } from './SnippetList';
@@ -15,11 +16,12 @@ const VARIABLES = ['{name}', '{first_name}', '{handle}', '{site}', '{my_name}', 
 
 /** The saved replies: written and edited in the form, found, sorted and listed, out and in as CSV. */
 export function SnippetManager() {
-  const [snippets, setSnippets] = useState<Snippet[] | null>(null);
+  const [snippets, setSnippets] = useState<ListedSnippet[] | null>(null);
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<SnippetOrder>('uses');
   const [status, report] = useStatus();
   const editor = useSnippetEditor();
+  const inTeam = useTeamJoined();
   const reload = useCallback(() => report.attempt(async () => setSnippets(await send('snippets/list', {}))), [report]);
   useEffect(() => void reload(), [reload]);
   const csv = useSnippetCsv(snippets, reload, report);
@@ -32,7 +34,7 @@ export function SnippetManager() {
   );
   return (
     <Section id="snippets" title={t('savedReplies')} intro={intro}>
-      <SnippetForm editor={editor} report={report} reload={reload} />
+      <SnippetForm editor={editor} report={report} reload={reload} inTeam={inTeam} />
       <SnippetToolbar query={query} onQuery={setQuery} order={order} onOrder={setOrder} csv={csv} />
       <CsvPreview csv={csv} />
       <StatusLine status={status} testId="snippet-status" />
@@ -44,6 +46,7 @@ export function SnippetManager() {
         editor={editor}
         report={report}
         reload={reload}
+        inTeam={inTeam}
       />
     </Section>
   );
