@@ -142,4 +142,34 @@ describe('the team\'s replies and handles in Chromium', () => {
     await other.close();
     await expect.poll(serverReplies, WAIT).toEqual([expect.objectContaining({ body: null, actor: 'leo', conflicts: 0 })]);
   }, 180_000);
+
+  it('refuses a team reply or a handle written in another member\'s name (the design document)', async () => {
+    const options = await b.extensionPage('options');
+    const forged = await options.evaluate(
+      async ([url, db]) => {
+        const put = async (id: string, body: object) => {
+          const response = await fetch(`${url}/${db}/${encodeURIComponent(id)}`, {
+            method: 'PUT',
+            credentials: 'include',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          return [response.status, ((await response.json()) as { reason?: string }).reason];
+        };
+        const text = { title: 'Forged', body: 'Said in her name.', tags: [], shortcut: '' };
+        return [
+          await put('reply:forged', { reply: { text, at: Date.now(), actor: 'ana' }, uses: {}, lastUsedAt: null, createdAt: 1 }),
+          await put('settings:handle:x', { handle: { handle: 'not_ours', at: Date.now(), actor: 'ana' } }),
+          await put('reply:own', { reply: { text, at: Date.now(), actor: 'leo' }, uses: {}, lastUsedAt: null, createdAt: 1 }),
+        ];
+      },
+      [server.url, TEAM_DB] as const,
+    );
+    expect(forged).toEqual([
+      [403, 'A member acts in their own name only.'],
+      [403, 'A member acts in their own name only.'],
+      [201, undefined],
+    ]);
+    await options.close();
+  }, 180_000);
 });
