@@ -23,6 +23,8 @@ import {
   compareReplies,
   editRegister,
   handleDocId,
+  isHandleBody,
+  isReplyBody,
   isReplyDocId,
   mergeReplyBodies,
   replyDocId,
@@ -55,10 +57,10 @@ async function leavesOf<T>(db: Db, doc: Leaf<T>): Promise<Leaf<T>[]> {
 const bodyOf = ({ reply, uses, lastUsedAt, createdAt }: TeamReplyBody): TeamReplyBody =>
   ({ reply, uses, lastUsedAt, createdAt });
 
-/** A reply's revisions as one body (its conflicts merged by the rule). */
-async function mergedReply(db: Db, doc: Leaf<TeamReplyBody>): Promise<TeamReplyBody> {
-  const leaves = await leavesOf(db, doc);
-  return leaves.map(bodyOf).reduce(mergeReplyBodies);
+/** A reply's revisions as one body (its conflicts merged by the rule); null when none is a reply. */
+async function mergedReply(db: Db, doc: Leaf<TeamReplyBody>): Promise<TeamReplyBody | null> {
+  const leaves = (await leavesOf(db, doc)).filter(isReplyBody);
+  return leaves.length ? leaves.map(bodyOf).reduce(mergeReplyBodies) : null;
 }
 
 /**
@@ -68,6 +70,7 @@ async function mergedReply(db: Db, doc: Leaf<TeamReplyBody>): Promise<TeamReplyB
 export async function resolveReply(db: Db, doc: Leaf<TeamReplyBody>): Promise<void> {
   if (!doc._conflicts?.length) return;
   const leaves = await leavesOf(db, doc);
+  if (!leaves.every(isReplyBody)) return;
   const { keep, remove } = resolveLeaves(leaves, (a, b) => compareReplies(a.reply, b.reply));
   const merged = leaves.map(bodyOf).reduce(mergeReplyBodies);
   const changed = JSON.stringify(merged) !== JSON.stringify(bodyOf(keep));
@@ -79,8 +82,10 @@ export async function resolveReply(db: Db, doc: Leaf<TeamReplyBody>): Promise<vo
 
 /** Keeps the winning revision of a handle and deletes the others; returns the winner. */
 async function resolveHandle(db: Db, doc: Leaf<Omit<TeamHandleDoc, '_id' | '_rev'>>) {
-  if (!doc._conflicts?.length) return doc;
-  const { keep, remove } = resolveLeaves(await leavesOf(db, doc), (a, b) => compareHandles(a.handle, b.handle));
+  if (!doc._conflicts?.length) return isHandleBody(doc) ? doc : null;
+  const leaves = await leavesOf(db, doc);
+  if (!leaves.every(isHandleBody)) return null;
+  const { keep, remove } = resolveLeaves(leaves, (a, b) => compareHandles(a.handle, b.handle));
   await db.bulkDocs(remove.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true })));
   return keep;
 }
@@ -89,7 +94,7 @@ async function resolveHandle(db: Db, doc: Leaf<Omit<TeamHandleDoc, '_id' | '_rev
 async function update<T extends object>(
   db: Db,
   id: string,
-  read: (doc: Leaf<T>) => Promise<T>,
+  read: (doc: Leaf<T>) => Promise<T | null>,
   change: (current: T | null) => T | null,
 ): Promise<T | null> {
   for (let attempt = 0; ; attempt++) {
@@ -131,13 +136,13 @@ async function listReplies(copy: Db): Promise<ListedSnippet[]> {
   const rows = (await copy.allDocs({ ...range, include_docs: true, conflicts: true })).rows;
   const docs = rows.flatMap((row) => (row.doc ? [row.doc as Leaf<TeamReplyBody>] : []));
   const bodies = await Promise.all(docs.map((doc) => mergedReply(copy, doc)));
-  return bodies.flatMap((body, i) => snippetOfReply({ ...body, _id: docs[i]!._id }) ?? []);
+  return bodies.flatMap((body, i) => (body && snippetOfReply({ ...body, _id: docs[i]!._id })) || []);
 }
 
 async function readReply(copy: Db, id: string): Promise<ListedSnippet | null> {
   try {
-    const doc = (await copy.get(id, { conflicts: true })) as Leaf<TeamReplyBody>;
-    return snippetOfReply({ ...(await mergedReply(copy, doc)), _id: id });
+    const body = await mergedReply(copy, (await copy.get(id, { conflicts: true })) as Leaf<TeamReplyBody>);
+    return body && snippetOfReply({ ...body, _id: id });
   }
   catch (error) {
     if (isMissing(error)) return null;
@@ -152,7 +157,9 @@ async function resolveOthers(ctx: WorkerContext, copy: Db, docs: readonly object
     if (isReplyDocId(doc._id)) await resolveReply(copy, doc as unknown as Leaf<TeamReplyDoc>);
     const site = siteOfDocId(doc._id) as SiteId | null;
     if (site && SITE_IDS.includes(site)) {
-      const kept = (await resolveHandle(copy, doc as unknown as Leaf<TeamHandleDoc>)).handle.handle;
+      const winner = await resolveHandle(copy, doc as unknown as Leaf<TeamHandleDoc>);
+      if (!winner) continue;
+      const kept = winner.handle.handle;
       // What another browser wrote is checked as if typed here; a handle that is not one is left out.
       const handle = kept === null ? null : parseHandleInput(kept, SITES[site].fullAddresses);
       if (kept === null || handle) handles.set(site, handle);
@@ -214,7 +221,7 @@ export function createLibrary(ctx: WorkerContext, local: () => TeamDb | null, me
       const name = member();
       if (!copy || !name) return;
       type Body = Omit<TeamHandleDoc, '_id' | '_rev'>;
-      await update<Body>(copy, handleDocId(site), async (doc) => doc, (current) =>
+      await update<Body>(copy, handleDocId(site), async (doc) => (isHandleBody(doc) ? doc : null), (current) =>
         ({ handle: { handle, at: after(current?.handle.at), actor: name } }));
     },
   };

@@ -18,7 +18,9 @@
  * own, so a conflict is resolved by keeping one revision and deleting the others, never by writing a
  * merged document in someone else's name (the design document would refuse it).
  */
+import { SNIPPET_LIMITS } from './snippets';
 import type { ListedSnippet, SiteId, SnippetDraft } from './types';
+import { arrayOf, type Check, isRecord, nullable, num, shape, str } from './validate';
 
 /** What a member edits of a team reply. */
 export interface ReplyText {
@@ -79,6 +81,32 @@ export function handleDocId(site: SiteId): string {
 export function siteOfDocId(id: string): string | null {
   return id.startsWith(HANDLE_PREFIX) ? id.slice(HANDLE_PREFIX.length) : null;
 }
+
+/*
+ * A teammate's browser wrote these documents: each is checked before it is listed or merged, and one
+ * that is not what Replyline writes is left alone (it must not stop the sync or the picker).
+ */
+const L = SNIPPET_LIMITS;
+const replyText: Check<ReplyText> = shape<ReplyText>({
+  title: str(L.title, 1),
+  body: str(L.body, 1),
+  tags: arrayOf(str(L.tag), L.tags),
+  shortcut: str(L.shortcut),
+});
+const member = str(200);
+const counts: Check<Record<string, number>> = (v): v is Record<string, number> =>
+  isRecord(v) && Object.keys(v).length <= 1000 && Object.values(v).every((n) => num(n) && n >= 0);
+
+export const isReplyBody: Check<TeamReplyBody> = shape<TeamReplyBody>({
+  reply: shape<ReplyRegister>({ text: nullable(replyText), at: num, actor: member }),
+  uses: counts,
+  lastUsedAt: nullable(num),
+  createdAt: num,
+});
+
+export const isHandleBody: Check<Omit<TeamHandleDoc, '_id' | '_rev'>> = shape({
+  handle: shape<HandleRegister>({ handle: nullable(str(200)), at: num, actor: member }),
+});
 
 function byName(a: string, b: string): number {
   if (a === b) return 0;

@@ -98,6 +98,25 @@ describe('team replies beside personal ones', () => {
   });
 });
 
+describe('documents a teammate\'s browser wrote that are not what Replyline writes', () => {
+  it('are left out of the list, and stop neither the sync nor the handles', async () => {
+    await ana.service.handlers['snippets/save'](draft('Fine', { toTeam: true }), ctx);
+    await ana.copy.bulkDocs([
+      { _id: 'reply:bad-tags', reply: { text: { title: 'T', body: 'B', tags: 'x', shortcut: '' }, at: 1, actor: 'leo' }, uses: {}, lastUsedAt: null, createdAt: 1 },
+      { _id: 'reply:no-register', uses: {} },
+      { _id: 'settings:handle:x', handle: 'brightloop' },
+      { _id: 'settings:handle:youtube', handle: { handle: 'BrightLoopTV', at: 1, actor: 'leo' } },
+    ] as never[]);
+    expect((await list(ana)).map((s) => s.body)).toEqual(['Fine']);
+    await ana.catchUp();
+    const accounts = (await ana.service.handlers['settings/get']({}, ctx)).accounts;
+    expect([accounts.x, accounts.youtube?.manual]).toEqual([undefined, 'BrightLoopTV']);
+    // An edit of a handle document that was not one replaces it.
+    await ana.service.handlers['settings/setOwner']({ site: 'x', handle: 'brightloop' }, ctx);
+    expect(await ana.copy.get('settings:handle:x')).toMatchObject({ handle: { handle: 'brightloop', actor: 'ana' } });
+  });
+});
+
 describe('concurrent edits of one team reply', () => {
   it('converge on both members by the rule, with every member\'s uses, and no conflict left', async () => {
     const team = await ana.service.handlers['snippets/save'](draft('First', { toTeam: true }), ctx);
