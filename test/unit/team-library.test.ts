@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openReplylineDb, type ReplylineDb } from '../../src/background/db';
+import { exportBackup } from '../../src/background/exporter';
 // @ts-expect-error PouchDB's memory adapter comes without types.
 import MemoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from '../../src/background/pouch';
@@ -95,6 +96,15 @@ describe('team replies beside personal ones', () => {
     await relay(ana, leo);
     expect((await list(leo)).map((s) => s.id)).not.toContain(team.id);
     await expect(leo.service.handlers['snippets/save']({ ...draft('Back?'), id: team.id }, ctx)).rejects.toThrow();
+  });
+
+  it('keeps team replies out of this browser\'s backup: they are the team\'s, on its server', async () => {
+    await ana.service.handlers['snippets/save'](draft('Mine'), ctx);
+    await ana.service.handlers['snippets/save'](draft('Ours', { toTeam: true }), ctx);
+    const control = { signal: new AbortController().signal, progress: () => undefined };
+    const exported = await exportBackup(ana.db, new Date(), control);
+    const backup = JSON.parse(await exported.blob.text()) as { snippets: { body: string }[] };
+    expect(backup.snippets.map((s) => s.body)).toEqual(['Mine']);
   });
 });
 
