@@ -15,6 +15,7 @@ import { localState } from '../core/team-doc';
 import type { TeamSignIn, TeamStatus } from '../shared/protocol';
 import { createBridge, readLocal, type TeamDb, writeLocal } from './team-bridge';
 import { createLibrary } from './team-library';
+import { afterReady } from './team-library-port';
 import { createLive, remoteDb } from './team-live';
 import { OFF, type TeamPort } from './team-port';
 import { checkDatabase, signIn, signOut, TeamProblem } from './team-remote';
@@ -154,7 +155,7 @@ export function createTeamEngine(ctx: WorkerContext, options: TeamEngineOptions)
       await load();
       await bridge.recordActions(keys, action);
     },
-    library: team.library,
+    library: afterReady(team.library, load),
     afterReport(items) {
       void load()
         .then(() => bridge.recordSeen(items))

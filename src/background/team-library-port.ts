@@ -34,3 +34,18 @@ export const NO_LIBRARY: TeamLibraryPort = {
   replyUsed: async () => undefined,
   setHandle: async () => undefined,
 };
+
+/**
+ * The same library, each call first waiting for `ready`: a worker just woken (a picker opened)
+ * reads which team it is in before it lists the team's replies.
+ */
+export function afterReady(library: TeamLibraryPort, ready: () => Promise<void>): TeamLibraryPort {
+  return {
+    replies: () => ready().then(() => library.replies()),
+    reply: (id) => ready().then(() => library.reply(id)),
+    saveReply: (draft) => ready().then(() => library.saveReply(draft)),
+    deleteReply: (id) => ready().then(() => library.deleteReply(id)),
+    replyUsed: (id) => ready().then(() => library.replyUsed(id)),
+    setHandle: (site, handle) => ready().then(() => library.setHandle(site, handle)),
+  };
+}

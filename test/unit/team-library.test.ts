@@ -14,6 +14,7 @@ import PouchDB from '../../src/background/pouch';
 import { createService } from '../../src/background/service';
 import { createBridge, type TeamDb } from '../../src/background/team-bridge';
 import { createLibrary } from '../../src/background/team-library';
+import { afterReady, NO_LIBRARY } from '../../src/background/team-library-port';
 import { NO_TEAM } from '../../src/background/team-port';
 import type { SnippetDraft } from '../../src/core/types';
 import { quietEffects } from './quiet-effects';
@@ -105,6 +106,28 @@ describe('team replies beside personal ones', () => {
     const exported = await exportBackup(ana.db, new Date(), control);
     const backup = JSON.parse(await exported.blob.text()) as { snippets: { body: string }[] };
     expect(backup.snippets.map((s) => s.body)).toEqual(['Mine']);
+  });
+});
+
+describe('a worker just woken', () => {
+  it('reads which team it is in before it lists, saves or counts team replies', async () => {
+    let joined = false;
+    const calls: string[] = [];
+    const library = afterReady(
+      {
+        ...NO_LIBRARY,
+        replies: async () => (joined ? [{ ...draft('Ours'), id: 'reply:1', uses: 0, lastUsedAt: null, createdAt: 1, updatedAt: 1 }] : []),
+        replyUsed: async (id) => void calls.push(joined ? id : 'too early'),
+      },
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        joined = true;
+      },
+    );
+    expect((await library.replies()).map((s) => s.id)).toEqual(['reply:1']);
+    joined = false;
+    await library.replyUsed('reply:1');
+    expect(calls).toEqual(['reply:1']);
   });
 });
 
