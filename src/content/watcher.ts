@@ -18,7 +18,20 @@ export interface WatcherOptions {
   chunkSize?: number;
 }
 
-export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+interface PostTask {
+  postTask?: (run: () => void) => Promise<void>;
+}
+
+/**
+ * Gives the page its turn: our work goes on in a task queued after the page's. A posted task where
+ * the browser has them: nested timers wait 4 ms at least, idle time in which the badges waiting
+ * would be drawn (and the page rendered) between two slices of reading.
+ */
+export const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: PostTask }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined);
+  return new Promise<void>((resolve) => setTimeout(resolve, 0));
+};
 
 function isOurs(node: Node): boolean {
   return (
