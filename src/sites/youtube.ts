@@ -46,8 +46,10 @@ function topCommentOf(thread: Element): Element | null {
   return null;
 }
 
+/** The thread's replies: their box found beside the top comment (not walking into it), else anywhere in the thread. */
 function repliesOf(thread: Element): Element[] {
-  const box = walkWithin(thread, YOUTUBE_SELECTORS.replies).next().value;
+  const { replies, comment } = YOUTUBE_SELECTORS;
+  const box = walkWithin(thread, replies, comment).next().value ?? walkWithin(thread, replies).next().value;
   return box ? Array.from(box.querySelectorAll(YOUTUBE_SELECTORS.comment)) : [];
 }
 
