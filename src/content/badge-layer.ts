@@ -14,7 +14,7 @@ import { type PageContext, whenIdle } from './context';
  * the number of badges added: so the badges waiting are drawn many at once, when our other work is
  * done, within a task that stays well under 50 ms.
  */
-const DRAW_BUDGET_MS = 30;
+const DRAW_BUDGET_MS = 20;
 
 export interface Tracked {
   key: string;

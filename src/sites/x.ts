@@ -164,7 +164,17 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
     parentIsPost = true;
   }
 
-  const repliedBy = article === focal ? directReplyAuthors(article, page) : chainAuthorsAfter(article, page);
+  // Read when the rules ask (an item addressed to the owner): the focal tweet's are every reply of
+  // the page, a walk over thousands that its usual reader, the owner's own post, never needs.
+  let repliedBy: string[] | undefined;
+  const answerers = () => {
+    try {
+      return article === focal ? directReplyAuthors(article, page) : chainAuthorsAfter(article, page);
+    }
+    catch {
+      return [];
+    }
+  };
 
   return {
     id: facts.id,
@@ -175,7 +185,9 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
     createdAt: facts.createdAt,
     parentAuthor,
     parentIsPost,
-    repliedBy,
+    get repliedBy() {
+      return (repliedBy ??= answerers());
+    },
     onMentionsPage: isMentionsPage(page.url),
   };
 }

@@ -49,7 +49,8 @@ function scanCost(adapter: SiteAdapter, url: URL): { work: number; read: number 
   let read = 0;
   for (let i = 0; i < items.length; i += 25) {
     for (const { entry } of readChunk(adapter, items.slice(i, i + 25), { url, memo: new Map(), facts })) {
-      if (entry) read++;
+      // Who answered is read too (the X adapter reads it when the rules ask).
+      if (entry && entry.repliedBy.length >= 0) read++;
     }
   }
   return { work, read };
