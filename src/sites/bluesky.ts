@@ -1,7 +1,7 @@
 import type { PageEntry } from '../core/relevance';
 import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
-import { parseAge, parseDate } from '../core/page-time';
+import { learnDateWords, parseAge, parseDate } from '../core/page-time';
 import { firstRead, hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
 import { lastingIndex } from './incremental';
 import { batchMemo } from './batch-memo';
@@ -197,6 +197,11 @@ export const blueskyAdapter = defineAdapter(bluesky, BLUESKY_SELECTORS, { items:
   },
 
   readEntry,
+
+  prepare(doc) {
+    // The time links' labels are full dates in the page's language.
+    learnDateWords(pageLanguages(doc.documentElement));
+  },
 
   relatedItems(el, page) {
     // A new reply changes the verdict of the post it answers: the thread is indexed once for the

@@ -43,6 +43,8 @@ export interface SiteAdapter {
   readonly itemSelector: string;
   /** The facts of one item element, or null while it is incomplete or not understood. */
   readEntry(el: Element, page: PageInfo): PageEntry | null;
+  /** Done once per page in a task of its own before the first reading (what the first reading would learn). */
+  prepare?(doc: Document): void;
   /**
    * Items whose verdict may change when `el` appears (the comments it answers). `page` is the chunk's
    * (as for readEntry) when the content script asks, so an index built for the one serves the other.
