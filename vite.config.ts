@@ -40,7 +40,8 @@ async function buildContentScripts(outDir: string) {
         alias: { 'webextension-polyfill': resolve('src/shared/browser-lite.ts') },
         bundle: true,
         format: 'iife',
-        minify: true,
+        // REPLYLINE_NO_MINIFY=1 keeps the names, for reading a profile (BENCH_DETAIL=1 node test/bench/content.mjs).
+        minify: !process.env.REPLYLINE_NO_MINIFY,
         legalComments: 'none',
         target: ['chrome116', 'firefox128'],
         logLevel: 'warning',

@@ -6,11 +6,15 @@ import type { ItemStatus, Person, ScannedItem, Snippet } from '../core/types';
 import { itemKey } from '../core/types';
 import type { BackgroundProtocol, Req } from '../shared/protocol';
 import { type Badge, createBadge } from './badge';
-import type { PageContext } from './context';
-import { yieldToPage } from './watcher';
+import { type PageContext, whenIdle } from './context';
 
-/** How long badge drawing may hold the page before it yields. */
-const DRAW_SLICE_MS = 8;
+/**
+ * How long one task of badge drawing may take. Every task that adds badges is followed by a frame
+ * the page renders, and on a page of thousands of items that frame takes hundreds of ms whatever
+ * the number of badges added: so the badges waiting are drawn many at once, when our other work is
+ * done, within a task that stays well under 50 ms.
+ */
+const DRAW_BUDGET_MS = 20;
 
 export interface Tracked {
   key: string;
@@ -50,19 +54,6 @@ function keyIndex() {
   };
 }
 
-/** `each` over `list`, yielding to the page when a slice of DRAW_SLICE_MS is used up; stops when `signal` aborts. */
-async function inSlices<T>(list: T[], signal: AbortSignal, each: (value: T) => void) {
-  let start = performance.now();
-  for (const value of list) {
-    if (signal.aborted) return;
-    if (performance.now() - start > DRAW_SLICE_MS) {
-      await yieldToPage();
-      start = performance.now();
-    }
-    each(value);
-  }
-}
-
 /** One item's badge: its actions go to the worker, and the stored answer is what the badges show. */
 function badgeFor(
   ctx: PageContext,
@@ -87,6 +78,50 @@ function badgeFor(
   });
 }
 
+/**
+ * Badges waiting to be drawn, with the status each shows: drawn when our other work is done, as many
+ * as DRAW_BUDGET_MS allows per task. `done` resolves once none waits.
+ */
+function drawQueue(ctx: PageContext, show: (el: Element, status: ItemStatus) => void) {
+  const waiting = new Map<Element, ItemStatus>();
+  let scheduled = false;
+  const settled: (() => void)[] = [];
+  const schedule = () => {
+    if (scheduled || ctx.signal.aborted) return;
+    scheduled = true;
+    whenIdle(ctx.win, ctx.signal, () => {
+      scheduled = false;
+      drawSome();
+    });
+  };
+  function drawSome() {
+    const start = performance.now();
+    for (const [el, status] of waiting) {
+      if (performance.now() - start > DRAW_BUDGET_MS) break;
+      waiting.delete(el);
+      show(el, status);
+    }
+    if (waiting.size > 0) return schedule();
+    for (const resolve of settled.splice(0)) resolve();
+  }
+  ctx.signal.addEventListener('abort', () => settled.splice(0).forEach((resolve) => resolve()), { once: true });
+  return {
+    add(el: Element, status: ItemStatus) {
+      waiting.set(el, status);
+      schedule();
+    },
+    /** A newer status for a badge still waiting. */
+    update(el: Element, status: ItemStatus): boolean {
+      if (!waiting.has(el)) return false;
+      waiting.set(el, status);
+      return true;
+    },
+    drop: (el: Element) => waiting.delete(el),
+    done: () =>
+      waiting.size === 0 || ctx.signal.aborted ? Promise.resolve() : new Promise<void>((r) => settled.push(r)),
+  };
+}
+
 export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snippet: Snippet) => void) {
   const tracked = new Map<Element, Tracked>();
   const byKey = keyIndex();
@@ -94,13 +129,10 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
   const sweep = () => {
     if (tracked.size >= sweepAt) sweepAt = forgetRemoved(tracked, forget);
   };
-
-  function track(el: Element, entry: Tracked) {
-    const before = tracked.get(el);
-    if (before && before.key !== entry.key) byKey.remove(before.key, el);
-    tracked.set(el, entry);
-    byKey.add(entry.key, el);
-  }
+  const queue = drawQueue(ctx, (el, status) => {
+    const entry = tracked.get(el);
+    if (entry && el.isConnected) show(el, entry, status);
+  });
 
   /** Statuses the log holds: the badges of those keys follow them (work per status told, not per badge). */
   function apply(statuses: Record<string, ItemStatus>) {
@@ -111,7 +143,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         const entry = tracked.get(el);
         if (!entry) continue;
         if (!el.isConnected) forget(el);
-        else show(el, entry, status);
+        else if (!queue.update(el, status)) show(el, entry, status);
       }
     }
   }
@@ -135,25 +167,29 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
     const entry = tracked.get(el);
     if (!entry) return;
     entry.badge?.destroy();
+    queue.drop(el);
     tracked.delete(el);
     byKey.remove(entry.key, el);
   }
 
   return {
-    /** Draws the badges of a report's items from the log's statuses, yielding to the page every few ms. */
-    async draw(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>) {
-      // Each badge is a shadow root with its style: the page gets its turn every few milliseconds.
-      await inSlices(found, ctx.signal, ([el, item]) => {
+    /** The badges of a report's items, from the log's statuses: drawn with the others waiting (resolves once drawn). */
+    draw(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>): Promise<void> {
+      for (const [el, item] of found) {
         const key = itemKey(item.site, item.id);
         const status = statuses[key];
-        if (!status || !el.isConnected) return;
+        if (!status || !el.isConnected) continue;
         const entry = tracked.get(el);
-        if (entry && entry.key !== key) entry.badge?.destroy();
-        const next: Tracked = entry && entry.key === key ? { ...entry, item } : { key, item, badge: null };
-        track(el, next);
-        show(el, next, status);
-      });
+        if (entry && entry.key !== key) {
+          entry.badge?.destroy();
+          byKey.remove(entry.key, el);
+        }
+        tracked.set(el, entry && entry.key === key ? { ...entry, item } : { key, item, badge: null });
+        byKey.add(key, el);
+        queue.add(el, status);
+      }
       sweep();
+      return queue.done();
     },
     apply,
     forget,

@@ -165,8 +165,8 @@ function onKey(state: MenuState, event: KeyboardEvent) {
   }
 }
 
-/** The (closed) menu of the badge `button` in `shadow`, appended to the shadow root. */
-export function createBadgeMenu(host: HTMLElement, shadow: ShadowRoot, button: HTMLButtonElement): BadgeMenu {
+/** The menu's element and its listeners, made when the menu first opens. */
+function makeMenu(host: HTMLElement, shadow: ShadowRoot, button: HTMLButtonElement): MenuState {
   const doc = host.ownerDocument;
   const menu = doc.createElement('div');
   menu.setAttribute('role', 'menu');
@@ -193,14 +193,35 @@ export function createBadgeMenu(host: HTMLElement, shadow: ShadowRoot, button: H
   menu.addEventListener('toggle', (event) => {
     if ((event as ToggleEvent).newState === 'closed') close(state, false);
   });
-  button.setAttribute('aria-haspopup', 'menu');
-  button.setAttribute('aria-expanded', 'false');
   shadow.append(menu);
+  return state;
+}
+
+/**
+ * The menu of the badge `button` in `shadow` (whose button says aria-haspopup="menu" and
+ * aria-expanded="false"). Its element is made when it first opens: a page of thousands of badges
+ * makes none until one is used.
+ */
+export function createBadgeMenu(host: HTMLElement, shadow: ShadowRoot, button: HTMLButtonElement): BadgeMenu {
+  let state: MenuState | null = null;
+  let label = '';
+  const made = () => {
+    if (!state) {
+      state = makeMenu(host, shadow, button);
+      state.menu.setAttribute('aria-label', label);
+    }
+    return state;
+  };
   return {
-    element: menu,
-    isOpen: () => !menu.hidden,
-    open: (sections) => open(state, sections),
-    close: (refocus) => close(state, refocus),
-    name: (label) => menu.setAttribute('aria-label', label),
+    get element() {
+      return made().menu;
+    },
+    isOpen: () => !!state && !state.menu.hidden,
+    open: (sections) => open(made(), sections),
+    close: (refocus) => state && close(state, refocus),
+    name(text) {
+      label = text;
+      state?.menu.setAttribute('aria-label', text);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { t } from '../core/i18n';
 import type { ItemStatus, Person, Snippet } from '../core/types';
 import { tomorrowMorning } from '../core/triage';
-import { BADGE_STYLE, badgeText, statusIcon } from './badge-look';
+import { BADGE_STYLE, badgeText, statusFace } from './badge-look';
 import { type BadgeMenu, createBadgeMenu, type MenuEntry, type MenuSection } from './badge-menu';
 import { HOST_ATTRIBUTE } from './watcher';
 
@@ -61,25 +61,40 @@ interface BadgeState {
   current: ItemStatus;
 }
 
-/** The host with its shadow root: the style, the badge's button and its (closed) menu. */
+/** The shadow root's parts, made once per document and cloned for each badge (a page may hold thousands). */
+const shadowParts = new WeakMap<Document, DocumentFragment>();
+
+function partsFor(doc: Document): DocumentFragment {
+  let parts = shadowParts.get(doc);
+  if (!parts) {
+    parts = doc.createDocumentFragment();
+    const style = doc.createElement('style');
+    style.textContent = BADGE_STYLE;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.setAttribute('aria-haspopup', 'menu');
+    button.setAttribute('aria-expanded', 'false');
+    parts.append(style, button);
+    shadowParts.set(doc, parts);
+  }
+  return parts;
+}
+
+/** The host with its shadow root: the style, the badge's button and its menu (made when it opens). */
 function buildBadge(doc: Document, key: string) {
   const host = doc.createElement('span');
   host.setAttribute(HOST_ATTRIBUTE, '');
   host.setAttribute('data-replyline-key', key);
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_STYLE;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  shadow.append(style, button);
+  shadow.append(partsFor(doc).cloneNode(true));
+  const button = shadow.lastElementChild as HTMLButtonElement;
   return { host, button, menu: createBadgeMenu(host, shadow, button) };
 }
 
+/** Keeps the site from treating clicks on the badge (and its menu) as clicks on the post. */
+const stop = (event: Event) => event.stopPropagation();
+
 function stopAtHost(host: HTMLElement) {
-  const stop = (event: Event) => {
-    // Keep the site from treating clicks on the badge (and its menu) as clicks on the post.
-    event.stopPropagation();
-  };
   for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown']) {
     host.addEventListener(type, stop);
   }
@@ -92,10 +107,8 @@ function updateBadge(badge: BadgeState, next: ItemStatus) {
   badge.current = next;
   host.setAttribute('data-replyline-status', next);
   const text = badgeText(next, badge.author);
-  const word = host.ownerDocument.createElement('span');
-  word.textContent = text.word;
   button.className = `badge ${next}`;
-  button.replaceChildren(statusIcon(host.ownerDocument, next), word);
+  button.replaceChildren(statusFace(host.ownerDocument, next, text.word));
   button.title = text.title;
   button.setAttribute('aria-label', text.name);
   badge.menu.name(t('badgeMenuName', badge.author || text.word));

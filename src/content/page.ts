@@ -84,6 +84,9 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
   return {
     async start() {
       await state.hello();
+      // The owner the page shows already is known before the first reading (else every item is read twice).
+      await state.checkOwner(() => undefined);
+      ctx.adapter.prepare?.(doc);
       scanner.watch();
       health.schedule();
       startPicker(ctx, state, composers);

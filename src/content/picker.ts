@@ -9,31 +9,31 @@ import { HOST_ATTRIBUTE } from './watcher';
  * fields take the focus while they are shown.
  */
 const STYLE = `
-:host { all: initial; position: fixed; z-index: 2147483647; }
-.box { font: 13px/1.35 system-ui, sans-serif; width: 320px; max-height: 320px; overflow: auto; background: #fff; color: #111827;
-  border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 10px 28px rgb(0 0 0 / .22); padding: 4px; }
-[role=listbox] { display: flex; flex-direction: column; }
-[role=option] { padding: 6px 10px; border-radius: 6px; cursor: pointer; }
-[role=option][aria-selected=true] { background: #fde7d9; }
-.title { font-weight: 600; }
-.shortcut { color: #6b7280; margin-inline-start: 6px; font-weight: 400; }
-.team { color: #1d4ed8; border: 1px solid currentColor; border-radius: 999px; padding: 0 5px; margin-inline-end: 6px; font-size: 11px; }
-.body { color: #4b5563; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.note { padding: 6px 10px; color: #6b7280; }
-.warning { padding: 6px 10px; color: #9a3412; background: #fff7ed; border-radius: 6px; margin: 4px; }
-form { display: grid; gap: 6px; padding: 6px 8px; }
-label { display: grid; gap: 2px; font-weight: 600; }
-input { font: inherit; padding: 4px 6px; border: 1px solid #9ca3af; border-radius: 6px; }
-.hint { color: #6b7280; font-size: 12px; }
-.manage { all: unset; cursor: pointer; color: #1d4ed8; text-decoration: underline; font-size: 12px; padding: 2px 10px 6px; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media (prefers-color-scheme: dark) {
-  .box { background: #1f2937; color: #f9fafb; border-color: #374151; }
-  [role=option][aria-selected=true] { background: #7c2d12; }
-  .body, .note, .shortcut, .hint { color: #d1d5db; }
-  .team { color: #93c5fd; }
-  .warning { background: #431407; color: #fed7aa; }
-  input { background: #111827; color: #f9fafb; }
+:host{all:initial;position:fixed;z-index:2147483647}
+.box{font:13px/1.35 system-ui,sans-serif;width:320px;max-height:320px;overflow:auto;background:#fff;color:#111827;
+border:1px solid #d1d5db;border-radius:10px;box-shadow:0 10px 28px rgb(0 0 0 / .22);padding:4px}
+[role=listbox]{display:flex;flex-direction:column}
+[role=option]{padding:6px 10px;border-radius:6px;cursor:pointer}
+[role=option][aria-selected=true]{background:#fde7d9}
+.title{font-weight:600}
+.shortcut{color:#6b7280;margin-inline-start:6px;font-weight:400}
+.team{color:#1d4ed8;border:1px solid currentColor;border-radius:999px;padding:0 5px;margin-inline-end:6px;font-size:11px}
+.body{color:#4b5563;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.note{padding:6px 10px;color:#6b7280}
+.warning{padding:6px 10px;color:#9a3412;background:#fff7ed;border-radius:6px;margin:4px}
+form{display:grid;gap:6px;padding:6px 8px}
+label{display:grid;gap:2px;font-weight:600}
+input{font:inherit;padding:4px 6px;border:1px solid #9ca3af;border-radius:6px}
+.hint{color:#6b7280;font-size:12px}
+.manage{all:unset;cursor:pointer;color:#1d4ed8;text-decoration:underline;font-size:12px;padding:2px 10px 6px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (prefers-color-scheme:dark){
+.box{background:#1f2937;color:#f9fafb;border-color:#374151}
+[role=option][aria-selected=true]{background:#7c2d12}
+.body,.note,.shortcut,.hint{color:#d1d5db}
+.team{color:#93c5fd}
+.warning{background:#431407;color:#fed7aa}
+input{background:#111827;color:#f9fafb}
 }`;
 
 export interface Picker {

@@ -9,6 +9,11 @@ import { later, type PageContext } from './context';
 
 /** Items in one report to the worker. */
 const REPORT_BATCH = 200;
+/**
+ * Reports sent before the first is answered: the worker stores one while the page draws the badges
+ * of another (a page of thousands takes a frame of hundreds of ms), so neither waits for the other.
+ */
+const IN_FLIGHT = 4;
 /** Statuses asked for in one message when the badges are drawn again from the log. */
 const STATUS_BATCH = 2000;
 /** A report that found no worker is sent again after this, doubling up to the maximum. */
@@ -20,71 +25,112 @@ export interface ReporterHooks {
   answered(batch: [Element, ScannedItem][], result: ReportResult): void;
 }
 
+/** Found but not yet acknowledged, in the order found (the latest read of an element wins), and what is on its way. */
+function createOutbox() {
+  const waiting = new Map<Element, ScannedItem>();
+  /** The reads in a report not answered yet: not sent again while it is on its way. */
+  const sent = new Map<Element, ScannedItem>();
+  const unsend = (batch: [Element, ScannedItem][]) => {
+    for (const [el, item] of batch) if (sent.get(el) === item) sent.delete(el);
+  };
+  return {
+    waiting,
+    add(found: [Element, ScannedItem][]) {
+      for (const [el, item] of found) {
+        waiting.delete(el);
+        waiting.set(el, item);
+      }
+    },
+    /** The next report: reads waiting that no report on its way holds. */
+    take(): [Element, ScannedItem][] {
+      const batch: [Element, ScannedItem][] = [];
+      for (const [el, item] of waiting) {
+        if (sent.get(el) === item) continue;
+        batch.push([el, item]);
+        if (batch.length === REPORT_BATCH) break;
+      }
+      for (const [el, item] of batch) sent.set(el, item);
+      return batch;
+    },
+    /** The report failed: its reads wait to go again. */
+    failed: unsend,
+    /** Acknowledged (stored, or refused by the log's checks): what it held that is still the latest read. */
+    answered(batch: [Element, ScannedItem][]): [Element, ScannedItem][] {
+      unsend(batch);
+      return batch.filter(([el, item]) => {
+        // A newer read of the element stays, and its own answer draws it.
+        if (waiting.get(el) !== item) return !waiting.has(el);
+        waiting.delete(el);
+        return true;
+      });
+    },
+  };
+}
+
 export function createReporter(ctx: PageContext, hooks: ReporterHooks) {
-  /** Found but not yet acknowledged, in the order found; the latest read of an element wins. */
-  const outbox = new Map<Element, ScannedItem>();
+  const outbox = createOutbox();
+  let inFlight = 0;
   let timerSet = false;
-  let flushing = false;
+  /** Set while a failed report waits to go again: nothing is sent before then. */
+  let backingOff = false;
   let failures = 0;
 
-  function schedule(delay: number) {
-    if (timerSet || flushing || outbox.size === 0 || ctx.signal.aborted) return;
+  function schedule() {
+    if (timerSet || outbox.waiting.size === 0 || ctx.signal.aborted) return;
     timerSet = true;
-    later(ctx.signal, delay, () => {
+    later(ctx.signal, 0, () => {
       timerSet = false;
-      void flush();
+      pump();
     });
   }
 
-  function nextBatch(): [Element, ScannedItem][] {
-    const batch: [Element, ScannedItem][] = [];
-    for (const entry of outbox) {
-      batch.push(entry);
-      if (batch.length === REPORT_BATCH) break;
-    }
-    return batch;
+  function backOff() {
+    if (backingOff) return;
+    backingOff = true;
+    const retryIn = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (failures - 1));
+    console.warn(`Replyline will send what it found again in ${retryIn} ms.`);
+    later(ctx.signal, retryIn, () => {
+      backingOff = false;
+      pump();
+    });
   }
 
-  async function flush() {
-    if (flushing) return;
-    flushing = true;
-    let retryIn = 0;
+  /** Sends what waits, up to IN_FLIGHT reports at once. */
+  function pump() {
+    while (inFlight < IN_FLIGHT && !backingOff && !ctx.signal.aborted) {
+      const batch = outbox.take();
+      if (batch.length === 0) return;
+      void sendReport(batch);
+    }
+  }
+
+  async function sendReport(batch: [Element, ScannedItem][]) {
+    inFlight++;
     try {
-      while (outbox.size > 0 && !ctx.signal.aborted) {
-        const batch = nextBatch();
-        let result: ReportResult;
-        try {
-          result = await ctx.send('items/report', { site: ctx.adapter.id, items: batch.map(([, item]) => item) });
-        }
-        catch (error) {
-          failures++;
-          retryIn = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (failures - 1));
-          console.warn(`Replyline will send what it found again in ${retryIn} ms:`, (error as Error).message);
-          return;
-        }
-        failures = 0;
-        // Acknowledged (stored, or refused by the log's checks): only a newer read of the same element stays.
-        for (const [el, item] of batch) if (outbox.get(el) === item) outbox.delete(el);
-        hooks.answered(batch, result);
-      }
+      const result = await ctx.send('items/report', { site: ctx.adapter.id, items: batch.map(([, item]) => item) });
+      failures = 0;
+      hooks.answered(outbox.answered(batch), result);
+    }
+    catch (error) {
+      outbox.failed(batch);
+      failures++;
+      console.warn('Replyline could not report what it found:', (error as Error).message);
+      backOff();
     }
     finally {
-      flushing = false;
-      schedule(retryIn);
+      inFlight--;
+      pump();
     }
   }
 
   return {
     queue(found: [Element, ScannedItem][]) {
-      for (const [el, item] of found) {
-        outbox.delete(el);
-        outbox.set(el, item);
-      }
-      schedule(0);
+      outbox.add(found);
+      schedule();
     },
     /** What was found under another owner or on a site now turned off is not sent. */
     clear() {
-      outbox.clear();
+      outbox.waiting.clear();
     },
     /**
      * The worker (re)started or the tab came back into view: what was not acknowledged goes out
@@ -93,7 +139,8 @@ export function createReporter(ctx: PageContext, hooks: ReporterHooks) {
      */
     async resync(keys: string[], apply: (statuses: Record<string, ItemStatus>) => void) {
       failures = 0;
-      void flush();
+      backingOff = false;
+      pump();
       for (let i = 0; i < keys.length; i += STATUS_BATCH) {
         apply(await ctx.send('items/statuses', { keys: keys.slice(i, i + STATUS_BATCH) }));
       }

@@ -29,7 +29,7 @@ export interface ScannerDeps {
  */
 export function* readChunk(adapter: SiteAdapter, elements: Element[], page: PageInfo) {
   const all = new Set(elements);
-  for (const el of elements) for (const related of adapter.relatedItems(el)) all.add(related);
+  for (const el of elements) for (const related of adapter.relatedItems(el, page)) all.add(related);
   for (const el of all) yield { el, entry: adapter.readEntry(el, page) };
 }
 
@@ -39,22 +39,22 @@ export function createScanner(ctx: PageContext, deps: ScannerDeps) {
   let watcher: { rescan(): void } | null = null;
   let lastUrl = win.location.href;
 
-  /** What the adapter keeps for the page's state: new for each address and each rescan. */
-  let facts = new Map<string, unknown>();
-  let factsUrl = '';
+  /** What the adapter keeps for the page's state (new for each address and rescan); the watcher's batch in progress. */
+  const kept = { url: '', facts: new Map<string, unknown>(), batch: {} };
 
   function judge(elements: Element[]) {
     if (!deps.enabled()) return;
     deps.beforeBatch();
     const url = new URL(win.location.href);
     if (!adapter.scansPage(url)) return;
-    if (url.href !== factsUrl) {
-      facts = new Map();
-      factsUrl = url.href;
+    if (url.href !== kept.url) {
+      kept.facts = new Map();
+      kept.url = url.href;
     }
     const found: [Element, ScannedItem][] = [];
     const owner = deps.owner();
-    for (const { el, entry } of readChunk(adapter, elements, { url, memo: new Map(), facts })) {
+    const page = { url, memo: new Map(), facts: kept.facts, batch: kept.batch };
+    for (const { el, entry } of readChunk(adapter, elements, page)) {
       // A broken adapter never breaks the page (guarded): the item is left alone and health says so.
       if (!entry) continue;
       deps.health.readable(entry.id);
@@ -81,7 +81,7 @@ export function createScanner(ctx: PageContext, deps: ScannerDeps) {
 
   /** Everything on the page is read again; what was found under another owner or setting is not sent. */
   function rescan(dropUnsent: boolean) {
-    facts = new Map();
+    kept.facts = new Map();
     if (dropUnsent) deps.reporter.clear();
     deps.badges.forgetAll();
     // Turned off in the options: the badges go and nothing is read until it is turned on again.
@@ -103,7 +103,10 @@ export function createScanner(ctx: PageContext, deps: ScannerDeps) {
         root: ctx.doc,
         itemSelector: adapter.itemSelector,
         signal: watching.signal,
-        onBatch: noticeNavigation,
+        onBatch: () => {
+          kept.batch = {};
+          noticeNavigation();
+        },
         onItems: (items) => judge(items),
       });
     },

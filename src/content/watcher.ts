@@ -18,7 +18,20 @@ export interface WatcherOptions {
   chunkSize?: number;
 }
 
-export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+interface PostTask {
+  postTask?: (run: () => void) => Promise<void>;
+}
+
+/**
+ * Gives the page its turn: our work goes on in a task queued after the page's. A posted task where
+ * the browser has them: nested timers wait 4 ms at least, idle time in which the badges waiting
+ * would be drawn (and the page rendered) between two slices of reading.
+ */
+export const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: PostTask }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined);
+  return new Promise<void>((resolve) => setTimeout(resolve, 0));
+};
 
 function isOurs(node: Node): boolean {
   return (
@@ -107,25 +120,23 @@ function schedule(watch: Watch) {
   setTimeout(() => void run(watch), 50);
 }
 
-/** Queues what the page changed (never what we did) and schedules a run for it. */
+/**
+ * Queues what the page changed (never what we did) and schedules a run for it. A record of nodes
+ * added or removed is looked at by its nodes first: our badges coming and going (thousands on a
+ * large page) are told apart by their own attribute, without looking up where they went.
+ */
 function noteChanges(watch: Watch, records: MutationRecord[]) {
   for (const record of records) {
-    if (isOurs(record.target)) continue;
-    if (record.type === 'childList') {
-      let theirs = false;
-      for (const node of Array.from(record.addedNodes)) {
-        if (isOurs(node)) continue;
-        watch.queued.add(node);
-        theirs = true;
-      }
-      for (const node of Array.from(record.removedNodes)) if (!isOurs(node)) theirs = true;
-      // Content changed inside an item (text filled in late): look at the item again.
-      // Our own badges coming and going change nothing the adapter reads.
-      if (theirs) watch.touched.add(record.target);
+    if (record.type !== 'childList') {
+      if (!isOurs(record.target)) watch.touched.add(record.target);
+      continue;
     }
-    else {
-      watch.touched.add(record.target);
-    }
+    const added = Array.from(record.addedNodes).filter((node) => !isOurs(node));
+    const theirs = added.length > 0 || Array.from(record.removedNodes).some((node) => !isOurs(node));
+    if (!theirs || isOurs(record.target)) continue;
+    for (const node of added) watch.queued.add(node);
+    // Content changed inside an item (text filled in late): look at the item again.
+    watch.touched.add(record.target);
   }
   if (hasWork(watch)) schedule(watch);
 }

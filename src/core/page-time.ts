@@ -12,14 +12,25 @@ const DAY = 86_400_000;
 /** The page's languages, most likely first (its `<html lang>`, then the browser's); English is tried after them. */
 export type Languages = string | readonly (string | null | undefined)[] | null | undefined;
 
+/** The languages already chosen, per reader of words and list of languages given. */
+const chosen = new WeakMap<object, Map<string, unknown[]>>();
+
 /** The languages to try, with their words: the page's, then English (sites often keep English ages). */
 function languages<T>(lang: Languages, words: (tag: string) => T | null): [string, T][] {
   const given = typeof lang === 'string' || !lang ? [lang] : lang;
+  // Every item of a page gives the same languages: what they make is kept, per reader of words.
+  const key = given.join('\n');
+  let known = chosen.get(words);
+  if (!known) chosen.set(words, (known = new Map()));
+  const kept = known.get(key);
+  if (kept) return kept as [string, T][];
   const tags = given.flatMap((tag) => (tag?.trim() ? [tag.trim()] : []));
-  return [...new Set([...tags, 'en'])].flatMap((tag) => {
-    const known = words(tag);
-    return known ? [[tag, known] as [string, T]] : [];
+  const found = [...new Set([...tags, 'en'])].flatMap((tag) => {
+    const made = words(tag);
+    return made ? [[tag, made] as [string, T]] : [];
   });
+  known.set(key, found);
+  return found;
 }
 
 function ageIn(text: string, words: AgeWords): number | null {
@@ -32,6 +43,14 @@ function ageIn(text: string, words: AgeWords): number | null {
     if (unit) return Number(match[1]) * unit;
   }
   return null;
+}
+
+/**
+ * Learns the words of dates in the page's languages (from `Intl`, some 25 ms), so the first reading
+ * of a page does not pay for it in the same task.
+ */
+export function learnDateWords(lang: Languages): void {
+  languages(lang, dateWords);
 }
 
 /** An age as the page wrote it: epoch ms of now minus that age, or null for other wording. */

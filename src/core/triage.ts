@@ -2,31 +2,30 @@ import type { Item, ItemKind, ItemStatus, SiteId } from './types';
 
 export type Label = 'question' | 'complaint';
 
-const COMPLAINT = new RegExp(
-  [
-    'not working',
-    'doesn[’\']?t work',
-    'does not work',
-    'can[’\']?t (?:log|sign|get|find|use|access)',
-    'broken',
-    'refund',
-    'worst',
-    'terrible',
-    'awful',
-    'disappoint',
-    'frustrat',
-    'annoy',
-    'unacceptable',
-    'scam',
-    'bug',
-    'crash',
-    'still waiting',
-    'no one (?:answers|replies|responds)',
-    'charged twice',
-    'cancel my',
-  ].join('|'),
-  'iu',
-);
+/** Words of a complaint; the expression is made on first use (a page's script that never labels carries none of it). */
+const COMPLAINT_WORDS = [
+  'not working',
+  'doesn[’\']?t work',
+  'does not work',
+  'can[’\']?t (?:log|sign|get|find|use|access)',
+  'broken',
+  'refund',
+  'worst',
+  'terrible',
+  'awful',
+  'disappoint',
+  'frustrat',
+  'annoy',
+  'unacceptable',
+  'scam',
+  'bug',
+  'crash',
+  'still waiting',
+  'no one (?:answers|replies|responds)',
+  'charged twice',
+  'cancel my',
+];
+let complaint: RegExp | undefined;
 
 const QUESTION_START = /^(?:how|what|when|where|why|who|which|can|could|does|do|is|are|will|would|should|any)\b/iu;
 
@@ -37,7 +36,8 @@ export function labelsFor(text: string): Label[] {
   if (text.includes('?') || sentences.some((s) => QUESTION_START.test(s.replace(/^@\S+\s+/u, '')))) {
     labels.push('question');
   }
-  if (COMPLAINT.test(text)) labels.push('complaint');
+  complaint ??= new RegExp(COMPLAINT_WORDS.join('|'), 'iu');
+  if (complaint.test(text)) labels.push('complaint');
   return labels;
 }
 

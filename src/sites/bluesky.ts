@@ -1,8 +1,9 @@
 import type { PageEntry } from '../core/relevance';
 import { bluesky } from '../core/sites/bluesky';
 import type { ItemIndex } from './dom';
-import { parseAge, parseDate } from '../core/page-time';
-import { firstRead, hrefPath, indexItems, multilineTextOf, pageLanguages, perScan, textOf } from './dom';
+import { learnDateWords, parseAge, parseDate } from '../core/page-time';
+import { firstRead, hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
+import { lastingIndex } from './incremental';
 import { batchMemo } from './batch-memo';
 import type { Relations } from './bluesky-thread';
 import { relatePosts, shapeOf } from './bluesky-thread';
@@ -135,14 +136,21 @@ function buildThread(root: ParentNode, url: URL): Thread {
   return { ...index, authors, focused, relations, repliedBy: answers.map((set) => [...set]) };
 }
 
-/** The thread's posts in page order, their authors, the anchor and who answers whom: once per scan. */
-function threadIndex(doc: Document, page: PageInfo): Thread {
-  return perScan(page, 'bluesky:thread', doc, (root) => buildThread(root, page.url));
+/**
+ * The thread's posts in page order, their authors, the anchor and who answers whom: once per batch
+ * of the watcher (built again when an item not in it is read: new replies arrived). Without the
+ * content script's page (a lone call), once per stretch of synchronous work.
+ */
+function threadIndex(el: Element, page?: PageInfo): Thread {
+  const fits = (t: Thread) => t.at(el) >= 0;
+  const doc = el.ownerDocument;
+  const build = () => buildThread(doc, page?.url ?? new URL(doc.URL));
+  return page ? lastingIndex(page, 'bluesky:thread', fits, build) : batchMemo(doc, 'bluesky:thread', build, fits);
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const notifications = isNotifications(page.url);
-  const thread = notifications ? null : threadIndex(el.ownerDocument, page);
+  const thread = notifications ? null : threadIndex(el, page);
   const at = thread?.at(el) ?? -1;
   const anchorRkey = thread && at === thread.focused ? postRefOf(page.url.pathname)?.rkey : undefined;
   const facts = postFacts(el, anchorRkey);
@@ -190,12 +198,16 @@ export const blueskyAdapter = defineAdapter(bluesky, BLUESKY_SELECTORS, { items:
 
   readEntry,
 
-  relatedItems(el) {
+  prepare(doc) {
+    // The time links' labels are full dates in the page's language.
+    learnDateWords(pageLanguages(doc.documentElement));
+  },
+
+  relatedItems(el, page) {
     // A new reply changes the verdict of the post it answers: the thread is indexed once for the
     // whole batch of new items.
     if (!el.matches(BLUESKY_SELECTORS.threadItem)) return [];
-    const doc = el.ownerDocument;
-    const thread = batchMemo(doc, 'bluesky:thread', () => buildThread(doc, new URL(doc.URL)), (t) => t.at(el) >= 0);
+    const thread = threadIndex(el, page);
     const parent = thread.items[thread.relations.parent[thread.at(el)] ?? -1];
     return parent ? [parent] : [];
   },

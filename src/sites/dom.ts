@@ -127,6 +127,20 @@ export function perScan<T>(page: PageInfo, name: string, root: ParentNode, build
 }
 
 /**
+ * What `compute` reads of one item, read once per chunk (`page.memo`): an item is looked at by its own
+ * reading, by its neighbours' (the chain it continues) and by the items related to it. Without a
+ * page (a lone call), read each time.
+ */
+export function perItem<T>(page: PageInfo | undefined, name: string, el: Element, compute: () => T): T {
+  if (!page) return compute();
+  const byItem = memoize(page, `per-item:${name}`, () => new Map<Element, T>());
+  if (byItem.has(el)) return byItem.get(el) as T;
+  const value = compute();
+  byItem.set(el, value);
+  return value;
+}
+
+/**
  * Elements matching `selector` that start before `el` in document order within `root`, nearest
  * first. It walks only as far as it is read: for callers with no per-scan index at hand.
  */

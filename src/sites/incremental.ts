@@ -21,6 +21,33 @@ export function lastingElement(page: PageInfo, key: string, find: () => Element 
   return found;
 }
 
+/**
+ * An index of the page's items (a thread's posts in order, who answers whom) kept across the chunks
+ * of one batch of the watcher while `fits` says it still serves (the item read is in it), else built
+ * again: once per batch of new items, never per chunk. Held weakly between chunks, as it holds
+ * nodes: the garbage collector may drop it, and it is built again.
+ */
+export function lastingIndex<T extends object>(
+  page: PageInfo,
+  key: string,
+  fits: (value: T) => boolean,
+  build: () => T,
+): T {
+  const held = page.memo.get(key) as T | undefined;
+  if (held && fits(held)) return held;
+  const kept = page.facts?.get(key) as { batch?: object; ref: WeakRef<T> } | undefined;
+  const value = kept?.batch === page.batch ? kept?.ref.deref() : undefined;
+  if (value && fits(value)) {
+    page.memo.set(key, value);
+    return value;
+  }
+  const fresh = build();
+  // The chunk's memo holds it strongly while the chunk is read; the page's facts weakly.
+  page.memo.set(key, fresh);
+  page.facts?.set(key, { batch: page.batch, ref: new WeakRef(fresh) });
+  return fresh;
+}
+
 /** The first match of `selector` in document order from `el` on: itself, else inside it (one native query). */
 function firstIn(el: Element, selector: string): Element | null {
   return el.matches(selector) ? el : el.querySelector(selector);

@@ -11,6 +11,11 @@ export interface PageInfo {
   url: URL;
   memo: Map<string, unknown>;
   facts?: Map<string, unknown>;
+  /**
+   * The watcher's batch this chunk belongs to (a new object per batch): what is kept for a batch is
+   * read again in the next, when items may have changed inside.
+   */
+  batch?: object;
 }
 
 /**
@@ -38,8 +43,13 @@ export interface SiteAdapter {
   readonly itemSelector: string;
   /** The facts of one item element, or null while it is incomplete or not understood. */
   readEntry(el: Element, page: PageInfo): PageEntry | null;
-  /** Items whose verdict may change when `el` appears (the comments it answers). */
-  relatedItems(el: Element): Element[];
+  /** Done once per page in a task of its own before the first reading (what the first reading would learn). */
+  prepare?(doc: Document): void;
+  /**
+   * Items whose verdict may change when `el` appears (the comments it answers). `page` is the chunk's
+   * (as for readEntry) when the content script asks, so an index built for the one serves the other.
+   */
+  relatedItems(el: Element, page?: PageInfo): Element[];
   /** Whether the site's pages show who is signed in (else the handle is typed in Options). */
   readonly readsOwner: boolean;
   /** The signed-in user's handle, where the page shows it. */

@@ -2,7 +2,7 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { x } from '../core/sites/x';
-import { hrefPath, multilineTextOf, textOf } from './dom';
+import { hrefPath, multilineTextOf, perItem, textOf } from './dom';
 import { followingInOrder, lastingElement, precedingItems } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -23,7 +23,11 @@ function isMentionsPage(url: URL): boolean {
 }
 
 /** The author's handle: the first profile link in the header (cheap, for walks over many tweets). */
-function authorHandle(article: Element, userName = article.querySelector(X_SELECTORS.userName)): string | null {
+function authorHandle(article: Element, page?: PageInfo): string | null {
+  return perItem(page, 'x:author', article, () => handleIn(article.querySelector(X_SELECTORS.userName)));
+}
+
+function handleIn(userName: Element | null): string | null {
   for (const a of Array.from(userName?.querySelectorAll('a[href]') ?? [])) {
     const match = HANDLE_PATH.exec(hrefPath(a) ?? '');
     if (match?.[1]) return match[1];
@@ -42,7 +46,7 @@ interface TweetFacts {
 function tweetFacts(article: Element): TweetFacts | null {
   const userName = article.querySelector(X_SELECTORS.userName);
   if (!userName) return null;
-  const handle = authorHandle(article, userName);
+  const handle = handleIn(userName);
   if (!handle) return null;
   // The tweet's own time link: the first status link in the header that is the author's.
   let status: { handle: string; id: string } | null = null;
@@ -65,7 +69,11 @@ function tweetFacts(article: Element): TweetFacts | null {
  * A tweet that continues the one above it carries a connector line in the strip above its
  * avatar: the strip then holds the line's column besides the spacer.
  */
-function isConnectedToPrevious(article: Element): boolean {
+function isConnectedToPrevious(article: Element, page?: PageInfo): boolean {
+  return perItem(page, 'x:connected', article, () => hasConnector(article));
+}
+
+function hasConnector(article: Element): boolean {
   const avatar = article.querySelector(X_SELECTORS.avatar);
   if (!avatar) return false;
   let row: Element | null = avatar;
@@ -114,22 +122,22 @@ function focalTweet(article: Element, page: PageInfo): Element | null {
 }
 
 /** Authors of the tweets that continue this one's chain below it. */
-function chainAuthorsAfter(article: Element): string[] {
+function chainAuthorsAfter(article: Element, page: PageInfo): string[] {
   const authors: string[] = [];
   for (const next of tweetsAfter(article)) {
-    if (!isConnectedToPrevious(next)) break;
-    const handle = authorHandle(next);
+    if (!isConnectedToPrevious(next, page)) break;
+    const handle = authorHandle(next, page);
     if (handle) authors.push(handle);
   }
   return authors;
 }
 
 /** Authors of the replies to the focal tweet: every chain that starts below it (read with the focal tweet only). */
-function directReplyAuthors(focal: Element): string[] {
+function directReplyAuthors(focal: Element, page: PageInfo): string[] {
   const authors: string[] = [];
   for (const next of tweetsAfter(focal)) {
-    if (isConnectedToPrevious(next)) continue;
-    const handle = authorHandle(next);
+    if (isConnectedToPrevious(next, page)) continue;
+    const handle = authorHandle(next, page);
     if (handle) authors.push(handle);
   }
   return authors;
@@ -143,18 +151,30 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
   const focalStatus = statusOf(page.url.pathname);
   let parentAuthor: string | null = null;
   let parentIsPost = false;
-  if (isConnectedToPrevious(article)) {
+  if (isConnectedToPrevious(article, page)) {
     const previous = previousTweet(article);
-    parentAuthor = previous ? authorHandle(previous) : null;
+    parentAuthor = previous ? authorHandle(previous, page) : null;
     // A connected tweet right under the focal one answers the post itself.
     parentIsPost = previous !== null && previous === focal;
   }
-  else if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) {
-    parentAuthor = authorHandle(focal) ?? focalStatus?.handle ?? null;
+  // Asked of the article, not the focal tweet: Chromium then walks back from the focal tweet's cell
+  // (near the top) to find the article's, not from the article's (anywhere in thousands) to the focal's.
+  else if (focal && focal !== article && article.compareDocumentPosition(focal) & Node.DOCUMENT_POSITION_PRECEDING) {
+    parentAuthor = authorHandle(focal, page) ?? focalStatus?.handle ?? null;
     parentIsPost = true;
   }
 
-  const repliedBy = article === focal ? directReplyAuthors(article) : chainAuthorsAfter(article);
+  // Read when the rules ask (an item addressed to the owner): the focal tweet's are every reply of
+  // the page, a walk over thousands that its usual reader, the owner's own post, never needs.
+  let repliedBy: string[] | undefined;
+  const answerers = () => {
+    try {
+      return article === focal ? directReplyAuthors(article, page) : chainAuthorsAfter(article, page);
+    }
+    catch {
+      return [];
+    }
+  };
 
   return {
     id: facts.id,
@@ -165,7 +185,9 @@ function readEntry(article: Element, page: PageInfo): PageEntry | null {
     createdAt: facts.createdAt,
     parentAuthor,
     parentIsPost,
-    repliedBy,
+    get repliedBy() {
+      return (repliedBy ??= answerers());
+    },
     onMentionsPage: isMentionsPage(page.url),
   };
 }
@@ -186,12 +208,12 @@ export const xAdapter = defineAdapter(x, X_SELECTORS, { items: ['tweet'] }, {
 
   readEntry,
 
-  relatedItems(article) {
+  relatedItems(article, page) {
     // A tweet that continues a chain may answer any tweet above it in that chain.
     const related: Element[] = [];
     let current = article;
     for (const previous of precedingItems(article, X_SELECTORS.tweet, timelineOf(article))) {
-      if (!isConnectedToPrevious(current)) break;
+      if (!isConnectedToPrevious(current, page)) break;
       related.push(previous);
       current = previous;
     }

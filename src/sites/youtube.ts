@@ -2,7 +2,7 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { youtube } from '../core/sites/youtube';
-import { firstRead, hrefPath, multilineTextOf, ownParts, pageLanguages, perScan, searchParam, textOf, walkWithin } from './dom';
+import { firstRead, hrefPath, multilineTextOf, pageLanguages, perItem, perScan, searchParam, textOf, walkWithin } from './dom';
 import { lastingElement } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -26,9 +26,9 @@ function videoOwner(doc: Document, page: PageInfo): string | null {
   return handleFromHref(link);
 }
 
-/** Element's own part, excluding nested replies (an old ytd-comment-renderer may hold them). */
+/** Element's own part, not a nested reply's (an old ytd-comment-renderer may hold them): the first found. */
 function own(el: Element, selector: string): Element | null {
-  return ownParts(el, selector, YOUTUBE_SELECTORS.comment)[0] ?? null;
+  return walkWithin(el, selector, YOUTUBE_SELECTORS.comment).next().value ?? null;
 }
 
 function threadOf(el: Element): Element | null {
@@ -46,8 +46,10 @@ function topCommentOf(thread: Element): Element | null {
   return null;
 }
 
+/** The thread's replies: their box found beside the top comment (not walking into it), else anywhere in the thread. */
 function repliesOf(thread: Element): Element[] {
-  const box = walkWithin(thread, YOUTUBE_SELECTORS.replies).next().value;
+  const { replies, comment } = YOUTUBE_SELECTORS;
+  const box = walkWithin(thread, replies, comment).next().value ?? walkWithin(thread, replies).next().value;
   return box ? Array.from(box.querySelectorAll(YOUTUBE_SELECTORS.comment)) : [];
 }
 
@@ -66,24 +68,27 @@ function threadFacts(thread: Element, page: PageInfo): ThreadFacts {
       top: topCommentOf(thread),
       replies,
       place: new Map(replies.map((reply, i) => [reply, i])),
-      authors: replies.map((reply) => authorOf(reply)?.handle ?? null),
+      authors: replies.map((reply) => authorOf(reply, page)?.handle ?? null),
     };
   });
 }
 
 const present = (handles: (string | null)[]) => handles.filter((handle): handle is string => handle !== null);
 
-function authorOf(el: Element): { name: string; handle: string } | null {
-  const link = own(el, YOUTUBE_SELECTORS.author);
-  const handle = handleFromHref(link);
-  if (!handle) return null;
-  const shown = textOf(link).replace(/^@/, '');
-  return { name: shown || handle, handle };
+/** A comment's author, once per chunk (replies are read for their own entries and for their top comment's). */
+function authorOf(el: Element, page?: PageInfo): { name: string; handle: string } | null {
+  return perItem(page, 'youtube:author', el, () => {
+    const link = own(el, YOUTUBE_SELECTORS.author);
+    const handle = handleFromHref(link);
+    if (!handle) return null;
+    const shown = textOf(link).replace(/^@/, '');
+    return { name: shown || handle, handle };
+  });
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const videoId = page.url.searchParams.get('v');
-  const author = authorOf(el);
+  const author = authorOf(el, page);
   const timeLink = own(el, YOUTUBE_SELECTORS.timeLink);
   const id = searchParam(timeLink, 'lc');
   if (!videoId || !author || !id) return null;
@@ -102,7 +107,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     // Replies are flat under the top comment; one that opens with "@someone" answers that person.
     const top = facts?.top;
     const addressed = /^\s*@/.test(text) ? (mentionedHandles(text)[0] ?? null) : null;
-    parentAuthor = addressed ?? (top ? (authorOf(top)?.handle ?? null) : null);
+    parentAuthor = addressed ?? (top ? (authorOf(top, page)?.handle ?? null) : null);
     const at = facts?.place.get(el);
     if (facts && at !== undefined) repliedBy = present(facts.authors.slice(at + 1));
   }
@@ -126,7 +131,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 const isStudio = (el: Element) => el.matches(YOUTUBE_SELECTORS.studioComment);
 
 function studioOwn(el: Element, selector: string): Element | null {
-  return ownParts(el, selector, YOUTUBE_SELECTORS.studioComment)[0] ?? null;
+  return walkWithin(el, selector, YOUTUBE_SELECTORS.studioComment).next().value ?? null;
 }
 
 function studioAuthor(el: Element): { name: string; handle: string } | null {

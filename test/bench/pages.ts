@@ -91,9 +91,12 @@ export const oldRedditComments = (count: number): Repeat => ({
   ids: '(?<=t1_|/)(m4ra01|br0001|k3nj01)(?=/|$)',
 });
 
-/** A Bluesky thread with `count` posts. */
+/**
+ * A Bluesky thread with `count` posts: the replies' wrappers repeated under the anchor (which stands
+ * alone in the thread's list; repeating it would give a page of anchors and no replies).
+ */
 export const blueskyPosts = (count: number): Repeat => ({
-  blocks: '[data-testid^="postThreadItem-by-"]',
+  blocks: '.hover-wrapper',
   items: '[data-testid^="postThreadItem-by-"]',
   count,
   attributes: ['href'],

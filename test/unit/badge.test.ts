@@ -26,8 +26,9 @@ function mount(status: ItemStatus, author = { name: 'Marta Quill', handle: 'mart
   document.body.append(badge.host);
   const shadow = badge.host.shadowRoot!;
   const button = shadow.querySelector<HTMLButtonElement>('button.badge')!;
-  const menu = shadow.querySelector<HTMLElement>('[role=menu]')!;
-  const items = () => [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')].map((b) => b.textContent);
+  // The menu is made when it first opens.
+  const menu = () => shadow.querySelector<HTMLElement>('[role=menu]')!;
+  const items = () => [...menu().querySelectorAll<HTMLElement>('[role=menuitem]')].map((b) => b.textContent);
   const key = (name: string) =>
     (shadow.activeElement ?? button).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
   return { badge, shadow, button, menu, items, key, done };
@@ -57,9 +58,9 @@ describe('a badge', () => {
   it('opens a menu worded evenly, moves with the arrows, and Escape gives the focus back', async () => {
     const { button, menu, items, key, shadow, done } = mount('pending');
     button.click();
-    expect(menu.hidden).toBe(false);
+    expect(menu().hidden).toBe(false);
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    expect(menu.getAttribute('aria-label')).toBe('Replyline: Marta Quill');
+    expect(menu().getAttribute('aria-label')).toBe('Replyline: Marta Quill');
     await settle();
     expect(items()).toEqual(['Mark answered', 'Snooze 1 hour', 'Snooze until tomorrow', 'Dismiss', 'Thanks']);
     expect(shadow.activeElement?.textContent).toBe('Mark answered');
@@ -70,7 +71,7 @@ describe('a badge', () => {
     key('ArrowDown');
     expect(shadow.activeElement?.textContent).toBe('Mark answered');
     key('Escape');
-    expect(menu.hidden).toBe(true);
+    expect(menu().hidden).toBe(true);
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(shadow.activeElement).toBe(button);
     expect(done).toEqual([]);
@@ -80,18 +81,21 @@ describe('a badge', () => {
     const { badge, button, menu, items, done } = mount('pending', undefined, []);
     button.click();
     await settle();
-    expect(menu.textContent).toContain('No saved replies yet');
-    menu.querySelector<HTMLElement>('[role=menuitem]')!.click();
+    expect(menu().textContent).toContain('No saved replies yet');
+    menu().querySelector<HTMLElement>('[role=menuitem]')!.click();
     expect(done).toEqual(['answer']);
-    expect(menu.hidden).toBe(true);
+    expect(menu().hidden).toBe(true);
     badge.update('answered');
     button.click();
     expect(items()).toEqual(['Reopen']);
   });
 
-  it('without popover, draws its menu inside the badge, lifted above the page', () => {
-    const { badge, menu } = mount('pending');
-    expect(menu.hasAttribute('popover')).toBe(false);
+  it('without popover, draws its menu inside the badge, lifted above the page; no menu before it opens', () => {
+    const { badge, button, menu } = mount('pending');
+    expect(badge.host.shadowRoot!.querySelector('[role=menu]')).toBeNull();
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    button.click();
+    expect(menu().hasAttribute('popover')).toBe(false);
     expect(badge.host.hasAttribute('data-menu-inline')).toBe(true);
   });
 });

@@ -6,11 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readChunk } from '../../src/content/scanner';
+import { blueskyAdapter } from '../../src/sites/bluesky';
 import { redditAdapter } from '../../src/sites/reddit';
 import type { SiteAdapter } from '../../src/sites/types';
 import { xAdapter } from '../../src/sites/x';
 import { youtubeAdapter } from '../../src/sites/youtube';
-import { oldRedditComments, type Repeat, repeatBlocks, xReplies, youtubeComments } from '../bench/pages';
+import { blueskyPosts, oldRedditComments, type Repeat, repeatBlocks, xReplies, youtubeComments } from '../bench/pages';
 import { fixture, loadPage } from '../helpers';
 
 const QUERIES = ['querySelector', 'querySelectorAll', 'closest', 'matches', 'getAttribute'] as const;
@@ -48,7 +49,8 @@ function scanCost(adapter: SiteAdapter, url: URL): { work: number; read: number 
   let read = 0;
   for (let i = 0; i < items.length; i += 25) {
     for (const { entry } of readChunk(adapter, items.slice(i, i + 25), { url, memo: new Map(), facts })) {
-      if (entry) read++;
+      // Who answered is read too (the X adapter reads it when the rules ask).
+      if (entry && entry.repliedBy.length >= 0) read++;
     }
   }
   return { work, read };
@@ -63,11 +65,13 @@ function repeated(path: string, url: string, spec: Repeat): URL {
 const X_URL = 'https://x.com/brightloop/status/1950000000000000001';
 const YOUTUBE_URL = 'https://www.youtube.com/watch?v=Qm7tLp2vX9c';
 const OLD_REDDIT_URL = 'https://old.reddit.com/r/productivity/comments/1rl0ab/we_built_a_focus_timer/';
+const BLUESKY_URL = 'https://bsky.app/profile/brightloop.bsky.social/post/3mbl00root22';
 
 const pages: [string, number, SiteAdapter, (n: number) => URL][] = [
   ['X conversation', 200, xAdapter, (n) => repeated('x/conversation.html', X_URL, xReplies(n))],
   ['YouTube watch page', 500, youtubeAdapter, (n) => repeated('youtube/watch.html', YOUTUBE_URL, youtubeComments(n))],
   ['old.reddit post', 500, redditAdapter, (n) => repeated('reddit/old-post.html', OLD_REDDIT_URL, oldRedditComments(n))],
+  ['Bluesky thread', 500, blueskyAdapter, (n) => repeated('bluesky/thread.html', BLUESKY_URL, blueskyPosts(n))],
 ];
 
 describe('relation work grows with the items, not with the items already on the page', () => {
@@ -90,5 +94,14 @@ describe('relation work grows with the items, not with the items already on the 
     expect(fixture('youtube/watch.html')).toContain('AaABAg');
     const ids = Array.from(document.querySelectorAll('a[href*="lc="]'), (a) => a.getAttribute('href'));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('a Bluesky page of 500 holds one anchor and 499 replies, each with its own post link', () => {
+    repeated('bluesky/thread.html', BLUESKY_URL, blueskyPosts(500));
+    const posts = Array.from(document.querySelectorAll(blueskyAdapter.itemSelector));
+    expect(posts).toHaveLength(500);
+    const links = posts.slice(1).map((post) => post.querySelector('a[aria-label][href*="/post/"]')?.getAttribute('href'));
+    expect(links.every(Boolean)).toBe(true);
+    expect(new Set(links).size).toBe(499);
   });
 });
