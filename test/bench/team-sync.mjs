@@ -20,60 +20,10 @@ const ACTIONS = 5;
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 const COMMENT = 'x:1950000000000000004';
 
-const { launch, allowHost, startTeamServer, MEMBERS, TEAM_DB } = await loadHarness(['e2e/team-server']);
+const { launch, allowHost, startTeamServer, seedAs, MEMBERS, TEAM_DB } = await loadHarness(['e2e/team-server', 'e2e/team-seed']);
 
 const machine = () => `${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(2)).join(' ')}`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** A member's session cookie, as their browser gets it from CouchDB's _session. */
-async function sessionCookie(server, name) {
-  const response = await fetch(`${server.url}/_session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, password: MEMBERS[name] }),
-  });
-  if (!response.ok) throw new Error(`_session for ${name}: ${response.status}`);
-  return response.headers.get('set-cookie').split(';')[0];
-}
-
-/** The documents of comments a member's browser saw and acted on (src/core/team-doc.ts: facts, state). */
-function seedDocs(from, count, actor, now) {
-  return Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    const id = String(1800000000000000000n + BigInt(n));
-    const at = now - (SEEDED - n) * 60_000;
-    const action = n % 10 < 7 ? 'none' : n % 10 < 9 ? 'answer' : 'dismiss';
-    return {
-      _id: `item:x:${id}`,
-      facts: {
-        site: 'x',
-        id,
-        kind: 'reply',
-        author: { name: `Customer ${n}`, handle: `customer${n}` },
-        text: `Comment number ${n} about the order that has not arrived yet.`,
-        url: `https://x.com/customer${n}/status/${id}`,
-        thread: 'https://x.com/brightloop/status/1800000000000000000',
-        createdAt: at,
-      },
-      state: action === 'none' ? { action, at: 0, actor: '', until: null } : { action, at, actor, until: null },
-    };
-  });
-}
-
-async function seed(server) {
-  const cookie = await sessionCookie(server, 'leo');
-  const now = Date.now();
-  for (let from = 0; from < SEEDED; from += 1_000) {
-    const response = await fetch(`${server.url}/${TEAM_DB}/_bulk_docs`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Cookie': cookie },
-      body: JSON.stringify({ docs: seedDocs(from, 1_000, 'leo', now) }),
-    });
-    const results = await response.json();
-    const refused = Array.isArray(results) ? results.filter((r) => r.error) : [results];
-    if (!response.ok || refused.length > 0) throw new Error(`_bulk_docs: ${response.status} ${JSON.stringify(refused[0])}`);
-  }
-}
 
 /** In an extension page: how many comments the log holds. */
 const countItems = (page) =>
@@ -160,7 +110,7 @@ let failed = false;
 try {
   console.log(`team sync bench on ${machine()}`);
   const seeding = Date.now();
-  await seed(server);
+  await seedAs(server, 'leo', SEEDED);
   console.log(`seeded ${SEEDED} documents with _bulk_docs as leo in ${Date.now() - seeding} ms`);
 
   const a = await launch();
