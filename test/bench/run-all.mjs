@@ -1,6 +1,7 @@
 // npm run bench: every part of the benchmark, each run even when one before it failed; fails when any did.
 // Parts: the Node benches (vitest bench), the content script in Chromium, and the popup's and the
-// backup's benches where their scripts exist (npm run bench:popup, bench:backup).
+// backup's and the team sync's benches where their scripts exist (npm run bench:popup, bench:backup,
+// bench:team).
 import { spawnSync } from 'node:child_process';
 
 const parts = [
@@ -8,6 +9,7 @@ const parts = [
   ['node', ['test/bench/content.mjs']],
   ['npm', ['run', '--if-present', 'bench:popup']],
   ['npm', ['run', '--if-present', 'bench:backup']],
+  ['npm', ['run', '--if-present', 'bench:team']],
 ];
 const failed = [];
 for (const [command, args] of parts) {

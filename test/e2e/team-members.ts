@@ -70,6 +70,25 @@ export async function storedItems(session: Session, keys: string[]): Promise<Sto
   return read;
 }
 
+/** How many comments the log holds, read in an extension page of the session. */
+export function countItems(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((done, fail) => {
+        const open = indexedDB.open('replyline');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('items').objectStore('items').count();
+          count.onsuccess = () => {
+            open.result.close();
+            done(count.result);
+          };
+          count.onerror = () => fail(count.error);
+        };
+      }),
+  );
+}
+
 export async function openConversation(session: Session): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(CONVERSATION);

@@ -5,8 +5,10 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowHost, launch, type Session } from './harness';
+import { seedAs, seededKey, seededStatus } from './team-seed';
 import {
   badgeMenu,
+  countItems,
   fillTeam,
   join,
   key,
@@ -25,6 +27,7 @@ let b: Session;
 let pageA: Page;
 let pageB: Page;
 const WAIT = { timeout: 30_000 };
+const SEEDED = 2_000;
 
 beforeAll(async () => {
   server = await startTeamServer();
@@ -112,18 +115,36 @@ describe('a team in Chromium', () => {
   it('resumes after the worker is stopped during replication, with nothing doubled', async () => {
     const cdp: CDPSession = await b.context.newCDPSession(pageB);
     await cdp.send('ServiceWorker.enable');
+    // A page of the extension that sends the worker nothing (a worker stopped stays stopped): it reads B's log.
+    const reader = await b.context.newPage();
+    await reader.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+    const before = await countItems(reader);
     await badgeMenu(pageA, 8, 'Reopen');
+    // 2,000 comments ana's browser wrote at once: B's worker is stopped once part of them are in its log.
+    await seedAs(server, 'ana', SEEDED);
+    await expect.poll(() => countItems(reader), { timeout: 90_000, interval: 20 }).toBeGreaterThan(before);
     await cdp.send('ServiceWorker.stopAllWorkers');
+    const atStop = (await countItems(reader)) - before;
+    expect(atStop).toBeGreaterThan(0);
+    expect(atStop).toBeLessThan(SEEDED);
     // B's next page of ours wakes its worker, which catches up from its checkpoints.
     const popup = await b.extensionPage('popup');
+    await expect.poll(() => countItems(reader), { timeout: 90_000 }).toBe(before + SEEDED);
     const after = async () => (await storedItems(b, [key(8)]))[key(8)];
-    await expect.poll(after, { timeout: 90_000 }).toEqual({ status: 'pending', by: 'ana' });
+    await expect.poll(after, WAIT).toEqual({ status: 'pending', by: 'ana' });
     await expect.poll(() => statusOf(pageB, 8), WAIT).toBe('pending');
     await popup.close();
+    const sample = [0, 7, 8, 9, 999, 1000, SEEDED - 1];
+    const stored = await storedItems(b, sample.map(seededKey));
+    for (const n of sample) expect(stored[seededKey(n)]?.status).toBe(seededStatus(n));
+    await reader.close();
     const docs = await serverDocs(server);
-    expect(docs.map((d) => d.id).sort()).toEqual([2, 4, 5, 7, 8].map((n) => `item:${key(n)}`));
+    const ids = docs.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => !id.startsWith('item:x:18')).sort()).toEqual([2, 4, 5, 7, 8].map((n) => `item:${key(n)}`));
+    expect(ids.length).toBe(5 + SEEDED);
     expect(docs.filter((d) => d.conflicts > 0)).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('leaves the team: the log stays, sharing stops', async () => {
     const options = await teamSection(b);
