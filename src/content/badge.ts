@@ -12,6 +12,9 @@ export interface BadgeActions {
   reopen(): void;
   loadSnippets(): Promise<Snippet[]>;
   replyWith(snippet: Snippet): void;
+  /** In a team: the members the item can be assigned to, and who it is assigned to now (none without a team). */
+  loadAssign(): Promise<{ members: string[]; assignee: string | null }>;
+  assign(to: string | null): void;
 }
 
 export interface Badge {
@@ -49,6 +52,20 @@ export function menuSections(status: ItemStatus, actions: BadgeActions): MenuSec
       empty: t('badgeNoSnippets'),
       failed: t('badgeSnippetsFailed'),
     },
+    {
+      heading: t('menuAssign'),
+      entries: actions.loadAssign().then(({ members, assignee }) => assignEntries(members, assignee, actions)),
+      optional: true,
+    },
+  ];
+}
+
+/** "Assign to": every member but the one it is assigned to, then "Unassign" when it is (nothing without a team). */
+export function assignEntries(members: readonly string[], assignee: string | null, actions: BadgeActions): MenuEntry[] {
+  if (members.length === 0) return [];
+  return [
+    ...members.filter((name) => name !== assignee).map((name) => ({ label: name, run: () => actions.assign(name) })),
+    ...(assignee ? [{ label: t('unassign'), run: () => actions.assign(null) }] : []),
   ];
 }
 
