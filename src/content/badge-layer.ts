@@ -87,8 +87,8 @@ function badgeFor(
     replyWith: to.replyWith,
     loadAssign: async () => {
       const [team, item] = await Promise.all([ctx.send('team/members', {}), ctx.send('items/get', { key })]);
-      if (!team.me || !item) return { members: [], assignee: null };
-      return { members: team.members, assignee: (item as TeamItem).assignee ?? null };
+      if (!team.me || !item) return { members: [], me: null, assignee: null };
+      return { members: team.members, me: team.me, assignee: (item as TeamItem).assignee ?? null };
     },
     assign: (who) => void ctx.send('items/assign', { key, to: who }).catch((e: Error) => ctx.notify(e.message, 'error')),
   });

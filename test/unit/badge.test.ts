@@ -5,15 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemStatus, Snippet } from '../../src/core/types';
-import { type BadgeActions, createBadge } from '../../src/content/badge';
+import { type AssignChoices, type BadgeActions, createBadge } from '../../src/content/badge';
 import { placeMenu } from '../../src/content/menu-place';
 
 function snippet(title: string): Snippet {
   return { id: title, title, body: title, tags: [], shortcut: '', uses: 0, lastUsedAt: null, createdAt: 0, updatedAt: 0 };
 }
 
-type Assign = { members: string[]; assignee: string | null };
-const NO_TEAM_ASSIGN: Assign = { members: [], assignee: null };
+const NO_TEAM_ASSIGN: AssignChoices = { members: [], me: null, assignee: null };
 
 function mount(
   status: ItemStatus,
@@ -100,10 +99,10 @@ describe('a badge', () => {
   });
 
   it('offers "Assign to" in a team: the other members, then Unassign; no such section without a team', async () => {
-    const teamBadge = mount('pending', undefined, [], { members: ['ana', 'leo', 'mia'], assignee: 'leo' });
+    const teamBadge = mount('pending', undefined, [], { members: ['ana', 'leo', 'mia'], me: 'ana', assignee: 'leo' });
     teamBadge.button.click();
     await settle();
-    expect(teamBadge.items()).toEqual(['Mark answered', 'Snooze 1 hour', 'Snooze until tomorrow', 'Dismiss', 'ana', 'mia', 'Unassign']);
+    expect(teamBadge.items()).toEqual(['Mark answered', 'Snooze 1 hour', 'Snooze until tomorrow', 'Dismiss', 'Me (ana)', 'mia', 'Unassign']);
     expect(teamBadge.menu.textContent).toContain('Assign to');
     [...teamBadge.menu.querySelectorAll<HTMLElement>('[role=menuitem]')].find((b) => b.textContent === 'mia')!.click();
     expect(teamBadge.done).toEqual(['assign mia']);
