@@ -50,28 +50,8 @@ async function cookieOf(name: 'ana' | 'leo'): Promise<string> {
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-describe('the team\'s server', () => {
-  it('refuses an assignment in another member\'s name and takes one in the member\'s own', async () => {
-    const cookie = await cookieOf('leo');
-    const put = (id: string, actor: string) => fetch(`${server.url}/${TEAM_DB}/${id}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'Cookie': cookie },
-      body: JSON.stringify({ assign: { to: 'leo', at: 1, actor } }),
-    });
-    expect((await put('assign:x:forged', 'ana')).status).toBe(403);
-    expect((await put('assign:x:own', 'leo')).status).toBe(201);
-  }, 60_000);
-
-  it('lets a member read the database\'s members (_security), which "Assign to…" offers', async () => {
-    const cookie = await cookieOf('ana');
-    const security = await fetch(`${server.url}/${TEAM_DB}/_security`, { headers: { Cookie: cookie } });
-    expect(security.status).toBe(200);
-    const body = (await security.json()) as { members: { names: string[] } };
-    expect(body.members.names).toEqual(expect.arrayContaining(['ana', 'leo']));
-  }, 60_000);
-});
-
 describe('assignment in Chromium', () => {
+  // First in the file: nobody has assigned anything yet, so ana's menu offers leo from _security alone.
   it('A assigns a comment to B from a badge\'s menu; B\'s "Mine" lists it first; B unassigns it, A sees it unassigned', async () => {
     const pageA = await openConversation(a);
     await openConversation(b);
@@ -100,4 +80,25 @@ describe('assignment in Chromium', () => {
     await popupA.locator('li.item', { hasText: FOURTH }).waitFor(WAIT);
     await popupA.close();
   }, 240_000);
+});
+
+describe('the team\'s server', () => {
+  it('refuses an assignment in another member\'s name and takes one in the member\'s own', async () => {
+    const cookie = await cookieOf('leo');
+    const put = (id: string, actor: string) => fetch(`${server.url}/${TEAM_DB}/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'Cookie': cookie },
+      body: JSON.stringify({ assign: { to: 'leo', at: 1, actor } }),
+    });
+    expect((await put('assign:x:forged', 'ana')).status).toBe(403);
+    expect((await put('assign:x:own', 'leo')).status).toBe(201);
+  }, 60_000);
+
+  it('lets a member read the database\'s members (_security), which "Assign to…" offers', async () => {
+    const cookie = await cookieOf('ana');
+    const security = await fetch(`${server.url}/${TEAM_DB}/_security`, { headers: { Cookie: cookie } });
+    expect(security.status).toBe(200);
+    const body = (await security.json()) as { members: { names: string[] } };
+    expect(body.members.names).toEqual(expect.arrayContaining(['ana', 'leo']));
+  }, 60_000);
 });
