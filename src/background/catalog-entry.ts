@@ -5,6 +5,7 @@
  * over small records rather than reading every item from IndexedDB.
  */
 import { groupId, labelsFor, searchText } from '../core/triage';
+import type { TeamItem } from '../core/team-doc';
 import type { Item, ItemKind, ItemStatus, SiteId } from '../core/types';
 
 /** Labels as bits: a question, a complaint. */
@@ -21,6 +22,8 @@ export interface Entry {
   thread: string;
   answeredAt: number | null;
   firstSeenAt: number;
+  /** The team member it is assigned to (null: nobody, or no team). */
+  assignee: string | null;
   /** The folded text a search runs over (searchText); null until the catalog's words are read. */
   words: string | null;
   /** The conversation the list groups it in (groupId); not stored, derived when read. */
@@ -45,6 +48,8 @@ export type StoredEntry = [
   thread: string,
   answeredAt: number | null,
   firstSeenAt: number,
+  /** Absent from entries stored before assignment came. */
+  assignee?: string | null,
 ];
 
 /** A change in the journal: the entry and its words. */
@@ -67,6 +72,7 @@ export function entryOf(item: Item): Entry {
     thread: item.thread,
     answeredAt: item.answeredAt,
     firstSeenAt: item.firstSeenAt,
+    assignee: (item as TeamItem).assignee ?? null,
     words: searchText(item),
     group: groupId(item),
     at: orderTime(item.status, item.sortAt, item.statusAt),
@@ -75,10 +81,10 @@ export function entryOf(item: Item): Entry {
 }
 
 export const storedEntry = (e: Entry): StoredEntry =>
-  [e.key, e.status, e.site, e.kind, e.labels, e.sortAt, e.statusAt, e.thread, e.answeredAt, e.firstSeenAt];
+  [e.key, e.status, e.site, e.kind, e.labels, e.sortAt, e.statusAt, e.thread, e.answeredAt, e.firstSeenAt, e.assignee];
 
 export function entryFrom(stored: StoredEntry, words: string | null): Entry {
-  const [key, status, site, kind, labels, sortAt, statusAt, thread, answeredAt, firstSeenAt] = stored;
+  const [key, status, site, kind, labels, sortAt, statusAt, thread, answeredAt, firstSeenAt, assignee] = stored;
   // One literal of every field (as entryOf's): entries built by spreading take far longer to make and to read.
   return {
     key,
@@ -91,6 +97,7 @@ export function entryFrom(stored: StoredEntry, words: string | null): Entry {
     thread,
     answeredAt,
     firstSeenAt,
+    assignee: assignee ?? null,
     words,
     group: groupId({ key, site, thread }),
     at: orderTime(status, sortAt, statusAt),
@@ -114,5 +121,6 @@ export function changesEntry(before: Item | undefined, next: Item): boolean {
     || before.text !== next.text
     || before.author.name !== next.author.name
     || before.author.handle !== next.author.handle
+    || (before as TeamItem).assignee !== (next as TeamItem).assignee
   );
 }

@@ -22,15 +22,25 @@ export interface View {
 
 /** A query as a key of the views kept (and of the stored head: catalog-head.ts). */
 export const queryId = (query: ItemQuery): string =>
-  JSON.stringify([query.status, query.site, query.kind, query.label, query.query, query.order, query.grouped]);
+  JSON.stringify([query.status, query.site, query.kind, query.label, query.query, query.order, query.grouped, query.assigned, query.me ?? '']);
+
+/** Whether an entry is one the `assigned` filter lists ("mine" lists nothing without a team). */
+function assignedMatch(query: ItemQuery): ((e: Entry) => boolean) | null {
+  const me = query.me ?? '';
+  if (query.assigned === 'mine') return (e) => me !== '' && e.assignee === me;
+  if (query.assigned === 'none') return (e) => e.assignee === null;
+  return null;
+}
 
 /** Whether an entry is one the query lists, its status aside (the entries given are of that status). */
 export function matcher(query: ItemQuery): ((e: Entry) => boolean) | null {
   const words = searchWords(query.query);
   const label = query.label === 'all' ? 0 : LABEL_BITS[query.label];
-  if (query.site === 'all' && query.kind === 'all' && label === 0 && words.length === 0) return null;
+  const assigned = assignedMatch(query);
+  if (query.site === 'all' && query.kind === 'all' && label === 0 && words.length === 0 && !assigned) return null;
   return (e) =>
-    (query.site === 'all' || e.site === query.site)
+    (assigned === null || assigned(e))
+    && (query.site === 'all' || e.site === query.site)
     && (query.kind === 'all' || e.kind === query.kind)
     && (label === 0 || (e.labels & label) !== 0)
     && (words.length === 0 || words.every((w) => e.words?.includes(w) === true));
@@ -76,11 +86,29 @@ function groupRows(matched: readonly Entry[], groups: number): View {
   };
 }
 
+/** Waiting comments assigned to the member signed in come first, each part in the list's order. */
+function mineFirst(matched: readonly Entry[], query: ItemQuery): readonly Entry[] {
+  const me = query.me ?? '';
+  if (me === '' || query.status !== 'pending' || query.assigned !== 'all') return matched;
+  const mine = matched.filter((e) => e.assignee === me);
+  if (mine.length === 0) return matched;
+  return [...mine, ...matched.filter((e) => e.assignee !== me)];
+}
+
+/** How many waiting comments are assigned to `me` (0 without a team). */
+export function countMine(waiting: readonly Entry[], me: string | undefined): number {
+  if (!me) return 0;
+  let count = 0;
+  for (const e of waiting) if (e.assignee === me) count++;
+  return count;
+}
+
 /** A query's view over the entries of its status, given oldest first; `groups` bounds their `gid`. */
 export function buildView(byTime: readonly Entry[], query: ItemQuery, groups: number): View {
   const matches = matcher(query);
   let matched = matches ? byTime.filter(matches) : byTime;
   if (query.order === 'newest') matched = [...matched].reverse();
+  matched = mineFirst(matched, query);
   if (query.grouped) return groupRows(matched, groups);
   return { matched, total: matched.length, row: (index) => ({ type: 'item', entry: matched[index]!, grouped: false }) };
 }

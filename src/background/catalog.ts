@@ -22,7 +22,15 @@ import { type Entry, entryOf, journalRecord } from './catalog-entry';
 import { type CatalogHead, headFor, writeHead } from './catalog-head';
 import { Entries } from './catalog-memory';
 import { buildCatalog, readCatalog, writeCatalog } from './catalog-store';
-import type { View } from './catalog-view';
+import { countMine, type View } from './catalog-view';
+
+/** A query's view, the log's version, the counts by status, and the waiting comments assigned to the member. */
+interface CatalogView {
+  view: View;
+  version: number;
+  counts: Record<ItemStatus, number>;
+  mine: number;
+}
 import type { ReplylineDb, ReplylineSchema } from './db';
 
 /** A transaction that writes items: the catalog's journal and head are in it too. */
@@ -194,12 +202,13 @@ export function createCatalog(db: ReplylineDb, options: CatalogOptions = {}) {
       tx.done.then(() => apply(state, changed), () => undefined);
       return puts;
     },
-    /** A query's view of the log, with its version and the counts by status. */
-    async view(query: ItemQuery): Promise<{ view: View; version: number; counts: Record<ItemStatus, number> }> {
+    /** A query's view of the log, with its version, the counts by status and the waiting ones assigned to `me`. */
+    async view(query: ItemQuery): Promise<CatalogView> {
       await ready();
       if (query.query.trim()) await state.words;
       const entries = await ready();
-      return { view: entries.view(query), version: entries.version, counts: entries.counts() };
+      const mine = countMine(entries.inOrder('pending'), query.me);
+      return { view: entries.view(query), version: entries.version, counts: entries.counts(), mine };
     },
     /**
      * A first page answered by `answer` from the stored head, while the catalog is not read yet (the

@@ -39,16 +39,18 @@ export function popupQueryHandlers({ db, fx, catalog }: WorkerContext): HandlerG
       // A worker just started: the first page from the stored head, not after reading the whole catalog.
       const fromHead = await catalog.fromHead(query, offset, limit, async ({ head, version }) => {
         const { total, matched, counts } = head;
-        return { version, total, matched, counts, offset, rows: await withItems(head.rows.slice(0, limit)) };
+        // The stored head is the list without a member signed in (HEAD_QUERY): none is "mine".
+        return { version, total, matched, counts, mine: 0, offset, rows: await withItems(head.rows.slice(0, limit)) };
       });
       if (fromHead) return fromHead;
-      const { view, version, counts } = await catalog.view(query);
+      const { view, version, counts, mine } = await catalog.view(query);
       const rows: HeadRow[] = [];
       for (let i = offset; i < Math.min(view.total, offset + limit); i++) {
         const row = view.row(i);
         rows.push(row.type === 'group' ? row : { type: 'item', key: row.entry.key, grouped: row.grouped });
       }
-      return { version, total: view.total, matched: view.matched.length, counts, offset, rows: await withItems(rows) };
+      const matched = view.matched.length;
+      return { version, total: view.total, matched, counts, mine, offset, rows: await withItems(rows) };
     },
 
     async 'items/keys'({ query, group }) {

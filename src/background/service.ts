@@ -46,6 +46,8 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects, team?: (ct
     'team/join': (req) => ctx.team.join(req),
     'team/signin': ({ password }) => ctx.team.signIn(password),
     'team/leave': () => ctx.team.leave(),
+    'team/members': () => ctx.team.members(),
+    'items/assign': ({ key, to }) => ctx.team.assign(key, to),
     async 'tabs/open'({ url }) {
       if (!(await isContentUrl(ctx, url))) throw new RangeError(t('onlySupportedPages'));
       await fx.openUrl(url);

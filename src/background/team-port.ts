@@ -5,7 +5,7 @@
 import { t } from '../core/i18n';
 import type { LocalAction } from '../core/team-doc';
 import type { Item } from '../core/types';
-import type { TeamSignIn, TeamStatus } from '../shared/protocol';
+import type { TeamMembers, TeamSignIn, TeamStatus } from '../shared/protocol';
 import { NO_LIBRARY, type TeamLibraryPort } from './team-library-port';
 
 export interface TeamPort {
@@ -23,6 +23,10 @@ export interface TeamPort {
   afterReport(items: readonly Item[]): void;
   /** The team's reply library and handles (team-library.ts). */
   library: TeamLibraryPort;
+  /** Assigns a comment to a member, or unassigns it (null), for the team (team-assign.ts). */
+  assign(key: string, to: string | null): Promise<Item | null>;
+  /** Oneself and the members "Assign to…" offers (me null: not in a team). */
+  members(): Promise<TeamMembers>;
 }
 
 export const OFF: TeamStatus = { team: null, state: 'off', problem: null, lastSyncAt: null };
@@ -40,4 +44,8 @@ export const NO_TEAM: TeamPort = {
   beforeActions: async () => undefined,
   afterReport: () => undefined,
   library: NO_LIBRARY,
+  assign: async () => {
+    throw new RangeError(t('teamUnavailable'));
+  },
+  members: async () => ({ me: null, members: [] }),
 };

@@ -2,6 +2,7 @@
  * The badges of a page: one per relevant item shown, drawn from what the log holds (the answer to
  * a report, a status the worker tells, or a resync), never from a guess of the page's.
  */
+import type { TeamItem } from '../core/team-doc';
 import type { ItemStatus, Person, ScannedItem, Snippet } from '../core/types';
 import { itemKey } from '../core/types';
 import type { BackgroundProtocol, Req } from '../shared/protocol';
@@ -75,6 +76,12 @@ function badgeFor(
     snooze: (until) => act({ key, action: 'snooze', until }),
     loadSnippets: () => ctx.send('snippets/list', {}),
     replyWith: to.replyWith,
+    loadAssign: async () => {
+      const [team, item] = await Promise.all([ctx.send('team/members', {}), ctx.send('items/get', { key })]);
+      if (!team.me || !item) return { members: [], me: null, assignee: null };
+      return { members: team.members, me: team.me, assignee: (item as TeamItem).assignee ?? null };
+    },
+    assign: (who) => void ctx.send('items/assign', { key, to: who }).catch((e: Error) => ctx.notify(e.message, 'error')),
   });
 }
 

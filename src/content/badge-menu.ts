@@ -22,6 +22,8 @@ export interface MenuSection {
   empty?: string;
   /** Said when the entries could not be loaded. */
   failed?: string;
+  /** Left out of the menu (with its rule) when it has no entries: a section that only applies sometimes (a team's). */
+  optional?: boolean;
 }
 
 export interface BadgeMenu {
@@ -73,6 +75,11 @@ function note(doc: Document, className: string, text: string): HTMLElement {
 }
 
 function fill(state: MenuState, group: HTMLElement, section: MenuSection, entries: MenuEntry[]) {
+  if (entries.length === 0 && section.optional) {
+    if (group.previousElementSibling?.tagName === 'HR') group.previousElementSibling.remove();
+    group.remove();
+    return;
+  }
   if (entries.length === 0 && section.empty) group.append(note(state.doc, 'empty', section.empty));
   group.append(...entries.map((entry) => entryButton(state, entry)));
 }
@@ -94,7 +101,10 @@ function drawSection(state: MenuState, section: MenuSection, opening: number): H
   const current = () => opening === state.opened && !state.menu.hidden;
   entries.then(
     (loaded) => current() && fill(state, group, section, loaded),
-    () => current() && section.failed && group.append(note(state.doc, 'empty', section.failed)),
+    () => {
+      if (current() && section.optional) fill(state, group, section, []);
+      else if (current() && section.failed) group.append(note(state.doc, 'empty', section.failed));
+    },
   ).finally(() => current() && place(state));
   return group;
 }

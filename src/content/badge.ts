@@ -12,6 +12,16 @@ export interface BadgeActions {
   reopen(): void;
   loadSnippets(): Promise<Snippet[]>;
   replyWith(snippet: Snippet): void;
+  /** In a team: the members the item can be assigned to, and who it is assigned to now (none without a team). */
+  loadAssign(): Promise<AssignChoices>;
+  assign(to: string | null): void;
+}
+
+/** Who an item can be assigned to (no members: not in a team), oneself, and who has it now. */
+export interface AssignChoices {
+  members: string[];
+  me: string | null;
+  assignee: string | null;
 }
 
 export interface Badge {
@@ -49,6 +59,23 @@ export function menuSections(status: ItemStatus, actions: BadgeActions): MenuSec
       empty: t('badgeNoSnippets'),
       failed: t('badgeSnippetsFailed'),
     },
+    {
+      heading: t('menuAssign'),
+      entries: actions.loadAssign().then((choices) => assignEntries(choices, actions)),
+      optional: true,
+    },
+  ];
+}
+
+/** "Assign to": every member but the one it is assigned to, then "Unassign" when it is (nothing without a team). */
+export function assignEntries({ members, me, assignee }: AssignChoices, actions: BadgeActions): MenuEntry[] {
+  if (members.length === 0) return [];
+  const label = (name: string) => (name === me ? t('assignMe', name) : name);
+  return [
+    ...members
+      .filter((name) => name !== assignee)
+      .map((name) => ({ label: label(name), run: () => actions.assign(name) })),
+    ...(assignee ? [{ label: t('unassign'), run: () => actions.assign(null) }] : []),
   ];
 }
 

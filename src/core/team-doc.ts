@@ -8,9 +8,10 @@ import type { AnsweredVia, Item, ItemFacts } from './types';
 
 /**
  * An item of the log as a team member's browser stores it: `by` names the member whose action set
- * its status (absent: this browser's own, or no team). Backups leave it out.
+ * its status (absent: this browser's own, or no team); `assignee` the member it is assigned to
+ * (absent: nobody; src/core/team-assign.ts). Backups leave both out.
  */
-export type TeamItem = Item & { by?: string };
+export type TeamItem = Item & { by?: string; assignee?: string };
 
 export interface TeamItemDoc {
   _id: string;

@@ -48,6 +48,8 @@ export interface ItemFilter {
   label: Label | 'all';
   query: string;
   order: 'oldest' | 'newest';
+  /** In a team: any comment, those assigned to oneself, or those assigned to nobody. */
+  assigned: 'all' | 'mine' | 'none';
 }
 
 export const DEFAULT_FILTER: ItemFilter = {
@@ -57,6 +59,7 @@ export const DEFAULT_FILTER: ItemFilter = {
   label: 'all',
   query: '',
   order: 'oldest',
+  assigned: 'all',
 };
 
 /** Text as the search compares it: accents aside, lower case. */

@@ -19,8 +19,10 @@ type Narrowing = Exclude<keyof ItemFilter, 'status' | 'query'>;
 
 interface NarrowingControl {
   label: MessageKey;
-  /** Its choices as [value, text], the default's first; given the sites the site filter offers. */
-  choices: (sites: SiteId[]) => [string, string][];
+  /** Its choices as [value, text], the default's first; given the sites offered and how many are mine. */
+  choices: (sites: SiteId[], mine: number) => [string, string][];
+  /** Shown in a team only. */
+  team?: true;
 }
 
 /**
@@ -36,6 +38,11 @@ const CONTROLS: Record<Narrowing, NarrowingControl> = {
   },
   label: { label: 'filterLabel', choices: () => [['all', t('anyLabel')], ['question', t('labelQuestions')], ['complaint', t('labelComplaints')]] },
   order: { label: 'filterOrder', choices: () => [['oldest', t('oldestFirst')], ['newest', t('newestFirst')]] },
+  assigned: {
+    label: 'filterAssigned',
+    choices: (_, mine) => [['all', t('assignedAnyone')], ['mine', t('assignedMineCount', mine.toLocaleString(t('lang')))], ['none', t('assignedNobody')]],
+    team: true,
+  },
 };
 const NARROWINGS = (Object.keys(CONTROLS) as Narrowing[]).map((key) => ({ key, ...CONTROLS[key] }));
 
@@ -56,6 +63,8 @@ interface FiltersProps {
   onGrouped: (grouped: boolean) => void;
   /** The sites the site filter offers (those in use, and the one chosen). */
   sites: SiteId[];
+  /** Waiting comments assigned to the member signed in; null without a team (no assignment controls). */
+  mine: number | null;
   /** Drawn first in the row (the box that selects all). */
   children?: ComponentChildren;
 }
@@ -64,8 +73,9 @@ interface FiltersProps {
  * Which comments the list shows, in one row: the view by status (with counts), the search, and a
  * Filters button that opens the other controls under it (it says how many are set while closed).
  */
-export function Filters({ counts, filter, onFilter, grouped, onGrouped, sites, children }: FiltersProps) {
+export function Filters({ counts, filter, onFilter, grouped, onGrouped, sites, mine, children }: FiltersProps) {
   const [open, setOpen] = useState(false);
+  const controls = NARROWINGS.filter((n) => !n.team || mine !== null);
   const changed = changedNarrowings(filter) + (grouped ? 0 : 1);
   const siteChoices = filter.site === 'all' || sites.includes(filter.site) ? sites : [...sites, filter.site];
   return (
@@ -80,19 +90,29 @@ export function Filters({ counts, filter, onFilter, grouped, onGrouped, sites, c
           onChange={(status) => onFilter({ status })}
         />
         <SearchField class="search" label={t('searchComments')} value={filter.query} onInput={(query) => onFilter({ query })} />
+        {mine !== null && (
+          <button
+            type="button"
+            class="mine-toggle"
+            aria-pressed={filter.assigned === 'mine'}
+            onClick={() => onFilter({ assigned: filter.assigned === 'mine' ? 'all' : 'mine' })}
+          >
+            {t('viewMineCount', mine.toLocaleString(t('lang')))}
+          </button>
+        )}
         <button type="button" class="filters-toggle" aria-expanded={open} aria-controls={open ? 'filters' : undefined} onClick={() => setOpen(!open)}>
           {changed ? t('filtersCount', changed) : t('filters')}
         </button>
       </div>
       {open && (
         <div class="toolbar filters" id="filters" role="group" aria-label={t('filters')}>
-          {NARROWINGS.map((n) => (
+          {controls.map((n) => (
             <Select
               key={n.key}
               name={n.key}
               label={t(n.label)}
               value={String(filter[n.key])}
-              options={n.choices(siteChoices)}
+              options={n.choices(siteChoices, mine ?? 0)}
               onChange={(value) => onFilter({ [n.key]: value } as Partial<ItemFilter>)}
             />
           ))}

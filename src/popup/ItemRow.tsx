@@ -4,6 +4,8 @@ import type { Item, ItemKind } from '../core/types';
 import { SITE_NAMES } from '../core/types';
 import { type MessageKey, t } from '../core/i18n';
 import { inputChecked } from '../ui/fields';
+import type { TeamItem } from '../core/team-doc';
+import { AssignMenu } from './AssignMenu';
 import { SnoozeMenu } from './SnoozeMenu';
 import type { Triage } from './useTriage';
 import type { RowProps } from './VirtualList';
@@ -11,7 +13,20 @@ import type { RowProps } from './VirtualList';
 const KIND: Record<ItemKind, MessageKey> = { comment: 'kindComment', reply: 'kindReply', mention: 'kindMention' };
 const LABEL: Record<Label, MessageKey> = { question: 'labelQuestion', complaint: 'labelComplaint' };
 
-/** What can be done with one comment: open it, and answer, snooze or dismiss it, or reopen it. */
+/** In a team: who the comment is assigned to, and the button that opens "Assign to…". */
+function AssignButton({ item, triage }: { item: TeamItem; triage: Triage }) {
+  if (!triage.team.me) return null;
+  return (
+    <>
+      {item.assignee && <span class="assignee muted">{t('assignedToName', item.assignee)}</span>}
+      <button type="button" aria-expanded={triage.assigning === item.key} onClick={() => triage.setAssigning(item.key)}>
+        {t('assignMenu')}
+      </button>
+    </>
+  );
+}
+
+/** What can be done with one comment: open it, and answer, snooze or dismiss it, or reopen it; assign it in a team. */
 function ItemActions({ item, triage }: { item: Item; triage: Triage }) {
   const act = (action: 'answer' | 'dismiss' | 'reopen', done: string) => void triage.run([item.key], { action }, done);
   const name = item.author.name;
@@ -20,6 +35,7 @@ function ItemActions({ item, triage }: { item: Item; triage: Triage }) {
       <button type="button" onClick={() => void triage.open(item)}>
         {t('open')}
       </button>
+      <AssignButton item={item} triage={triage} />
       {item.status === 'pending'
         ? (
             <>
@@ -64,6 +80,11 @@ interface ItemRowProps {
  */
 export function ItemRow({ item, inGroup, now, triage, props }: ItemRowProps) {
   const snoozing = triage.snoozing === item.key;
+  const assigning = triage.assigning === item.key;
+  const assignee = (item as TeamItem).assignee;
+  const onAssign = (to: string | null) =>
+    void triage.assign(item.key, to,
+      to ? t('doneAssigned', item.author.name, to) : t('doneUnassigned', item.author.name));
   return (
     <li class={`item${inGroup ? ' in-group' : ''}`} data-key={item.key} {...props}>
       <div class="meta">
@@ -95,7 +116,16 @@ export function ItemRow({ item, inGroup, now, triage, props }: ItemRowProps) {
               onSnooze={(until) => void triage.run([item.key], { action: 'snooze', until }, t('doneSnoozedNamed', item.author.name))}
             />
           )
-        : <ItemActions item={item} triage={triage} />}
+        : assigning
+          ? (
+              <AssignMenu
+                team={triage.team}
+                assignee={assignee}
+                onAssign={onAssign}
+                onClose={() => triage.setAssigning(null)}
+              />
+            )
+          : <ItemActions item={item} triage={triage} />}
     </li>
   );
 }

@@ -13,6 +13,7 @@ import { Filters, isFiltered, STATUS_VIEWS } from './Filters';
 import { type GroupSelection, ItemList } from './ItemList';
 import { MissingHandles } from './MissingHandles';
 import { SiteHealth } from './SiteHealth';
+import { useTeamMembers } from './useTeamMembers';
 import { useItemPages } from './useItemPages';
 import { type Triage, useTriage } from './useTriage';
 
@@ -67,10 +68,12 @@ export function Waiting({ settings, health, onCounts }: WaitingProps) {
   const [filter, setFilter] = useState<ItemFilter>(DEFAULT_FILTER);
   const [grouped, setGrouped] = useState(true);
   const [failure, report] = useStatus();
-  const query = useMemo((): ItemQuery => ({ ...filter, grouped }), [filter, grouped]);
+  const team = useTeamMembers();
+  const me = team.me ?? undefined;
+  const query = useMemo((): ItemQuery => ({ ...filter, grouped, ...(me ? { me } : {}) }), [filter, grouped, me]);
   const onError = useCallback((error: unknown) => report.error(errorText(error)), [report]);
   const pages = useItemPages(query, onError);
-  const triage = useTriage(pages.reload);
+  const triage = useTriage(pages.reload, team);
   const allSelected = pages.matched > 0 && triage.selected.size >= pages.matched;
   const groups = useGroupSelection(query, pages.shown, triage, allSelected);
   const enabledSites = sitesInUse(settings ?? DEFAULT_SETTINGS);
@@ -98,6 +101,7 @@ export function Waiting({ settings, health, onCounts }: WaitingProps) {
         grouped={grouped}
         onGrouped={setGrouped}
         sites={enabledSites}
+        mine={team.me ? pages.mine : null}
       >
         <SelectAll matched={pages.matched} allSelected={allSelected} onSelectAll={selectAll} triage={triage} />
       </Filters>

@@ -13,6 +13,7 @@ interface Pages {
   total: number;
   matched: number;
   counts: Record<ItemStatus, number>;
+  mine: number;
   pages: Map<number, PageRow[]>;
 }
 
@@ -22,6 +23,8 @@ export interface ItemPages {
   total: number | null;
   matched: number;
   counts: Record<ItemStatus, number> | null;
+  /** Waiting comments assigned to the member signed in (0 without a team). */
+  mine: number;
   /** The query the rows shown answer (it may lag the one asked, until its answer comes). */
   shown: string | null;
   /** A row, or null while its page is being read. */
@@ -42,8 +45,8 @@ function merge(state: Pages | null, query: string, answers: ItemPage[]): Pages {
   for (const answer of answers) {
     if (answer.version === first!.version) pages.set(answer.offset / PAGE_SIZE, answer.rows);
   }
-  const { version, total, matched, counts } = first!;
-  return { query, version, total, matched, counts, pages };
+  const { version, total, matched, counts, mine } = first!;
+  return { query, version, total, matched, counts, mine, pages };
 }
 
 export function useItemPages(query: ItemQuery, onError: (error: unknown) => void): ItemPages {
@@ -104,6 +107,7 @@ export function useItemPages(query: ItemQuery, onError: (error: unknown) => void
     total: state?.total ?? null,
     matched: state?.matched ?? 0,
     counts: state?.counts ?? null,
+    mine: state?.mine ?? 0,
     shown: state?.query ?? null,
     rowAt,
     want,

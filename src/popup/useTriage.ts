@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Item } from '../core/types';
-import type { ItemAction } from '../shared/protocol';
+import type { ItemAction, TeamMembers } from '../shared/protocol';
 import { errorText, send } from '../ui/api';
 import { type Status, useStatus } from '../ui/status';
 
@@ -22,14 +22,22 @@ export interface Triage {
   open: (item: Item) => Promise<void>;
   /** Runs a step; what it throws is said in the view's status line. */
   attempt: (step: () => Promise<void>) => Promise<void>;
+  /** Oneself and the team's members (me null: no team, no assignment). */
+  team: TeamMembers;
+  /** The key of the comment whose "Assign to…" menu is open; null when none is. */
+  assigning: string | null;
+  setAssigning: (key: string | null) => void;
+  /** Assigns a comment to a member (null: unassigns it), says `done`, and lists the comments again. */
+  assign: (key: string, to: string | null, done: string) => Promise<void>;
 }
 
 /** The most keys one items/actMany takes (its check): a larger selection goes in turns. */
 const ACT_BATCH = 5000;
 
-export function useTriage(reload: () => Promise<void>): Triage {
+export function useTriage(reload: () => Promise<void>, team: TeamMembers): Triage {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [snoozing, setSnoozing] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<string | null>(null);
   const [message, report] = useStatus();
   /** The view says what failed as it says what was done: in the browser's words, without a tone. */
   const attempt = async (step: () => Promise<void>) => {
@@ -65,5 +73,14 @@ export function useTriage(reload: () => Promise<void>): Triage {
     setSelected(next);
   };
   const select = (keys: string[]) => setSelected(new Set(keys));
-  return { selected, snoozing, setSnoozing, message, toggle, select, run, open, attempt };
+  const assign = (key: string, to: string | null, done: string) =>
+    attempt(async () => {
+      await send('items/assign', { key, to });
+      report.note(done);
+      setAssigning(null);
+      await reload();
+    });
+  return {
+    selected, snoozing, setSnoozing, message, toggle, select, run, open, attempt, team, assigning, setAssigning, assign,
+  };
 }

@@ -48,7 +48,9 @@ const itemQuery: Check<ItemQuery> = shape<ItemQuery>({
   label: oneOf('all', 'question', 'complaint'),
   query: str(500),
   order: oneOf('oldest', 'newest'),
+  assigned: oneOf('all', 'mine', 'none'),
   grouped: bool,
+  me: (v): v is string | undefined => v === undefined || str(100)(v),
 });
 
 const pageLimit: Check<number> = (v): v is number => count(v) && v >= 1 && v <= PAGE_LIMIT;
@@ -130,6 +132,8 @@ export const BACKGROUND_MESSAGES: {
   'team/join': { from: 'page', check: teamSignIn },
   'team/signin': { from: 'page', check: shape({ password: str(1000, 1) }) },
   'team/leave': { from: 'page', check: empty },
+  'team/members': { from: 'any', check: empty },
+  'items/assign': { from: 'any', check: shape({ key, to: nullable(str(100, 1)) }) },
   'data/imported': { from: 'page', check: shape({ hostsBefore: arrayOf(str(253, 1), MAX_INSTANCES) }) },
   'data/clear': { from: 'page', check: shape({ confirm: oneOf('delete everything') }) },
 };

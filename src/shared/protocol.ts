@@ -3,7 +3,7 @@ import type { Catalog } from '../core/i18n';
 import type { Stats } from '../core/stats';
 import type { ItemFilter } from '../core/triage';
 import type { Item, ItemStatus, ListedSnippet, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
-import type { TeamSignIn, TeamStatus } from './team-protocol';
+import type { TeamMembers, TeamSignIn, TeamStatus } from './team-protocol';
 
 export type ItemAction =
   | { action: 'answer' }
@@ -11,7 +11,7 @@ export type ItemAction =
   | { action: 'reopen' }
   | { action: 'snooze'; until: number };
 
-export type { SnippetDraft, TeamSignIn, TeamStatus };
+export type { SnippetDraft, TeamMembers, TeamSignIn, TeamStatus };
 
 export type InsertResult =
   | { ok: true; itemKey: string | null; missing: string[]; unknown: string[] }
@@ -29,6 +29,8 @@ export interface PageState {
 /** What the popup's list shows: one status, narrowed by site, kind, label and a search, in an order, grouped or not. */
 export interface ItemQuery extends ItemFilter {
   grouped: boolean;
+  /** The member signed in ('' without a team): the `assigned` filter's "mine", and theirs first while waiting. */
+  me?: string;
 }
 
 /** A row of the popup's list: a conversation's header (how many of its comments the list shows), or a comment. */
@@ -45,6 +47,8 @@ export interface ItemPage {
   matched: number;
   /** Comments in each status, whatever the filters. */
   counts: Record<ItemStatus, number>;
+  /** Waiting comments assigned to the member signed in (0 without a team). */
+  mine: number;
   offset: number;
   rows: PageRow[];
 }
@@ -124,6 +128,10 @@ export interface BackgroundProtocol {
   'team/signin': { req: { password: string }; res: TeamStatus };
   /** Stops sharing: the local log stays, the team's copy in this browser goes. */
   'team/leave': { req: Record<string, never>; res: TeamStatus };
+  /** Oneself and the members a comment can be assigned to. */
+  'team/members': { req: Record<string, never>; res: TeamMembers };
+  /** Assigns a comment to a member (null: unassigns it), for the whole team. */
+  'items/assign': { req: { key: string; to: string | null }; res: Item | null };
 }
 
 /** Messages from the background to a content script. */

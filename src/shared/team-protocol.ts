@@ -22,6 +22,12 @@ export interface TeamStatus {
   lastSyncAt: number | null;
 }
 
+/** Oneself and the team's members "Assign to…" offers (me null, members empty: not in a team). */
+export interface TeamMembers {
+  me: string | null;
+  members: string[];
+}
+
 export const teamSignIn: Check<TeamSignIn> = shape<TeamSignIn>({
   server: str(2048, 1),
   db: str(238, 1),

@@ -37,7 +37,7 @@ export async function join(session: Session, server: TeamServer, name: keyof typ
   await options.close();
 }
 
-type Stored = Record<string, { status: string; by?: string } | null>;
+type Stored = Record<string, { status: string; by?: string; assignee?: string } | null>;
 
 /** Items of the log as an extension page of the session reads them (the worker may have been stopped). */
 export async function storedItems(session: Session, keys: string[]): Promise<Stored> {
@@ -54,11 +54,11 @@ export async function storedItems(session: Session, keys: string[]): Promise<Sto
           for (const k of wanted) {
             const get = store.get(k);
             get.onsuccess = () => {
-              const item = get.result as { status: string; by?: string } | undefined;
-              out[k] = item ? { status: item.status, by: item.by } : null;
+              const item = get.result as { status: string; by?: string; assignee?: string } | undefined;
+              out[k] = item ? { status: item.status, by: item.by, assignee: item.assignee } : null;
               if (--left === 0) {
                 open.result.close();
-                done(out as Record<string, { status: string; by?: string } | null>);
+                done(out as Stored);
               }
             };
           }

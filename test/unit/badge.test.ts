@@ -5,14 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemStatus, Snippet } from '../../src/core/types';
-import { type BadgeActions, createBadge } from '../../src/content/badge';
+import { type AssignChoices, type BadgeActions, createBadge } from '../../src/content/badge';
 import { placeMenu } from '../../src/content/menu-place';
 
 function snippet(title: string): Snippet {
   return { id: title, title, body: title, tags: [], shortcut: '', uses: 0, lastUsedAt: null, createdAt: 0, updatedAt: 0 };
 }
 
-function mount(status: ItemStatus, author = { name: 'Marta Quill', handle: 'marta_codes' }, snippets = [snippet('Thanks')]) {
+const NO_TEAM_ASSIGN: AssignChoices = { members: [], me: null, assignee: null };
+
+function mount(
+  status: ItemStatus,
+  author = { name: 'Marta Quill', handle: 'marta_codes' },
+  snippets = [snippet('Thanks')],
+  team = NO_TEAM_ASSIGN,
+) {
   const done: string[] = [];
   const actions: BadgeActions = {
     answer: () => done.push('answer'),
@@ -21,6 +28,8 @@ function mount(status: ItemStatus, author = { name: 'Marta Quill', handle: 'mart
     reopen: () => done.push('reopen'),
     loadSnippets: () => Promise.resolve(snippets),
     replyWith: (s) => done.push(`reply ${s.title}`),
+    loadAssign: () => Promise.resolve(team),
+    assign: (to) => done.push(`assign ${to}`),
   };
   const badge = createBadge(document, `x:${Math.random()}`, status, author, actions);
   document.body.append(badge.host);
@@ -88,6 +97,21 @@ describe('a badge', () => {
     badge.update('answered');
     button.click();
     expect(items()).toEqual(['Reopen']);
+  });
+
+  it('offers "Assign to" in a team: the other members, then Unassign; no such section without a team', async () => {
+    const teamBadge = mount('pending', undefined, [], { members: ['ana', 'leo', 'mia'], me: 'ana', assignee: 'leo' });
+    teamBadge.button.click();
+    await settle();
+    expect(teamBadge.items()).toEqual(['Mark answered', 'Snooze 1 hour', 'Snooze until tomorrow', 'Dismiss', 'Me (ana)', 'mia', 'Unassign']);
+    expect(teamBadge.menu().textContent).toContain('Assign to');
+    [...teamBadge.menu().querySelectorAll<HTMLElement>('[role=menuitem]')].find((b) => b.textContent === 'mia')!.click();
+    expect(teamBadge.done).toEqual(['assign mia']);
+    const alone = mount('pending');
+    alone.button.click();
+    await settle();
+    expect(alone.menu().textContent).not.toContain('Assign to');
+    expect(alone.menu().querySelectorAll('hr').length).toBe(1);
   });
 
   it('without popover, draws its menu inside the badge, lifted above the page; no menu before it opens', () => {

@@ -87,3 +87,19 @@ describe('the design document on the log', () => {
     expect(refusal(item('', 'none'), null)).toBeNull();
   });
 });
+
+describe('the design document on assignments', () => {
+  const assign = (actor: string, to: string | null = 'leo', at = 1_000): Doc => ({ _id: 'assign:x:1', assign: { to, at, actor } });
+  it('takes an assignment or an unassignment by the member signed in', () => {
+    expect(refusal(assign('leo', 'ana'), null)).toBeNull();
+    expect(refusal(assign('leo', null), assign('ana'))).toBeNull();
+  });
+  it('refuses an assignment in another member\'s name, even to the one signed in', () => {
+    expect(refusal(assign('ana', 'leo'), null)).toBe(OWN);
+    expect(refusal(assign('ana', null, 2_000), assign('ana'))).toBe(OWN);
+  });
+  it('takes another member\'s assignment carried unchanged (a conflict resolved), refuses one without an actor', () => {
+    expect(refusal({ ...assign('ana'), _rev: '2-b' }, assign('ana'))).toBeNull();
+    expect(refusal({ _id: 'assign:x:1', assign: { to: 'leo', at: 1 } }, null)).toBe('Not a Replyline document.');
+  });
+});

@@ -185,6 +185,10 @@ describe('the popup’s comments view', () => {
     toggle.click();
     await waitFor(() => root.querySelector('[role=group][aria-label=Filters]'), 'the filters');
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    // Without a team, nothing of assignment shows: no "Mine", no "Assign…", no "Assigned" filter.
+    expect(buttons(/^Mine/)).toEqual([]);
+    expect(buttons('Assign…')).toEqual([]);
+    expect(root.querySelector('select[name=assigned]')).toBeNull();
     root.querySelector<HTMLInputElement>('input[name=grouped]')!.click();
     await waitFor(() => !root.querySelector('li.group'), 'the groups to go');
     await type(root.querySelector<HTMLSelectElement>('select[name=order]')!, 'newest');
