@@ -7,7 +7,7 @@ import { instancePattern } from '../core/instances';
 import { browser } from '../shared/browser';
 import { sendToTab } from '../shared/messaging';
 import { packagedCatalogs } from '../shared/page-messages';
-import type { ContentProtocol, ContentType, InsertResult, Req } from '../shared/protocol';
+import { type ContentProtocol, type ContentType, type InsertResult, LOG_CHANGED_KEY, type Req } from '../shared/protocol';
 import { SITE_HOSTS, siteForUrl, SITES } from '../core/sites';
 import type { BackgroundEffects } from './effects';
 import { syncInstanceScripts } from './instances';
@@ -76,6 +76,11 @@ const ALARMS: Pick<BackgroundEffects, 'scheduleWake' | 'retellLater'> = {
   },
 };
 
+/** Open pages of ours read the log again; a browser without session storage (Firefox before 115) shows what it read. */
+const noteLogChanged = () => Promise.resolve()
+  .then(() => browser.storage.session.set({ [LOG_CHANGED_KEY]: Date.now() }))
+  .catch(() => undefined);
+
 export function createBrowserSide(service: () => Promise<ServiceView>) {
   /** Tabs of every site Replyline runs on, the user's Mastodon instances included. */
   async function siteTabs() {
@@ -113,6 +118,7 @@ export function createBrowserSide(service: () => Promise<ServiceView>) {
     },
     broadcastStatuses: (statuses) => tellTabs('content/statuses', { statuses }),
     broadcastRefresh: () => tellTabs('content/refresh', {}),
+    noteLogChanged,
     ...ALARMS,
     async openUrl(url) {
       const existing = (await siteTabs()).find((tab) => tab.url && showsPage(tab.url, url));

@@ -15,6 +15,8 @@ export interface BackgroundEffects {
   broadcastStatuses(statuses: Record<string, ItemStatus>): Promise<void> | void;
   /** Settings changed in a way that makes pages judge again (an owner handle). */
   broadcastRefresh(): Promise<void> | void;
+  /** The log changed: open extension pages (the popup) read what they show again. */
+  noteLogChanged(): Promise<void> | void;
   /** The next time a snoozed item wakes (null: none). */
   scheduleWake(at: number | null): Promise<void> | void;
   /**

@@ -1,5 +1,6 @@
 /**
- * What follows a commit: the toolbar count, telling open tabs the new statuses, the wake alarm.
+ * What follows a commit: the toolbar count, telling open tabs the new statuses and open pages that
+ * the log changed, the wake alarm.
  * It runs after the answer, gathered over one turn, so a commit's answer never waits for it. A
  * worker stopped before it ran loses nothing that matters: at its next start the count is read
  * again and every tab asks again for its statuses. So that there is a next start even when nothing
@@ -43,6 +44,7 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
         await rescheduleWake(db, fx);
       }
       if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses);
+      if (recount) await fx.noteLogChanged();
     }
   }
 
@@ -85,6 +87,7 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
       await catalog.rebuild();
       await refreshToolbar(db, fx, catalog);
       await fx.broadcastRefresh();
+      await fx.noteLogChanged();
       await rescheduleWake(db, fx);
     },
     /** Resolves once the side work of the changes so far has run. */

@@ -1,7 +1,7 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ItemStatus } from '../core/types';
 import type { ItemPage, ItemQuery, PageRow } from '../shared/protocol';
-import { send } from '../ui/api';
+import { onLogChanged, send } from '../ui/api';
 
 /** Rows asked for at once: a few screens of the list. */
 export const PAGE_SIZE = 40;
@@ -103,6 +103,11 @@ export function useItemPages(query: ItemQuery, onError: (error: unknown) => void
     const shown = current ? [...current.pages.keys()].filter((n) => n !== 0) : [];
     await fetchPages([0, ...shown]);
   };
+  // The log changed while the popup is open (a teammate's action, a page's report, a snooze ending):
+  // the pages shown are read again, so what is listed never lags what the badges say.
+  const reloadNow = useRef(reload);
+  reloadNow.current = reload;
+  useEffect(() => onLogChanged(() => void reloadNow.current()), []);
   return {
     total: state?.total ?? null,
     matched: state?.matched ?? 0,

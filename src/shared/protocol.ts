@@ -180,6 +180,12 @@ export interface KeptAction {
   at: number;
 }
 
+/**
+ * The session storage key the worker sets to the time of the log's last change, so that an open
+ * popup reads its rows again (a teammate's action, a page's report, a snooze ending).
+ */
+export const LOG_CHANGED_KEY = 'log:changedAt';
+
 export const outboxKey = (at: number, id: string): string => `${OUTBOX_PREFIX}${String(at).padStart(15, '0')}:${id}`;
 
 export type BackgroundType = keyof BackgroundProtocol;

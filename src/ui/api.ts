@@ -6,6 +6,7 @@ import {
   type BackgroundType,
   type KeptAction,
   KEPT_UNTIL_ANSWERED,
+  LOG_CHANGED_KEY,
   outboxKey,
   type Req,
   type Res,
@@ -61,4 +62,16 @@ export function download(name: string, text: string, type: string): void {
  */
 export function requestAccess(pattern: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] });
+}
+
+/**
+ * Calls `listener` each time the worker says the log changed (background/side-work.ts), until the
+ * returned function is called. A browser without session storage never calls it.
+ */
+export function onLogChanged(listener: () => void): () => void {
+  const changed = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && LOG_CHANGED_KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(changed);
+  return () => browser.storage.onChanged.removeListener(changed);
 }

@@ -38,6 +38,8 @@ class Effects implements BackgroundEffects {
 
   broadcastStatuses = (s: Record<string, ItemStatus>) => void this.broadcasts.push(s);
   broadcastRefresh = () => void this.refreshes++;
+  logChanges = 0;
+  noteLogChanged = () => void this.logChanges++;
   scheduleWake = (at: number | null) => void this.wakeAt.push(at);
   /** The retell alarm as the browser holds it, and each arming and disarming in order. */
   retellArmed = false;
@@ -209,6 +211,19 @@ describe('the item log', () => {
     expect(again).toMatchObject({ status: 'answered' });
     await service.settled();
     expect(fx.broadcasts).toEqual([{ 'x:10': 'answered' }]);
+  });
+
+  it('says the log changed to open pages after a change, and not after an action that changed nothing', async () => {
+    await h()['items/report']({ site: 'x', items: [scanned('10')] }, ctx);
+    await service.settled();
+    expect(fx.logChanges).toBe(1);
+    await h()['items/act']({ key: 'x:10', action: 'answer' }, ctx);
+    await service.settled();
+    expect(fx.logChanges).toBe(2);
+    await h()['items/act']({ key: 'x:10', action: 'answer' }, ctx);
+    await service.settled();
+    expect(fx.broadcasts.at(-1)).toEqual({ 'x:10': 'answered' });
+    expect(fx.logChanges).toBe(2);
   });
 
   it('answers a report before its side work: the toolbar and the tabs follow, nothing left out', async () => {

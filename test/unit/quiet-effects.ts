@@ -12,6 +12,7 @@ export function quietEffects(overrides: Partial<BackgroundEffects> = {}): Backgr
     setPendingCount: () => undefined,
     broadcastStatuses: () => undefined,
     broadcastRefresh: () => undefined,
+    noteLogChanged: () => undefined,
     scheduleWake: () => undefined,
     retellLater: () => undefined,
     openUrl: async () => undefined,

@@ -15,6 +15,7 @@ import type { Backup } from '../../src/core/backup';
 import { instancePattern } from '../../src/core/instances';
 import { setMessageLookup } from '../../src/core/i18n';
 import { DEFAULT_SETTINGS, sitesInUse } from '../../src/core/types';
+import { LOG_CHANGED_KEY } from '../../src/shared/protocol';
 import { createRouter } from '../../src/shared/router';
 import { adapterFor } from '../../src/sites/registry';
 import { hostOfPattern, InstanceBrowserFake } from './instance-browser';
@@ -38,6 +39,8 @@ const fake = vi.hoisted(() => ({
   session: new Map<string, unknown>(),
   /** Every key it ever kept there. */
   everKept: [] as string[],
+  /** The pages' listeners to storage changes (the worker's word that the log changed). */
+  storageListeners: new Set<(changes: Record<string, unknown>, area: string) => void>(),
 }));
 
 vi.mock('../../src/shared/browser', () => ({
@@ -55,6 +58,12 @@ vi.mock('../../src/shared/browser', () => ({
           }
         },
         remove: async (key: string) => void fake.session.delete(key),
+      },
+      onChanged: {
+        addListener: (listener: (changes: Record<string, unknown>, area: string) => void) =>
+          void fake.storageListeners.add(listener),
+        removeListener: (listener: (changes: Record<string, unknown>, area: string) => void) =>
+          void fake.storageListeners.delete(listener),
       },
     },
     permissions: {
@@ -86,6 +95,8 @@ function effects(): BackgroundEffects {
     syncInstances: async (hosts) => void (await syncInstanceScripts(hosts, fake.instances)),
     withdrawInstance: async (host) => void fake.instances.granted.delete(host),
     defaultSelectors: (site) => adapterFor(site).defaultSelectors,
+    // What browser-effects.ts does: a session storage key the open pages listen to.
+    noteLogChanged: () => fake.storageListeners.forEach((listener) => listener({ [LOG_CHANGED_KEY]: { newValue: clock } }, 'session')),
   });
 }
 
@@ -103,6 +114,7 @@ beforeEach(async () => {
   fake.promptAnswer = true;
   fake.prompts = [];
   fake.inserted = [];
+  fake.storageListeners.clear();
   root = document.createElement('div');
   document.body.replaceChildren(root);
 });
@@ -249,6 +261,24 @@ describe('the popup’s comments view', () => {
     // Each action (four, one of them on two comments) was kept until answered, then forgotten.
     expect(fake.everKept.filter((key) => key.startsWith('outbox:'))).toHaveLength(4);
     expect(fake.session.size).toBe(0);
+  });
+
+  it('follows the log while open: a comment reported, or answered elsewhere, shows at once', async () => {
+    await report(scanned('10', { author: { name: 'Lina Park', handle: 'lina' } }));
+    render(<Popup />, root);
+    await waitFor(() => names().length === 1, 'one comment');
+    await report(scanned('20', { author: { name: 'Devon K', handle: 'devon_k' } }));
+    await waitFor(() => names().length === 2, 'the comment reported while open');
+    expect(root.querySelector('.count')?.textContent).toBe('2 waiting');
+    // Answered from a badge menu on the page (a content script's message, not the popup's).
+    expect((await call('items/act', { key: 'x:10', action: 'answer' }, tab)).ok).toBe(true);
+    await waitFor(() => names().length === 1, 'the comment answered elsewhere to go');
+    expect(names()).toEqual(['Devon K']);
+    const listening = fake.storageListeners.size;
+    render(null, root);
+    // Preact runs effects' cleanups after the unmount's frame.
+    await waitFor(() => fake.storageListeners.size === 0, 'the listener to go');
+    expect(listening).toBe(1);
   });
 
   it('draws only the rows in view, however many comments wait', async () => {
