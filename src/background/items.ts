@@ -1,10 +1,12 @@
 /** The item log: what pages report, what the user does to items, and each site's health. */
+import { attributionOf } from '../core/attribution';
 import { needsAttention } from '../core/health';
 import { t } from '../core/i18n';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
+import type { TeamItem } from '../core/team-doc';
 import type { Item, ItemStatus, ScannedItem, SiteId } from '../core/types';
 import { itemKey } from '../core/types';
-import type { ItemAction, ReportResult } from '../shared/protocol';
+import type { Attributions, ItemAction, ReportResult } from '../shared/protocol';
 import { scannedItem } from '../shared/protocol-checks';
 import { changesEntry } from './catalog-entry';
 import type { ItemsWrite } from './catalog';
@@ -21,6 +23,14 @@ function applyAction(item: Item, action: ItemAction, now: number): Item {
     case 'snooze':
       return snooze(item, action.until, now);
   }
+}
+
+/** A status this browser's user set is their own: a teammate's name on the former one goes (core/attribution.ts). */
+function asOwn(before: Item, next: Item): Item {
+  if (next === before || !('by' in next)) return next;
+  const own: TeamItem = { ...(next as TeamItem) };
+  delete own.by;
+  return own;
 }
 
 type ItemMessages =
@@ -47,7 +57,7 @@ async function updateItem(
     await tx.done;
     return null;
   }
-  const next = change(item, fx.now());
+  const next = asOwn(item, change(item, fx.now()));
   if (next !== item) {
     await Promise.all([tx.objectStore('items').put(next), catalog.note(tx, changesEntry(item, next) ? [next] : [])]);
   }
@@ -66,6 +76,7 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
   const store = tx.objectStore('items');
   const changed: Item[] = [];
   const statuses: Record<string, ItemStatus> = {};
+  const by: Attributions = {};
   // Reads first, all at once, then the writes: one round trip each instead of one per item.
   const keys = valid.map((scanned) => itemKey(site, scanned.id));
   const existing = await Promise.all(keys.map((key) => store.get(key)));
@@ -77,6 +88,9 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
     const next = mergeScanned(before, scanned, now);
     merged.set(key, next);
     statuses[key] = next.status;
+    const attribution = attributionOf(next);
+    if (attribution) by[key] = attribution;
+    else delete by[key];
     if (!before || before.status !== next.status) changed.push(next);
     if (changesEntry(before, next)) entryChanged.add(key);
   });
@@ -85,7 +99,7 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
   await tx.done;
   side.afterChange(changed);
   ctx.team.afterReport([...merged.values()]);
-  return { statuses, refused: items.length - valid.length };
+  return { statuses, by, refused: items.length - valid.length };
 }
 
 /** One action on many items, in one transaction; the number changed. */
@@ -101,7 +115,7 @@ async function actOnMany(ctx: WorkerContext, keys: string[], action: ItemAction)
   const found = await Promise.all([...new Set(keys)].map((key) => store.get(key)));
   for (const item of found) {
     if (!item) continue;
-    const next = applyAction(item, action, now);
+    const next = asOwn(item, applyAction(item, action, now));
     if (next === item) unchanged.push(next);
     else changed.push(next);
   }

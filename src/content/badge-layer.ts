@@ -4,8 +4,9 @@
  */
 import type { ItemStatus, Person, ScannedItem, Snippet } from '../core/types';
 import { itemKey } from '../core/types';
-import type { BackgroundProtocol, Req } from '../shared/protocol';
-import { type Badge, createBadge } from './badge';
+import { type Attribution, attributionOf } from '../core/attribution';
+import type { Attributions, BackgroundProtocol, Req } from '../shared/protocol';
+import { type Badge, type BadgeActions, createBadge } from './badge';
 import type { PageContext } from './context';
 import { yieldToPage } from './watcher';
 
@@ -63,28 +64,36 @@ async function inSlices<T>(list: T[], signal: AbortSignal, each: (value: T) => v
   }
 }
 
+/** Who of the team set a stored item's status, as a status message says it. */
+export function byOf(item: Parameters<typeof attributionOf>[0] & { key: string }): Attributions {
+  const attribution = attributionOf(item);
+  return attribution ? { [item.key]: attribution } : {};
+}
+
 /** One item's badge: its actions go to the worker, and the stored answer is what the badges show. */
 function badgeFor(
   ctx: PageContext,
   key: string,
   status: ItemStatus,
+  by: Attribution | null,
   author: Person,
-  to: { applied: (statuses: Record<string, ItemStatus>) => void; replyWith: (snippet: Snippet) => void },
+  to: { applied: BadgeLayer['apply']; replyWith: (snippet: Snippet) => void },
 ): Badge {
   // The answer is the stored item: the badge shows what was applied (send asks again when an answer is lost).
   const act = (payload: Req<BackgroundProtocol, 'items/act'>) =>
     void ctx.send('items/act', payload).then(
-      (item) => item && to.applied({ [item.key]: item.status }),
+      (item) => item && to.applied({ [item.key]: item.status }, byOf(item)),
       (e: Error) => ctx.notify(e.message, 'error'),
     );
-  return createBadge(ctx.doc, key, status, author, {
+  const actions: BadgeActions = {
     answer: () => act({ key, action: 'answer' }),
     dismiss: () => act({ key, action: 'dismiss' }),
     reopen: () => act({ key, action: 'reopen' }),
     snooze: (until) => act({ key, action: 'snooze', until }),
     loadSnippets: () => ctx.send('snippets/list', {}),
     replyWith: to.replyWith,
-  });
+  };
+  return createBadge(ctx.doc, key, status, author, actions, by);
 }
 
 export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snippet: Snippet) => void) {
@@ -102,8 +111,8 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
     byKey.add(entry.key, el);
   }
 
-  /** Statuses the log holds: the badges of those keys follow them (work per status told, not per badge). */
-  function apply(statuses: Record<string, ItemStatus>) {
+  /** Statuses the log holds, and who set them (content/statuses): the badges of those keys follow. */
+  function apply(statuses: Record<string, ItemStatus>, by?: Attributions) {
     for (const key of Object.keys(statuses)) {
       const status = statuses[key];
       if (!status) continue;
@@ -111,20 +120,20 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         const entry = tracked.get(el);
         if (!entry) continue;
         if (!el.isConnected) forget(el);
-        else show(el, entry, status);
+        else show(el, entry, status, by ? (by[key] ?? null) : undefined);
       }
     }
   }
 
-  function show(el: Element, entry: Tracked, status: ItemStatus) {
+  function show(el: Element, entry: Tracked, status: ItemStatus, by: Attribution | null | undefined) {
     if (entry.badge?.host.isConnected) {
-      entry.badge.update(status);
+      entry.badge.update(status, by);
       return;
     }
     entry.badge?.destroy();
     const anchor = ctx.adapter.badgeAnchor(el);
     if (!anchor) return;
-    entry.badge = badgeFor(ctx, entry.key, status, entry.item.author, {
+    entry.badge = badgeFor(ctx, entry.key, status, by ?? null, entry.item.author, {
       applied: apply,
       replyWith: (snippet) => replyWith(el, snippet),
     });
@@ -141,7 +150,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
 
   return {
     /** Draws the badges of a report's items from the log's statuses, yielding to the page every few ms. */
-    async draw(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>) {
+    async draw(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>, by: Attributions = {}) {
       // Each badge is a shadow root with its style: the page gets its turn every few milliseconds.
       await inSlices(found, ctx.signal, ([el, item]) => {
         const key = itemKey(item.site, item.id);
@@ -151,7 +160,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         if (entry && entry.key !== key) entry.badge?.destroy();
         const next: Tracked = entry && entry.key === key ? { ...entry, item } : { key, item, badge: null };
         track(el, next);
-        show(el, next, status);
+        show(el, next, status, by[key] ?? null);
       });
       sweep();
     },

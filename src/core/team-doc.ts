@@ -91,12 +91,14 @@ function statusFields(state: TeamState, now: number): Pick<Item, 'status' | 'ans
 /**
  * The local item once the team's register is applied to it; the same object when nothing changes
  * (no action yet, or the item already says so). An item this browser never saw is made from the facts.
+ * `me`, this browser's member: an action of theirs coming back from the team is not attributed.
  */
 export function applyTeamState(
   item: TeamItem | undefined,
   doc: Pick<TeamItemDoc, 'facts' | 'state'>,
   key: string,
   now: number,
+  me: string | null = null,
 ): TeamItem {
   const base: TeamItem = item ?? {
     key,
@@ -118,7 +120,9 @@ export function applyTeamState(
     && base.answeredVia === fields.answeredVia
     && base.snoozeUntil === fields.snoozeUntil
     && base.statusAt === state.at
-    && base.by === state.actor;
+    && base.by === (state.actor === me ? undefined : state.actor);
   if (same) return base;
-  return { ...base, ...fields, statusAt: state.at, by: state.actor };
+  const next: TeamItem = { ...base, ...fields, statusAt: state.at, by: state.actor };
+  if (state.actor === me) delete next.by;
+  return next;
 }
