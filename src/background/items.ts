@@ -8,6 +8,7 @@ import type { Item, ItemStatus, ScannedItem, SiteId } from '../core/types';
 import { itemKey } from '../core/types';
 import type { Attributions, ItemAction, ReportResult } from '../shared/protocol';
 import { scannedItem } from '../shared/protocol-checks';
+import { teammates } from './side-work';
 import { changesEntry } from './catalog-entry';
 import type { ItemsWrite } from './catalog';
 import type { HandlerGroup, WorkerContext } from './worker-context';
@@ -27,8 +28,12 @@ function applyAction(item: Item, action: ItemAction, now: number): Item {
 
 /** A status this browser's user set is their own: a teammate's name on the former one goes (core/attribution.ts). */
 function asOwn(before: Item, next: Item): Item {
-  if (next === before || !('by' in next)) return next;
-  const own: TeamItem = { ...(next as TeamItem) };
+  return next === before ? next : withoutBy(next);
+}
+
+function withoutBy<T extends Item>(item: T): T {
+  if (!('by' in item)) return item;
+  const own = { ...item } as T & TeamItem;
   delete own.by;
   return own;
 }
@@ -99,7 +104,8 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
   await tx.done;
   side.afterChange(changed);
   ctx.team.afterReport([...merged.values()]);
-  return { statuses, by, refused: items.length - valid.length };
+  const me = async () => (await ctx.team.status()).team?.name ?? null;
+  return { statuses, by: await teammates(by, me), refused: items.length - valid.length };
 }
 
 /** One action on many items, in one transaction; the number changed. */
@@ -147,6 +153,13 @@ export async function wakeDue(ctx: WorkerContext): Promise<Item[]> {
   return woken;
 }
 
+/** An item as pages and the popup get it: `by` only when a teammate set its status (not this browser's member). */
+export async function asShown<T extends Item | null | undefined>(ctx: WorkerContext, item: T): Promise<T> {
+  if (!item || !('by' in item)) return item;
+  const me = (await ctx.team.status()).team?.name ?? null;
+  return (item as TeamItem).by === me ? withoutBy(item) : item;
+}
+
 export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
   const { db, side } = ctx;
   return {
@@ -161,7 +174,7 @@ export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
 
     async 'items/act'(req) {
       await ctx.team.beforeActions([req.key], req);
-      return updateItem(ctx, req.key, (item, now) => applyAction(item, req, now));
+      return asShown(ctx, await updateItem(ctx, req.key, (item, now) => applyAction(item, req, now)));
     },
     async 'items/actMany'({ keys, ...action }) {
       await ctx.team.beforeActions(keys, action);
@@ -169,9 +182,9 @@ export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
     },
     async 'items/sent'({ key }) {
       await ctx.team.beforeActions([key], { action: 'snippet' });
-      return updateItem(ctx, key, answerBySnippet);
+      return asShown(ctx, await updateItem(ctx, key, answerBySnippet));
     },
-    'items/get': async ({ key }) => (await db.get('items', key)) ?? null,
+    'items/get': async ({ key }) => asShown(ctx, (await db.get('items', key)) ?? null),
 
     async 'site/health'(health) {
       // The router takes this from content scripts on supported sites only (BACKGROUND_MESSAGES).

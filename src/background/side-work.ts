@@ -26,7 +26,16 @@ async function rescheduleWake(db: ReplylineDb, fx: BackgroundEffects): Promise<v
   await fx.scheduleWake(cursor?.value.snoozeUntil ?? null);
 }
 
-export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: Catalog) {
+/** The statuses a teammate set, without those of `me` (this browser's member). */
+export async function teammates(by: Attributions, me: Me): Promise<Attributions> {
+  if (Object.keys(by).length === 0) return by;
+  const name = await me();
+  return Object.fromEntries(Object.entries(by).filter(([, a]) => a.by !== name));
+}
+
+type Me = () => Promise<string | null>;
+
+export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: Catalog, me: Me) {
   let unsent: Record<string, ItemStatus> = {};
   let unsentBy: Attributions = {};
   let countChanged = false;
@@ -47,7 +56,7 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
         // A snooze set, changed or ended moves the next wake-up.
         await rescheduleWake(db, fx);
       }
-      if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses, by);
+      if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses, await teammates(by, me));
     }
   }
 

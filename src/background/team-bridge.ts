@@ -53,7 +53,7 @@ async function resolveConflicts(db: TeamDb, doc: Stored & { _conflicts?: string[
 }
 
 /** Applies the team's registers to the log, in one transaction; the items whose status changed are told. */
-async function applyToLog(ctx: WorkerContext, docs: Map<string, Stored>, me: string | null): Promise<void> {
+async function applyToLog(ctx: WorkerContext, docs: Map<string, Stored>): Promise<void> {
   const { db, fx, side, catalog } = ctx;
   const now = fx.now();
   const tx = db.transaction(['items', 'journal', 'catalog'], 'readwrite');
@@ -64,7 +64,7 @@ async function applyToLog(ctx: WorkerContext, docs: Map<string, Stored>, me: str
   const noted: Item[] = [];
   keys.forEach((key, i) => {
     const before = found[i];
-    const next = applyTeamState(before, docs.get(key)!, key, now, me);
+    const next = applyTeamState(before, docs.get(key)!, key, now);
     if (before && next === before) return;
     changed.push(next);
     if (changesEntry(before, next)) noted.push(next);
@@ -120,7 +120,7 @@ export function createBridge(ctx: WorkerContext, local: () => TeamDb | null, mem
       if (!key) other.push(change.doc);
       else docs.set(key, await resolveConflicts(db, change.doc as Stored & { _conflicts?: string[] }));
     }
-    if (docs.size > 0) await applyToLog(ctx, docs, member());
+    if (docs.size > 0) await applyToLog(ctx, docs);
     if (other.length > 0) await others?.(db, other);
     await writeLocal(db, CHECKPOINT, { seq: changes.last_seq });
     return changes.results.length === BATCH;

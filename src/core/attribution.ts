@@ -17,9 +17,14 @@ export interface Attribution {
 
 const WEEK = 7 * 24 * 60 * 60_000;
 
-/** The teammate's part in an item's status; null when it is this browser's own, or waiting. */
-export function attributionOf(item: Pick<TeamItem, 'status' | 'by' | 'statusAt' | 'answeredAt' | 'snoozeUntil'>): Attribution | null {
-  if (!item.by || item.status === 'pending') return null;
+type Attributed = Pick<TeamItem, 'status' | 'by' | 'statusAt' | 'answeredAt' | 'snoozeUntil'>;
+
+/**
+ * The teammate's part in an item's status; null when it is waiting, or this browser's own (no `by`,
+ * or `by` is `me`, this browser's member: its own action as it came back from the team).
+ */
+export function attributionOf(item: Attributed, me: string | null = null): Attribution | null {
+  if (!item.by || item.by === me || item.status === 'pending') return null;
   const at = item.status === 'answered' ? (item.answeredAt ?? item.statusAt) : item.statusAt;
   return { by: item.by, at, until: item.status === 'snoozed' ? item.snoozeUntil : null };
 }

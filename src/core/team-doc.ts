@@ -91,14 +91,12 @@ function statusFields(state: TeamState, now: number): Pick<Item, 'status' | 'ans
 /**
  * The local item once the team's register is applied to it; the same object when nothing changes
  * (no action yet, or the item already says so). An item this browser never saw is made from the facts.
- * `me`, this browser's member: an action of theirs coming back from the team is not attributed.
  */
 export function applyTeamState(
   item: TeamItem | undefined,
   doc: Pick<TeamItemDoc, 'facts' | 'state'>,
   key: string,
   now: number,
-  me: string | null = null,
 ): TeamItem {
   const base: TeamItem = item ?? {
     key,
@@ -120,9 +118,7 @@ export function applyTeamState(
     && base.answeredVia === fields.answeredVia
     && base.snoozeUntil === fields.snoozeUntil
     && base.statusAt === state.at
-    && base.by === (state.actor === me ? undefined : state.actor);
+    && base.by === state.actor;
   if (same) return base;
-  const next: TeamItem = { ...base, ...fields, statusAt: state.at, by: state.actor };
-  if (state.actor === me) delete next.by;
-  return next;
+  return { ...base, ...fields, statusAt: state.at, by: state.actor };
 }

@@ -3,8 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openReplylineDb, type ReplylineDb } from '../../src/background/db';
 import { createService } from '../../src/background/service';
+import { NO_TEAM, OFF } from '../../src/background/team-port';
 import { answeredWarning, attributionOf, attributionText } from '../../src/core/attribution';
-import { applyTeamState, stateOf, type TeamItem } from '../../src/core/team-doc';
+import type { TeamItem } from '../../src/core/team-doc';
 import type { ItemStatus } from '../../src/core/types';
 import { badgeText } from '../../src/content/badge-look';
 import type { Attributions } from '../../src/shared/protocol';
@@ -64,9 +65,9 @@ describe('who of the team set a status, in words', () => {
   });
 
   it('a team action of this browser’s own member coming back is not attributed', () => {
-    const state = stateOf({ action: 'dismiss' }, 'leo', NOW);
-    expect(applyTeamState(item(), { facts: item(), state }, 'x:10', NOW, 'leo').by).toBeUndefined();
-    expect(applyTeamState(item(), { facts: item(), state }, 'x:10', NOW, 'ana').by).toBe('leo');
+    const dismissed = item({ status: 'dismissed', statusAt: NOW - MIN, by: 'leo' });
+    expect(attributionOf(dismissed, 'leo')).toBeNull();
+    expect(attributionOf(dismissed, 'ana')).toEqual({ by: 'leo', at: NOW - MIN, until: null });
   });
 });
 
@@ -103,5 +104,21 @@ describe('the status messages to pages carry who set them', () => {
     expect(reopened && 'by' in reopened).toBe(false);
     expect(told.at(-1)).toEqual({ statuses: { 'x:10': 'answered' }, by: {} });
     expect((await db.get('items', 'x:10')) as TeamItem).not.toHaveProperty('by');
+  });
+
+  it('leaves out this browser\'s own member: its action as it came back from the team is its own', async () => {
+    const team = { ...NO_TEAM, status: async () => ({ ...OFF, team: { server: 'http://127.0.0.1:5984', db: 'brand', name: 'leo' } }) };
+    const withTeam = createService(db, quietEffects({ now: () => NOW }), () => team);
+    const h = withTeam.handlers;
+    await h['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
+    await withTeam.settled();
+    for (const [key, by] of [['x:10', 'leo'], ['x:11', 'ana']] as const) {
+      const stored = (await db.get('items', key))!;
+      await db.put('items', { ...stored, status: 'dismissed', statusAt: NOW - MIN, by } as TeamItem);
+    }
+    const report = await h['items/report']({ site: 'x', items: [scanned('10'), scanned('11')] }, ctx);
+    expect(report.by).toEqual({ 'x:11': { by: 'ana', at: NOW - MIN, until: null } });
+    expect(await h['items/get']({ key: 'x:10' }, ctx)).not.toHaveProperty('by');
+    expect(await h['items/get']({ key: 'x:11' }, ctx)).toHaveProperty('by', 'ana');
   });
 });
