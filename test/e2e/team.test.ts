@@ -121,6 +121,12 @@ describe('a team in Chromium', () => {
       [key(8)]: { status: 'dismissed', by: 'ana' },
     });
     expect(await storedItems(b, [key(7), key(8)])).toEqual(await storedItems(a, [key(7), key(8)]));
+    // Each badge names the teammate, never one's own member: ana's comment 8 is hers, dismissed by ana for leo.
+    const label = (page: Page, n: number) => page.locator(`[data-replyline-key="${key(n)}"] button.badge`).getAttribute('aria-label');
+    await expect.poll(() => label(pageA, 7), WAIT).toMatch(/\. Answered by leo · /);
+    expect(await label(pageA, 8)).not.toMatch(/ by /);
+    await expect.poll(() => label(pageB, 8), WAIT).toMatch(/\. Dismissed by ana\.$/);
+    expect(await label(pageB, 7)).not.toMatch(/ by /);
     // Every member resolved the conflict the same way and deleted the losing revision.
     const conflicted = async () => (await serverDocs(server)).filter((d) => d.conflicts > 0);
     await expect.poll(conflicted, { timeout: 60_000 }).toEqual([]);
