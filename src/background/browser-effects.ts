@@ -116,7 +116,7 @@ export function createBrowserSide(service: () => Promise<ServiceView>) {
         title: [waiting, ...attention.map((site) => t('needsAttentionShort', site))].join(' · '),
       });
     },
-    broadcastStatuses: (statuses) => tellTabs('content/statuses', { statuses }),
+    broadcastStatuses: (statuses, by) => tellTabs('content/statuses', { statuses, by }),
     broadcastRefresh: () => tellTabs('content/refresh', {}),
     noteLogChanged,
     ...ALARMS,

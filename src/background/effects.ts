@@ -1,6 +1,6 @@
 import type { Catalog } from '../core/i18n';
 import type { ItemStatus, SiteId } from '../core/types';
-import type { InsertResult } from '../shared/protocol';
+import type { Attributions, InsertResult } from '../shared/protocol';
 
 /**
  * What the background needs from the browser, injected so that the logic runs in Node tests.
@@ -12,7 +12,7 @@ export interface BackgroundEffects {
   /** The toolbar: how many wait, and the sites whose last page needs attention (their names). */
   setPendingCount(count: number, attention: string[]): Promise<void> | void;
   /** Statuses changed: tabs showing these items redraw their badges. */
-  broadcastStatuses(statuses: Record<string, ItemStatus>): Promise<void> | void;
+  broadcastStatuses(statuses: Record<string, ItemStatus>, by: Attributions): Promise<void> | void;
   /** Settings changed in a way that makes pages judge again (an owner handle). */
   broadcastRefresh(): Promise<void> | void;
   /** The log changed: open extension pages (the popup) read what they show again. */

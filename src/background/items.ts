@@ -1,11 +1,14 @@
 /** The item log: what pages report, what the user does to items, and each site's health. */
+import { attributionOf } from '../core/attribution';
 import { needsAttention } from '../core/health';
 import { t } from '../core/i18n';
 import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
+import type { TeamItem } from '../core/team-doc';
 import type { Item, ItemStatus, ScannedItem, SiteId } from '../core/types';
 import { itemKey } from '../core/types';
-import type { ItemAction, ReportResult } from '../shared/protocol';
+import type { Attributions, ItemAction, ReportResult } from '../shared/protocol';
 import { scannedItem } from '../shared/protocol-checks';
+import { teammates } from './side-work';
 import { changesEntry } from './catalog-entry';
 import type { ItemsWrite } from './catalog';
 import type { HandlerGroup, WorkerContext } from './worker-context';
@@ -21,6 +24,18 @@ function applyAction(item: Item, action: ItemAction, now: number): Item {
     case 'snooze':
       return snooze(item, action.until, now);
   }
+}
+
+/** A status this browser's user set is their own: a teammate's name on the former one goes (core/attribution.ts). */
+function asOwn(before: Item, next: Item): Item {
+  return next === before ? next : withoutBy(next);
+}
+
+function withoutBy<T extends Item>(item: T): T {
+  if (!('by' in item)) return item;
+  const own = { ...item } as T & TeamItem;
+  delete own.by;
+  return own;
 }
 
 type ItemMessages =
@@ -47,7 +62,7 @@ async function updateItem(
     await tx.done;
     return null;
   }
-  const next = change(item, fx.now());
+  const next = asOwn(item, change(item, fx.now()));
   if (next !== item) {
     await Promise.all([tx.objectStore('items').put(next), catalog.note(tx, changesEntry(item, next) ? [next] : [])]);
   }
@@ -66,6 +81,7 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
   const store = tx.objectStore('items');
   const changed: Item[] = [];
   const statuses: Record<string, ItemStatus> = {};
+  const by: Attributions = {};
   // Reads first, all at once, then the writes: one round trip each instead of one per item.
   const keys = valid.map((scanned) => itemKey(site, scanned.id));
   const existing = await Promise.all(keys.map((key) => store.get(key)));
@@ -77,6 +93,9 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
     const next = mergeScanned(before, scanned, now);
     merged.set(key, next);
     statuses[key] = next.status;
+    const attribution = attributionOf(next);
+    if (attribution) by[key] = attribution;
+    else delete by[key];
     if (!before || before.status !== next.status) changed.push(next);
     if (changesEntry(before, next)) entryChanged.add(key);
   });
@@ -85,7 +104,8 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
   await tx.done;
   side.afterChange(changed);
   ctx.team.afterReport([...merged.values()]);
-  return { statuses, refused: items.length - valid.length };
+  const me = async () => (await ctx.team.status()).team?.name ?? null;
+  return { statuses, by: await teammates(by, me), refused: items.length - valid.length };
 }
 
 /** One action on many items, in one transaction; the number changed. */
@@ -101,7 +121,7 @@ async function actOnMany(ctx: WorkerContext, keys: string[], action: ItemAction)
   const found = await Promise.all([...new Set(keys)].map((key) => store.get(key)));
   for (const item of found) {
     if (!item) continue;
-    const next = applyAction(item, action, now);
+    const next = asOwn(item, applyAction(item, action, now));
     if (next === item) unchanged.push(next);
     else changed.push(next);
   }
@@ -133,6 +153,13 @@ export async function wakeDue(ctx: WorkerContext): Promise<Item[]> {
   return woken;
 }
 
+/** An item as pages and the popup get it: `by` only when a teammate set its status (not this browser's member). */
+export async function asShown<T extends Item | null | undefined>(ctx: WorkerContext, item: T): Promise<T> {
+  if (!item || !('by' in item)) return item;
+  const me = (await ctx.team.status()).team?.name ?? null;
+  return (item as TeamItem).by === me ? withoutBy(item) : item;
+}
+
 export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
   const { db, side } = ctx;
   return {
@@ -147,7 +174,7 @@ export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
 
     async 'items/act'(req) {
       await ctx.team.beforeActions([req.key], req);
-      return updateItem(ctx, req.key, (item, now) => applyAction(item, req, now));
+      return asShown(ctx, await updateItem(ctx, req.key, (item, now) => applyAction(item, req, now)));
     },
     async 'items/actMany'({ keys, ...action }) {
       await ctx.team.beforeActions(keys, action);
@@ -155,9 +182,9 @@ export function itemHandlers(ctx: WorkerContext): HandlerGroup<ItemMessages> {
     },
     async 'items/sent'({ key }) {
       await ctx.team.beforeActions([key], { action: 'snippet' });
-      return updateItem(ctx, key, answerBySnippet);
+      return asShown(ctx, await updateItem(ctx, key, answerBySnippet));
     },
-    'items/get': async ({ key }) => (await db.get('items', key)) ?? null,
+    'items/get': async ({ key }) => asShown(ctx, (await db.get('items', key)) ?? null),
 
     async 'site/health'(health) {
       // The router takes this from content scripts on supported sites only (BACKGROUND_MESSAGES).

@@ -7,19 +7,22 @@ import { LIST_LIMIT, type PageRow } from '../shared/protocol';
 import type { HeadRow } from './catalog-head';
 import { groupKeys } from './catalog-view';
 import { statusRange } from './db';
+import { asShown } from './items';
 import type { HandlerGroup, WorkerContext } from './worker-context';
 
 type QueryMessages = 'items/list' | 'items/page' | 'items/keys' | 'items/stats';
 
-export function popupQueryHandlers({ db, fx, catalog }: WorkerContext): HandlerGroup<QueryMessages> {
+export function popupQueryHandlers(ctx: WorkerContext): HandlerGroup<QueryMessages> {
+  const { db, fx, catalog } = ctx;
   /**
    * The rows with their items, read in one transaction. An item the catalog lists but the log no
    * longer holds (deleted a moment ago) is left out.
    */
   async function withItems(rows: HeadRow[]): Promise<PageRow[]> {
     const tx = db.transaction('items');
-    const found = await Promise.all(rows.map((row) => (row.type === 'item' ? tx.store.get(row.key) : null)));
+    const read = await Promise.all(rows.map((row) => (row.type === 'item' ? tx.store.get(row.key) : null)));
     await tx.done;
+    const found = await Promise.all(read.map((item) => asShown(ctx, item)));
     return rows.flatMap((row, i): PageRow[] => {
       const item = found[i];
       if (row.type === 'group') return [row];

@@ -7,7 +7,9 @@
  * else comes (the last action of a session, answered from the popup), an alarm is armed before the
  * answer leaves and disarmed once the tabs were told.
  */
+import { attributionOf } from '../core/attribution';
 import { needsAttention } from '../core/health';
+import type { Attributions } from '../shared/protocol';
 import type { Item, ItemStatus } from '../core/types';
 import { SITE_NAMES } from '../core/types';
 import type { Catalog } from './catalog';
@@ -25,8 +27,18 @@ async function rescheduleWake(db: ReplylineDb, fx: BackgroundEffects): Promise<v
   await fx.scheduleWake(cursor?.value.snoozeUntil ?? null);
 }
 
-export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: Catalog) {
+/** The statuses a teammate set, without those of `me` (this browser's member). */
+export async function teammates(by: Attributions, me: Me): Promise<Attributions> {
+  if (Object.keys(by).length === 0) return by;
+  const name = await me();
+  return Object.fromEntries(Object.entries(by).filter(([, a]) => a.by !== name));
+}
+
+type Me = () => Promise<string | null>;
+
+export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: Catalog, me: Me) {
   let unsent: Record<string, ItemStatus> = {};
+  let unsentBy: Attributions = {};
   let countChanged = false;
   let running: Promise<void> | null = null;
   let armed: Promise<void> | null = null;
@@ -35,15 +47,17 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
   async function tellAll(): Promise<void> {
     while (countChanged || Object.keys(unsent).length > 0) {
       const statuses = unsent;
+      const by = unsentBy;
       const recount = countChanged;
       unsent = {};
+      unsentBy = {};
       countChanged = false;
       if (recount) {
         await refreshToolbar(db, fx, catalog);
         // A snooze set, changed or ended moves the next wake-up.
         await rescheduleWake(db, fx);
       }
-      if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses);
+      if (Object.keys(statuses).length > 0) await fx.broadcastStatuses(statuses, await teammates(by, me));
       if (recount) await fx.noteLogChanged();
     }
   }
@@ -76,7 +90,12 @@ export function createSideWork(db: ReplylineDb, fx: BackgroundEffects, catalog: 
     /** Items whose status changed, and others whose (unchanged) status the tabs should hear again. */
     afterChange(changed: Item[], alsoTell: Item[] = []): void {
       if (changed.length === 0 && alsoTell.length === 0) return;
-      for (const item of [...changed, ...alsoTell]) unsent[item.key] = item.status;
+      for (const item of [...changed, ...alsoTell]) {
+        unsent[item.key] = item.status;
+        const attribution = attributionOf(item);
+        if (attribution) unsentBy[item.key] = attribution;
+        else delete unsentBy[item.key];
+      }
       if (changed.length > 0) countChanged = true;
       // Synchronous, before the answer leaves: the browser holds the alarm even if this worker stops now.
       armed ??= Promise.resolve(fx.retellLater(true));

@@ -18,7 +18,8 @@ export type HandlerGroup<K extends BackgroundType & keyof BackgroundProtocol> = 
 
 export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
   const catalog = createCatalog(db);
-  const side = createSideWork(db, fx, catalog);
+  // Who this browser is in the team: its own actions, as they come back, are not a teammate's.
+  const side = createSideWork(db, fx, catalog, async () => (await context.team.status()).team?.name ?? null);
 
   /** The Mastodon hosts the user added, kept while the worker lives (every settings write resets it). */
   let instanceHosts: Promise<Set<string>> | null = null;
@@ -50,7 +51,7 @@ export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
     return run;
   }
 
-  return {
+  const context = {
     db,
     fx,
     side,
@@ -84,6 +85,7 @@ export function createWorkerContext(db: ReplylineDb, fx: BackgroundEffects) {
       return null;
     },
   };
+  return context;
 }
 
 export type WorkerContext = ReturnType<typeof createWorkerContext>;

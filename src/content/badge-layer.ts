@@ -5,8 +5,9 @@
 import type { TeamItem } from '../core/team-doc';
 import type { ItemStatus, Person, ScannedItem, Snippet } from '../core/types';
 import { itemKey } from '../core/types';
-import type { BackgroundProtocol, Req } from '../shared/protocol';
-import { type Badge, createBadge } from './badge';
+import { type Attribution, attributionOf } from '../core/attribution';
+import type { Attributions, BackgroundProtocol, Req } from '../shared/protocol';
+import { type Badge, type BadgeActions, createBadge } from './badge';
 import { type PageContext, whenIdle } from './context';
 
 /**
@@ -16,6 +17,12 @@ import { type PageContext, whenIdle } from './context';
  * done, within a task that stays well under 50 ms.
  */
 const DRAW_BUDGET_MS = 20;
+
+/** A badge waiting to be drawn: its status, and who of the team set it (undefined: as it was). */
+interface Shown {
+  status: ItemStatus;
+  by: Attribution | null | undefined;
+}
 
 export interface Tracked {
   key: string;
@@ -55,21 +62,28 @@ function keyIndex() {
   };
 }
 
+/** Who of the team set a stored item's status, as a status message says it. */
+export function byOf(item: Parameters<typeof attributionOf>[0] & { key: string }): Attributions {
+  const attribution = attributionOf(item);
+  return attribution ? { [item.key]: attribution } : {};
+}
+
 /** One item's badge: its actions go to the worker, and the stored answer is what the badges show. */
 function badgeFor(
   ctx: PageContext,
   key: string,
   status: ItemStatus,
+  by: Attribution | null,
   author: Person,
-  to: { applied: (statuses: Record<string, ItemStatus>) => void; replyWith: (snippet: Snippet) => void },
+  to: { applied: BadgeLayer['apply']; replyWith: (snippet: Snippet) => void },
 ): Badge {
   // The answer is the stored item: the badge shows what was applied (send asks again when an answer is lost).
   const act = (payload: Req<BackgroundProtocol, 'items/act'>) =>
     void ctx.send('items/act', payload).then(
-      (item) => item && to.applied({ [item.key]: item.status }),
+      (item) => item && to.applied({ [item.key]: item.status }, byOf(item)),
       (e: Error) => ctx.notify(e.message, 'error'),
     );
-  return createBadge(ctx.doc, key, status, author, {
+  const actions: BadgeActions = {
     answer: () => act({ key, action: 'answer' }),
     dismiss: () => act({ key, action: 'dismiss' }),
     reopen: () => act({ key, action: 'reopen' }),
@@ -82,15 +96,16 @@ function badgeFor(
       return { members: team.members, me: team.me, assignee: (item as TeamItem).assignee ?? null };
     },
     assign: (who) => void ctx.send('items/assign', { key, to: who }).catch((e: Error) => ctx.notify(e.message, 'error')),
-  });
+  };
+  return createBadge(ctx.doc, key, status, author, actions, by);
 }
 
 /**
  * Badges waiting to be drawn, with the status each shows: drawn when our other work is done, as many
  * as DRAW_BUDGET_MS allows per task. `done` resolves once none waits.
  */
-function drawQueue(ctx: PageContext, show: (el: Element, status: ItemStatus) => void) {
-  const waiting = new Map<Element, ItemStatus>();
+function drawQueue(ctx: PageContext, show: (el: Element, status: ItemStatus, by: Shown['by']) => void) {
+  const waiting = new Map<Element, Shown>();
   let scheduled = false;
   const settled: (() => void)[] = [];
   const schedule = () => {
@@ -103,24 +118,25 @@ function drawQueue(ctx: PageContext, show: (el: Element, status: ItemStatus) => 
   };
   function drawSome() {
     const start = performance.now();
-    for (const [el, status] of waiting) {
+    for (const [el, { status, by }] of waiting) {
       if (performance.now() - start > DRAW_BUDGET_MS) break;
       waiting.delete(el);
-      show(el, status);
+      show(el, status, by);
     }
     if (waiting.size > 0) return schedule();
     for (const resolve of settled.splice(0)) resolve();
   }
   ctx.signal.addEventListener('abort', () => settled.splice(0).forEach((resolve) => resolve()), { once: true });
   return {
-    add(el: Element, status: ItemStatus) {
-      waiting.set(el, status);
+    add(el: Element, status: ItemStatus, by: Attribution | null) {
+      waiting.set(el, { status, by });
       schedule();
     },
     /** A newer status for a badge still waiting. */
-    update(el: Element, status: ItemStatus): boolean {
-      if (!waiting.has(el)) return false;
-      waiting.set(el, status);
+    update(el: Element, status: ItemStatus, by: Attribution | null | undefined): boolean {
+      const before = waiting.get(el);
+      if (!before) return false;
+      waiting.set(el, { status, by: by === undefined ? before.by : by });
       return true;
     },
     drop: (el: Element) => waiting.delete(el),
@@ -136,34 +152,34 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
   const sweep = () => {
     if (tracked.size >= sweepAt) sweepAt = forgetRemoved(tracked, forget);
   };
-  const queue = drawQueue(ctx, (el, status) => {
+  const queue = drawQueue(ctx, (el, status, by) => {
     const entry = tracked.get(el);
-    if (entry && el.isConnected) show(el, entry, status);
+    if (entry && el.isConnected) show(el, entry, status, by);
   });
 
-  /** Statuses the log holds: the badges of those keys follow them (work per status told, not per badge). */
-  function apply(statuses: Record<string, ItemStatus>) {
-    for (const key of Object.keys(statuses)) {
-      const status = statuses[key];
-      if (!status) continue;
+  /** Statuses the log holds, and who set them (content/statuses): the badges of those keys follow. */
+  function apply(statuses: Record<string, ItemStatus>, by?: Attributions) {
+    for (const [key, status] of Object.entries(statuses)) {
+      // A message without attributions (a resync) leaves the one shown as it is.
+      const who = by ? (by[key] ?? null) : undefined;
       for (const el of byKey.get(key)) {
         const entry = tracked.get(el);
         if (!entry) continue;
         if (!el.isConnected) forget(el);
-        else if (!queue.update(el, status)) show(el, entry, status);
+        else if (!queue.update(el, status, who)) show(el, entry, status, who);
       }
     }
   }
 
-  function show(el: Element, entry: Tracked, status: ItemStatus) {
+  function show(el: Element, entry: Tracked, status: ItemStatus, by: Attribution | null | undefined) {
     if (entry.badge?.host.isConnected) {
-      entry.badge.update(status);
+      entry.badge.update(status, by);
       return;
     }
     entry.badge?.destroy();
     const anchor = ctx.adapter.badgeAnchor(el);
     if (!anchor) return;
-    entry.badge = badgeFor(ctx, entry.key, status, entry.item.author, {
+    entry.badge = badgeFor(ctx, entry.key, status, by ?? null, entry.item.author, {
       applied: apply,
       replyWith: (snippet) => replyWith(el, snippet),
     });
@@ -181,7 +197,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
 
   return {
     /** The badges of a report's items, from the log's statuses: drawn with the others waiting (resolves once drawn). */
-    draw(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>): Promise<void> {
+    draw(found: [Element, ScannedItem][], statuses: Record<string, ItemStatus>, by: Attributions = {}): Promise<void> {
       for (const [el, item] of found) {
         const key = itemKey(item.site, item.id);
         const status = statuses[key];
@@ -193,7 +209,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         }
         tracked.set(el, entry && entry.key === key ? { ...entry, item } : { key, item, badge: null });
         byKey.add(key, el);
-        queue.add(el, status);
+        queue.add(el, status, by[key] ?? null);
       }
       sweep();
       return queue.done();

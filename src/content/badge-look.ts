@@ -4,6 +4,7 @@
  * The words are Replyline's own ("Waiting", "Answered"), never the site's "Reply", and each badge
  * carries Replyline's speech-bubble mark or a status icon drawn in our colours.
  */
+import { type Attribution, attributionText } from '../core/attribution';
 import { type MessageKey, t } from '../core/i18n';
 import type { ItemStatus } from '../core/types';
 
@@ -69,11 +70,17 @@ export function statusFace(doc: Document, status: ItemStatus, word: string): Doc
   return face.cloneNode(true) as DocumentFragment;
 }
 
-/** The visible word, the accessible name and the tooltip of a badge for its status and author. */
-export function badgeText(status: ItemStatus, author: string) {
+/**
+ * The visible word, the accessible name and the tooltip of a badge for its status and author; a
+ * status a teammate set says who and when in both ("Answered by ana · 5m ago").
+ */
+export function badgeText(status: ItemStatus, author: string, by: Attribution | null = null, now = Date.now()) {
   const look = LOOKS[status];
   const word = t(look.word);
-  return { word, name: author ? t(look.name, author) : word, title: t(look.title) };
+  const name = author ? t(look.name, author) : word;
+  const said = by ? attributionText(status, by, now) : null;
+  if (!said) return { word, name, title: t(look.title) };
+  return { word, name: t('badgeNameBy', name, said), title: t('badgeTitleBy', said) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { t } from '../core/i18n';
 import type { ItemStatus, Person, Snippet } from '../core/types';
 import { tomorrowMorning } from '../core/triage';
+import type { Attribution } from '../core/attribution';
 import { BADGE_STYLE, badgeText, statusFace } from './badge-look';
 import { type BadgeMenu, createBadgeMenu, type MenuEntry, type MenuSection } from './badge-menu';
 import { HOST_ATTRIBUTE } from './watcher';
@@ -26,7 +27,8 @@ export interface AssignChoices {
 
 export interface Badge {
   host: HTMLElement;
-  update(status: ItemStatus): void;
+  /** `by`: who of the team set it (null: this browser's own); undefined keeps what an unchanged status said. */
+  update(status: ItemStatus, by?: Attribution | null): void;
   destroy(): void;
 }
 
@@ -86,6 +88,7 @@ interface BadgeState {
   menu: BadgeMenu;
   author: string;
   current: ItemStatus;
+  by: Attribution | null;
 }
 
 /** The shadow root's parts, made once per document and cloned for each badge (a page may hold thousands). */
@@ -127,13 +130,20 @@ function stopAtHost(host: HTMLElement) {
   }
 }
 
-function updateBadge(badge: BadgeState, next: ItemStatus) {
+function sameAttribution(a: Attribution | null, b: Attribution | null): boolean {
+  return a === b || (!!a && !!b && a.by === b.by && a.at === b.at && a.until === b.until);
+}
+
+function updateBadge(badge: BadgeState, next: ItemStatus, by: Attribution | null | undefined) {
   const { host, button } = badge;
+  const same = next === badge.current;
+  const attribution = by === undefined ? (same ? badge.by : null) : by;
   // The log tells the same status again often (a resync, another tab's report): an open menu stays open.
-  if (next === badge.current && host.hasAttribute('data-replyline-status')) return;
+  if (same && sameAttribution(attribution, badge.by) && host.hasAttribute('data-replyline-status')) return;
   badge.current = next;
+  badge.by = attribution;
   host.setAttribute('data-replyline-status', next);
-  const text = badgeText(next, badge.author);
+  const text = badgeText(next, badge.author, attribution);
   button.className = `badge ${next}`;
   button.replaceChildren(statusFace(host.ownerDocument, next, text.word));
   button.title = text.title;
@@ -153,19 +163,20 @@ export function createBadge(
   status: ItemStatus,
   author: Person,
   actions: BadgeActions,
+  by: Attribution | null = null,
 ): Badge {
   // The name the page shows, else the handle.
   const who = author.name.trim() || (author.handle ? `@${author.handle}` : '');
-  const badge: BadgeState = { ...buildBadge(doc, key), author: who, current: status };
+  const badge: BadgeState = { ...buildBadge(doc, key), author: who, current: status, by };
   stopAtHost(badge.host);
   badge.button.addEventListener('click', () =>
     badge.menu.isOpen() ? badge.menu.close(true) : badge.menu.open(menuSections(badge.current, actions)),
   );
-  updateBadge(badge, status);
+  updateBadge(badge, status, by);
 
   return {
     host: badge.host,
-    update: (next) => updateBadge(badge, next),
+    update: (next, nextBy) => updateBadge(badge, next, nextBy),
     destroy() {
       badge.menu.close(false);
       badge.host.remove();

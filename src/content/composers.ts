@@ -31,7 +31,7 @@ interface Focus {
 }
 
 /** Follows the user: the comment box last focused, the caret in it, the item whose Reply was clicked. */
-function trackFocus(ctx: PageContext, badges: BadgeLayer, focus: Focus) {
+function trackFocus(ctx: PageContext, focus: Focus) {
   const { adapter, doc, signal } = ctx;
   const composerAround = (el: Element | null): HTMLElement | null => {
     if (!el || !isEditable(el)) return null;
@@ -48,11 +48,11 @@ function trackFocus(ctx: PageContext, badges: BadgeLayer, focus: Focus) {
     const range = selection.getRangeAt(0);
     if (focus.lastComposer.contains(range.startContainer)) focus.savedRange = range.cloneRange();
   };
-  // A click on an item's own Reply button makes that item the target of what is inserted next.
+  // A click on an item's own Reply button makes that item the target of what is inserted next,
+  // whether or not its badge is drawn yet (it is looked up when the reply goes in).
   const onClick = (event: Event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (!target) return;
-    for (const [el] of badges.entries()) {
+    for (let el = target?.closest(adapter.itemSelector); el; el = el.parentElement?.closest(adapter.itemSelector)) {
       if (!adapter.replyButton(el)?.contains(target)) continue;
       focus.replyTarget = { el, at: Date.now() };
       return;
@@ -149,7 +149,7 @@ async function replyWith(c: Composing, el: Element, snippet: Snippet) {
 export function createComposers(ctx: PageContext, deps: ComposerDeps) {
   const focus: Focus = { lastComposer: null, savedRange: null, replyTarget: null, stopSendWatch: null };
   const c: Composing = { ctx, deps, focus };
-  trackFocus(ctx, deps.badges, focus);
+  trackFocus(ctx, focus);
   return {
     itemFor: (composer: HTMLElement) => itemFor(c, composer),
     replyWith: (el: Element, snippet: Snippet) => replyWith(c, el, snippet),

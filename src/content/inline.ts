@@ -1,7 +1,7 @@
+import { answeredWarning } from '../core/attribution';
 import { t } from '../core/i18n';
 import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut } from '../core/picker';
 import { expandTemplate, searchSnippets } from '../core/snippets';
-import { formatAgo } from '../core/time';
 import type { Item, Person, Snippet } from '../core/types';
 import { caretRect, selectionSettled, selectTyped, textBeforeCaret } from './caret';
 import { contentOf, deepActiveElement, editableRoot, isEditable, placeCaret } from './insert';
@@ -112,10 +112,8 @@ async function warnings(deps: InlineDeps, current: Session, snippet: Snippet): P
   const found: string[] = [];
   const target = deps.targetOf(current.composer);
   if (target) {
-    const item = await deps.item(target.key).catch(() => null);
-    if (item?.status === 'answered' && item.answeredAt) {
-      found.push(t('warnAnswered', item.author.name, formatAgo(item.answeredAt, Date.now())));
-    }
+    const answered = answeredWarning(await deps.item(target.key).catch(() => null), Date.now());
+    if (answered) found.push(answered);
   }
   const expanded = expandTemplate(fillInputs(snippet.body, {}), {
     person: target?.person ?? null,

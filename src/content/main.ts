@@ -17,8 +17,8 @@ function start(adapter: SiteAdapter): void {
   const content = startContent(adapter, document, send);
   listenInContent({
     'content/insert': ({ body }) => content.insertFromPopup(body),
-    'content/statuses': ({ statuses }) => {
-      content.applyStatuses(statuses);
+    'content/statuses': ({ statuses, by }) => {
+      content.applyStatuses(statuses, by);
       return null;
     },
     'content/resync': () => {

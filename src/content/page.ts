@@ -49,7 +49,7 @@ function createParts(ctx: PageContext, state: PageStateStore, errors: Set<string
   const reporter = createReporter(ctx, {
     answered(batch, result) {
       health.refused(result.refused);
-      void badges.draw(batch, result.statuses);
+      void badges.draw(batch, result.statuses, result.by);
     },
   });
   const scanner = createScanner(ctx, {

@@ -1,3 +1,4 @@
+import { attributionOf, attributionText } from '../core/attribution';
 import { formatAge } from '../core/time';
 import { type Label, labelsFor } from '../core/triage';
 import type { Item, ItemKind } from '../core/types';
@@ -64,6 +65,13 @@ function ItemActions({ item, triage }: { item: Item; triage: Triage }) {
   );
 }
 
+/** Who of the team set the status, when it was a teammate ("Answered by ana · 5m ago"); nothing for one's own. */
+function TeammateLine({ item, now }: { item: Item; now: number }) {
+  const by = attributionOf(item);
+  const text = by && attributionText(item.status, by, now);
+  return text ? <span class="muted by">{text}</span> : null;
+}
+
 interface ItemRowProps {
   item: Item;
   /** Drawn under its conversation's header. */
@@ -102,6 +110,7 @@ export function ItemRow({ item, inGroup, now, triage, props }: ItemRowProps) {
       </div>
       <div class="meta context">
         <span class="muted">{t('kindOnSite', t(KIND[item.kind]), SITE_NAMES[item.site])}</span>
+        <TeammateLine item={item} now={now} />
         {labelsFor(item.text).map((l) => (
           <span class={`label ${l}`} key={l}>
             {t(LABEL[l])}

@@ -1,4 +1,5 @@
 import type { PageHealth } from '../core/health';
+import type { Attribution } from '../core/attribution';
 import type { Catalog } from '../core/i18n';
 import type { Stats } from '../core/stats';
 import type { ItemFilter } from '../core/triage';
@@ -137,14 +138,24 @@ export interface BackgroundProtocol {
 /** Messages from the background to a content script. */
 export interface ContentProtocol {
   'content/insert': { req: { body: string }; res: InsertResult };
-  'content/statuses': { req: { statuses: Record<string, ItemStatus> }; res: null };
+  /**
+   * Statuses that changed, and who of the team set those a teammate set (a key left out of `by`:
+   * this browser's own). A resync's statuses (items/statuses) carry no `by`: a badge whose status is
+   * unchanged keeps what it said.
+   */
+  'content/statuses': { req: { statuses: Record<string, ItemStatus>; by: Attributions }; res: null };
   'content/refresh': { req: Record<string, never>; res: null };
   /** The worker (re)started: send what was not acknowledged, and ask again for the statuses shown. */
   'content/resync': { req: Record<string, never>; res: null };
 }
 
+/** By item key: the teammate whose action set its status (issue 16); a key left out was this browser's own. */
+export type Attributions = Record<string, Attribution>;
+
 export interface ReportResult {
   statuses: Record<string, ItemStatus>;
+  /** Who of the team set the statuses a teammate set. */
+  by: Attributions;
   /** Items of the report that failed the check and were not stored. */
   refused: number;
 }

@@ -42,6 +42,13 @@ interface TweetFacts {
   createdAt: number | null;
 }
 
+/** Whether the text around a reply box names `handle` as the author replied to (not counting what is typed). */
+function repliesTo(around: Element, composer: Element, handle: string): boolean {
+  const typed = composer.textContent ?? '';
+  const text = (around.textContent ?? '').replace(typed, ' ');
+  return mentionedHandles(text).includes(handle);
+}
+
 /** Id, author and time of a tweet; null when its header is not (yet) there. */
 function tweetFacts(article: Element): TweetFacts | null {
   const userName = article.querySelector(X_SELECTORS.userName);
@@ -239,15 +246,15 @@ export const xAdapter = defineAdapter(x, X_SELECTORS, { items: ['tweet'] }, {
   },
 
   composerFor(article, doc) {
-    // Replying opens the modal composer; on the focal tweet it is the inline one under it.
+    // Replying opens the modal composer; on the focal tweet it is the inline one under it. Either
+    // answers the tweets whose author it says it replies to ("Replying to @devon_k"), not every tweet.
+    const handle = tweetFacts(article)?.handle.toLowerCase();
+    if (!handle) return null;
     const modal = doc.querySelector(X_SELECTORS.modal);
     const inModal = modal?.querySelector<HTMLElement>(X_SELECTORS.composer);
-    if (inModal) return inModal;
-    const handle = tweetFacts(article)?.handle;
+    if (modal && inModal) return repliesTo(modal, inModal, handle) ? inModal : null;
     const inline = doc.querySelector(X_SELECTORS.inlineComposer);
-    if (inline && handle && mentionedHandles(inline.textContent ?? '').includes(handle.toLowerCase())) {
-      return inline.querySelector<HTMLElement>(X_SELECTORS.composer);
-    }
-    return null;
+    const inInline = inline?.querySelector<HTMLElement>(X_SELECTORS.composer);
+    return inline && inInline && repliesTo(inline, inInline, handle) ? inInline : null;
   },
 });

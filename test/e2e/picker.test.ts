@@ -106,6 +106,31 @@ describe('the inline picker', () => {
     await page.close();
   });
 
+  it('answers the tweet whose reply box was opened before the badges were drawn, not the first one shown', async () => {
+    const session = browser();
+    await addSnippet(session, 'Hello again', 'Hello {first_name}, noted.');
+    const page = await session.context.newPage();
+    // Devon's Reply is clicked as the page's own scripts finish, before Replyline has read the page.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const article = Array.from(document.querySelectorAll('article'))
+          .find((a) => a.textContent?.includes('The contrast on buttons'));
+        article?.querySelector<HTMLElement>('[data-testid="reply"]')?.click();
+      });
+    });
+    await page.goto(CONVERSATION);
+    const box = page.locator('[aria-labelledby="modal-header"] [data-testid="tweetTextarea_0"]');
+    await box.waitFor();
+    await expect.poll(() => badges(page), { timeout: 15_000 }).toHaveLength(5);
+    await box.click();
+    await page.keyboard.type(';;hello');
+    await expect.poll(() => options(page).allInnerTexts()).toEqual([expect.stringContaining('Hello again')]);
+    await page.keyboard.press('Enter');
+    // Not Marta's answered tweet (the first badged): no warning, and Devon's name filled in.
+    await expect.poll(() => draftText(page)).toBe('Hello Devon, noted.');
+    await page.close();
+  });
+
   it('Esc closes the picker and leaves the text as typed', async () => {
     const session = browser();
     const page = await session.context.newPage();

@@ -4,7 +4,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowHost, launch, type Session } from './harness';
+import { addSnippet, allowHost, launch, type Session } from './harness';
 import { seedAs, seededKey, seededStatus } from './team-seed';
 import {
   badgeMenu,
@@ -67,10 +67,29 @@ describe('a team in Chromium', () => {
     await badgeMenu(pageA, 4, 'Mark answered');
     await expect.poll(() => statusOf(pageB, 4), WAIT).toBe('answered');
     expect((await storedItems(b, [key(4)]))[key(4)]).toEqual({ status: 'answered', by: 'ana' });
+    // leo's badge says who answered, and when; ana's own keeps the usual wording.
+    const badgeB = pageB.locator(`[data-replyline-key="${key(4)}"] button.badge`);
+    expect(await badgeB.getAttribute('aria-label')).toMatch(/^Answered: Devon K\. Answered by ana · (just now|1m ago)\.$/);
+    expect(await badgeB.getAttribute('title')).toMatch(/^Replyline: Answered by ana · /);
+    const badgeA = pageA.locator(`[data-replyline-key="${key(4)}"] button.badge`);
+    expect(await badgeA.getAttribute('aria-label')).toBe('Answered: Devon K');
     await expect.poll(() => toolbarCount(b), WAIT).toBe('2');
     const popup = await b.extensionPage('popup');
     await popup.getByText('The contrast on buttons looks a bit low for me.').waitFor({ state: 'detached', ...WAIT });
     await popup.close();
+
+    // leo's picker, replying to the same comment, warns that ana answered it.
+    await addSnippet(b, 'Shipping times', 'Orders ship within 2 days.');
+    const replying = await openConversation(b);
+    await replying.locator('article', { hasText: 'The contrast on buttons' }).locator('[data-testid="reply"]').click();
+    await replying.locator('[aria-labelledby="modal-header"] [data-testid="tweetTextarea_0"]').click();
+    await replying.keyboard.type(';;ship');
+    await replying.locator('[data-replyline-picker] [role=option]').first().waitFor();
+    await replying.keyboard.press('Enter');
+    await expect
+      .poll(() => replying.locator('[data-replyline-picker] [role=alert]').textContent())
+      .toMatch(/^ana answered this (just now|1m ago)\. Press Enter again to insert anyway\.$/);
+    await replying.close();
   }, 180_000);
 
   it('refuses a document written in another member\'s name (the design document)', async () => {
@@ -105,6 +124,12 @@ describe('a team in Chromium', () => {
       [key(8)]: { status: 'dismissed', by: 'ana' },
     });
     expect(await storedItems(b, [key(7), key(8)])).toEqual(await storedItems(a, [key(7), key(8)]));
+    // Each badge names the teammate, never one's own member: ana's comment 8 is hers, dismissed by ana for leo.
+    const label = (page: Page, n: number) => page.locator(`[data-replyline-key="${key(n)}"] button.badge`).getAttribute('aria-label');
+    await expect.poll(() => label(pageA, 7), WAIT).toMatch(/\. Answered by leo · /);
+    expect(await label(pageA, 8)).not.toMatch(/ by /);
+    await expect.poll(() => label(pageB, 8), WAIT).toMatch(/\. Dismissed by ana\.$/);
+    expect(await label(pageB, 7)).not.toMatch(/ by /);
     // Every member resolved the conflict the same way and deleted the losing revision.
     const conflicted = async () => (await serverDocs(server)).filter((d) => d.conflicts > 0);
     await expect.poll(conflicted, { timeout: 60_000 }).toEqual([]);

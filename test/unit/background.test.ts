@@ -88,7 +88,7 @@ describe('the item log', () => {
       { site: 'x', items: [scanned('30'), scanned('10'), scanned('20')] },
       ctx,
     );
-    expect(result).toEqual({ statuses: { 'x:30': 'pending', 'x:10': 'pending', 'x:20': 'pending' }, refused: 0 });
+    expect(result).toEqual({ statuses: { 'x:30': 'pending', 'x:10': 'pending', 'x:20': 'pending' }, by: {}, refused: 0 });
     await service.settled();
     expect(fx.counts.at(-1)).toBe(3);
     const list = await h()['items/list']({ statuses: ['pending'] }, ctx);
@@ -97,7 +97,7 @@ describe('the item log', () => {
 
   it('ignores items claimed for another site than the reporting one', async () => {
     const result = await h()['items/report']({ site: 'youtube', items: [scanned('5')] }, ctx);
-    expect(result).toEqual({ statuses: {}, refused: 1 });
+    expect(result).toEqual({ statuses: {}, by: {}, refused: 1 });
   });
 
   it('marks answered, and a rescan without the reply keeps it answered', async () => {
@@ -175,7 +175,7 @@ describe('the item log', () => {
       { type: 'items/report', payload: { site: 'x', items: [scanned('10'), ...hostile, scanned('11')] } },
       contentSender,
     );
-    expect(reply).toEqual({ ok: true, value: { statuses: { 'x:10': 'pending', 'x:11': 'pending' }, refused: 4 } });
+    expect(reply).toEqual({ ok: true, value: { statuses: { 'x:10': 'pending', 'x:11': 'pending' }, by: {}, refused: 4 } });
     const list = await h()['items/list']({ statuses: ['pending'] }, ctx);
     expect(list.map((i) => i.key)).toEqual(['x:10', 'x:11']);
   });
@@ -386,7 +386,7 @@ describe('the message router', () => {
     expect(await route({ type: 'settings/get', payload: {} }, contentSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'items/report', payload: { site: 'x', items: [] } }, contentSender)).toEqual({
       ok: true,
-      value: { statuses: {}, refused: 0 },
+      value: { statuses: {}, by: {}, refused: 0 },
     });
     expect(
       await route({ type: 'items/report', payload: { site: 'x', items: [] } }, popupSender),

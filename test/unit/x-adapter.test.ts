@@ -28,6 +28,23 @@ describe('X adapter on a conversation page', () => {
     });
   });
 
+  it('gives the reply modal only to the tweets of the author it replies to, whatever is typed in it', () => {
+    loadPage('x/conversation.html', CONVERSATION);
+    const tweet = (text: string) => Array.from(document.querySelectorAll('article')).find((a) => a.textContent?.includes(text))!;
+    const modal = document.createElement('div');
+    modal.setAttribute('aria-labelledby', 'modal-header');
+    const replying = document.createElement('div');
+    replying.textContent = 'Replying to @devon_k';
+    const box = document.createElement('div');
+    box.setAttribute('data-testid', 'tweetTextarea_0');
+    box.setAttribute('contenteditable', 'true');
+    box.textContent = 'cc @marta_codes';
+    modal.append(replying, box);
+    document.body.append(modal);
+    expect(xAdapter.composerFor(tweet('The contrast on buttons'), document)).toBe(box);
+    expect(xAdapter.composerFor(tweet('Does it follow the system setting'), document)).toBeNull();
+  });
+
   it('finds the comments on the owner post, answered where the owner replied in the chain', () => {
     const url = loadPage('x/conversation.html', CONVERSATION);
     const items = scanPage(xAdapter, url, 'brightloop');
