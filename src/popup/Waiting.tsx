@@ -12,6 +12,7 @@ import { BulkBar, SelectAll } from './BulkBar';
 import { Filters, isFiltered, STATUS_VIEWS } from './Filters';
 import { type GroupSelection, ItemList } from './ItemList';
 import { MissingHandles } from './MissingHandles';
+import { TeamNotice } from './TeamNotice';
 import { SiteHealth } from './SiteHealth';
 import { useTeamMembers } from './useTeamMembers';
 import { useItemPages } from './useItemPages';
@@ -94,6 +95,7 @@ export function Waiting({ settings, health, onCounts }: WaitingProps) {
     <>
       <SiteHealth health={health} enabled={enabledSites} />
       <MissingHandles settings={settings} enabled={enabledSites} />
+      <TeamNotice />
       <Filters
         counts={counts}
         filter={filter}
