@@ -111,11 +111,13 @@ display:flex;flex-direction:column}
 [role=menuitem]:hover,[role=menuitem]:focus{background:#f3f4f6}
 .heading{font:600 11px/1.2 system-ui,sans-serif;color:#4b5563;padding:6px 10px 2px;text-transform:uppercase;letter-spacing:.04em}
 .empty{font:12px/1.3 system-ui,sans-serif;color:#4b5563;padding:4px 10px 6px;white-space:normal}
+.warning{font:12px/1.3 system-ui,sans-serif;color:#9a3412;background:#fff7ed;border-radius:6px;padding:4px 8px;margin:2px 4px 4px;white-space:normal}
 hr{border:0;border-top:1px solid #e5e7eb;margin:4px 0}
 @media (prefers-color-scheme:dark){
 [role=menu]{background:#1f2937;color:#f9fafb;border-color:#374151}
 [role=menuitem]:hover,[role=menuitem]:focus{background:#374151}
 .heading,.empty{color:#d1d5db}
+.warning{background:#431407;color:#fed7aa}
 hr{border-top-color:#374151}
 .badge.answered{background:#431407;color:#fed7aa;border-color:#9a3412}
 .badge.dismissed,.badge.snoozed{background:#1f2937;color:#d1d5db;border-color:#4b5563}

@@ -18,6 +18,8 @@ export interface MenuSection {
   heading?: string;
   /** The entries, or the promise of them (drawn once they come, if the menu is still open). */
   entries: MenuEntry[] | Promise<MenuEntry[]>;
+  /** Said above the entries, and describes their group: a caution (a teammate answered this already). */
+  warning?: string;
   /** Said when there are no entries. */
   empty?: string;
   /** Said when the entries could not be loaded. */
@@ -92,6 +94,12 @@ function drawSection(state: MenuState, section: MenuSection, opening: number): H
     heading.id = `replyline-menu-heading-${++groups}`;
     group.setAttribute('aria-labelledby', heading.id);
     group.append(heading);
+  }
+  if (section.warning) {
+    const warning = note(state.doc, 'warning', section.warning);
+    warning.id = `replyline-menu-warning-${++groups}`;
+    group.setAttribute('aria-describedby', warning.id);
+    group.append(warning);
   }
   const { entries } = section;
   if (Array.isArray(entries)) {

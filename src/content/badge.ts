@@ -2,6 +2,7 @@ import { t } from '../core/i18n';
 import type { ItemStatus, Person, Snippet } from '../core/types';
 import { tomorrowMorning } from '../core/triage';
 import type { Attribution } from '../core/attribution';
+import { formatAgo } from '../core/time';
 import { BADGE_STYLE, badgeText, statusFace } from './badge-look';
 import { type BadgeMenu, createBadgeMenu, type MenuEntry, type MenuSection } from './badge-menu';
 import { HOST_ATTRIBUTE } from './watcher';
@@ -48,11 +49,19 @@ export function statusEntries(status: ItemStatus, actions: BadgeActions): MenuEn
 }
 
 /** The menu's sections, in order: a new kind of entries (e.g. assigning the item) is one more section. */
-export function menuSections(status: ItemStatus, actions: BadgeActions): MenuSection[] {
+export function menuSections(
+  status: ItemStatus,
+  actions: BadgeActions,
+  by: Attribution | null = null,
+  now = Date.now(),
+): MenuSection[] {
+  // Before answering twice: a saved reply on a comment a teammate answered says who, and when.
+  const warning = status === 'answered' && by ? t('warnAnsweredBy', by.by, formatAgo(by.at, now)) : undefined;
   return [
     { entries: statusEntries(status, actions) },
     {
       heading: t('badgeReplyWith'),
+      ...(warning ? { warning } : {}),
       entries: actions.loadSnippets().then((snippets) =>
         snippets
           .slice(0, MENU_SNIPPETS)
@@ -170,7 +179,7 @@ export function createBadge(
   const badge: BadgeState = { ...buildBadge(doc, key), author: who, current: status, by };
   stopAtHost(badge.host);
   badge.button.addEventListener('click', () =>
-    badge.menu.isOpen() ? badge.menu.close(true) : badge.menu.open(menuSections(badge.current, actions)),
+    badge.menu.isOpen() ? badge.menu.close(true) : badge.menu.open(menuSections(badge.current, actions, badge.by)),
   );
   updateBadge(badge, status, by);
 

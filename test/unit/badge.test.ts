@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemStatus, Snippet } from '../../src/core/types';
 import { type AssignChoices, type BadgeActions, createBadge } from '../../src/content/badge';
 import { placeMenu } from '../../src/content/menu-place';
+import type { Attribution } from '../../src/core/attribution';
 
 function snippet(title: string): Snippet {
   return { id: title, title, body: title, tags: [], shortcut: '', uses: 0, lastUsedAt: null, createdAt: 0, updatedAt: 0 };
@@ -19,6 +20,7 @@ function mount(
   author = { name: 'Marta Quill', handle: 'marta_codes' },
   snippets = [snippet('Thanks')],
   team = NO_TEAM_ASSIGN,
+  by: Attribution | null = null,
 ) {
   const done: string[] = [];
   const actions: BadgeActions = {
@@ -31,7 +33,7 @@ function mount(
     loadAssign: () => Promise.resolve(team),
     assign: (to) => done.push(`assign ${to}`),
   };
-  const badge = createBadge(document, `x:${Math.random()}`, status, author, actions);
+  const badge = createBadge(document, `x:${Math.random()}`, status, author, actions, by);
   document.body.append(badge.host);
   const shadow = badge.host.shadowRoot!;
   const button = shadow.querySelector<HTMLButtonElement>('button.badge')!;
@@ -97,6 +99,21 @@ describe('a badge', () => {
     badge.update('answered');
     button.click();
     expect(items()).toEqual(['Reopen']);
+  });
+
+  it('warns in its saved replies when a teammate answered the comment; says nothing for one\'s own answer', async () => {
+    const answeredBy = mount('answered', undefined, [snippet('Thanks')], NO_TEAM_ASSIGN, { by: 'ana', at: Date.now() - 3 * 60_000, until: null });
+    answeredBy.button.click();
+    await settle();
+    const group = answeredBy.menu().querySelector<HTMLElement>('.warning')!.parentElement!;
+    expect(group.querySelector('.warning')?.textContent).toBe('ana answered this 3m ago.');
+    expect(group.getAttribute('aria-describedby')).toBe(group.querySelector('.warning')!.id);
+    expect([...group.querySelectorAll('[role=menuitem]')].map((b) => b.textContent)).toEqual(['Thanks']);
+    const mine = mount('answered');
+    mine.button.click();
+    await settle();
+    expect(mine.menu().querySelector('.warning')).toBeNull();
+    expect(mine.items()).toEqual(['Reopen', 'Thanks']);
   });
 
   it('offers "Assign to" in a team: the other members, then Unassign; no such section without a team', async () => {
