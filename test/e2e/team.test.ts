@@ -63,6 +63,10 @@ describe('a team in Chromium', () => {
     pageB = await openConversation(b);
     expect(await statusOf(pageB, 4)).toBe('pending');
     await expect.poll(() => toolbarCount(b), WAIT).toBe('3');
+    // leo's popup is open while ana answers: it drops the comment without being opened again.
+    const popup = await b.extensionPage('popup');
+    const row = popup.getByText('The contrast on buttons looks a bit low for me.');
+    await row.waitFor(WAIT);
 
     await badgeMenu(pageA, 4, 'Mark answered');
     await expect.poll(() => statusOf(pageB, 4), WAIT).toBe('answered');
@@ -74,9 +78,13 @@ describe('a team in Chromium', () => {
     const badgeA = pageA.locator(`[data-replyline-key="${key(4)}"] button.badge`);
     expect(await badgeA.getAttribute('aria-label')).toBe('Answered: Devon K');
     await expect.poll(() => toolbarCount(b), WAIT).toBe('2');
-    const popup = await b.extensionPage('popup');
-    await popup.getByText('The contrast on buttons looks a bit low for me.').waitFor({ state: 'detached', ...WAIT });
+    await row.waitFor({ state: 'detached', ...WAIT });
     await popup.close();
+    // leo's badge menu says so above the saved replies it would answer with.
+    await badgeB.click();
+    await expect.poll(() => pageB.locator(`[data-replyline-key="${key(4)}"] .warning`).textContent(), WAIT)
+      .toMatch(/^ana answered this (just now|1m ago)\.$/);
+    await pageB.keyboard.press('Escape');
 
     // leo's picker, replying to the same comment, warns that ana answered it.
     await addSnippet(b, 'Shipping times', 'Orders ship within 2 days.');
