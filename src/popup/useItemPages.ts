@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ItemStatus } from '../core/types';
 import type { ItemPage, ItemQuery, PageRow } from '../shared/protocol';
+import { coalesced } from '../core/coalesced';
 import { onLogChanged, send } from '../ui/api';
 
 /** Rows asked for at once: a few screens of the list. */
@@ -104,10 +105,12 @@ export function useItemPages(query: ItemQuery, onError: (error: unknown) => void
     await fetchPages([0, ...shown]);
   };
   // The log changed while the popup is open (a teammate's action, a page's report, a snooze ending):
-  // the pages shown are read again, so what is listed never lags what the badges say.
+  // the pages shown are read again, so what is listed never lags what the badges say. One reading at
+  // a time, and one more if the log changed meanwhile: a reading begun makes older answers stale, so
+  // a page reporting faster than the worker answers would otherwise leave the list never refreshed.
   const reloadNow = useRef(reload);
   reloadNow.current = reload;
-  useEffect(() => onLogChanged(() => void reloadNow.current()), []);
+  useEffect(() => onLogChanged(coalesced(() => reloadNow.current())), []);
   return {
     total: state?.total ?? null,
     matched: state?.matched ?? 0,
