@@ -16,13 +16,13 @@ import { t } from '../core/i18n';
 import { applyAssign, assignDocId, assignRegister, isAssignBody, keyOfAssignDocId, memberChoices, type TeamAssignBody } from '../core/team-assign';
 import { type TeamConfig, teamDbUrl } from '../core/team-config';
 import type { TeamItem } from '../core/team-doc';
-import { compareAssigns, resolveLeaves, type TeamAssign } from '../core/team-merge';
+import { compareAssigns, type TeamAssign } from '../core/team-merge';
 import type { Item } from '../core/types';
 import { readLocal, type TeamDb, writeLocal } from './team-bridge';
+import { keepWinner, type Leaf } from './team-leaves';
 import type { WorkerContext } from './worker-context';
 
 type Db = PouchDB.Database<object>;
-type Leaf = TeamAssignBody & { _id: string; _rev: string; _conflicts?: string[] };
 
 const MEMBERS = '_local/replyline-members';
 interface StoredMembers {
@@ -35,13 +35,9 @@ interface StoredMembers {
 const status = (error: unknown) => (error as { status?: number }).status;
 
 /** Keeps the winning revision of an assignment and deletes the others; null when one is not an assignment. */
-async function resolveAssign(db: Db, doc: Leaf): Promise<TeamAssign | null> {
-  const revs = doc._conflicts ?? [];
-  const leaves = [doc, ...(await Promise.all(revs.map((rev) => db.get(doc._id, { rev }) as Promise<Leaf>)))];
-  if (!leaves.every(isAssignBody)) return null;
-  const { keep, remove } = resolveLeaves(leaves, (a, b) => compareAssigns(a.assign, b.assign));
-  if (remove.length) await db.bulkDocs(remove.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true })));
-  return keep.assign;
+async function resolveAssign(db: Db, doc: Leaf<TeamAssignBody>): Promise<TeamAssign | null> {
+  const keep = await keepWinner(db, doc, (a, b) => compareAssigns(a.assign, b.assign), isAssignBody);
+  return keep?.assign ?? null;
 }
 
 /** Applies the winners to the log's items in one transaction; an item this browser does not hold is left. */
@@ -93,7 +89,7 @@ export function createAssigns(ctx: WorkerContext, local: Local, member: Who, cat
     /** The bridge's hook: assignment documents from the changes feed (others are left). */
     async resolve(copy: TeamDb, docs: readonly object[]): Promise<void> {
       const winners = new Map<string, TeamAssign>();
-      for (const doc of docs as Leaf[]) {
+      for (const doc of docs as Leaf<TeamAssignBody>[]) {
         const key = keyOfAssignDocId(doc._id);
         if (!key) continue;
         const winner = await resolveAssign(copy as Db, doc);
@@ -110,9 +106,9 @@ export function createAssigns(ctx: WorkerContext, local: Local, member: Who, cat
       if (!copy || !name) throw new RangeError(t('teamUnavailable'));
       const id = assignDocId(key);
       for (let attempt = 0; ; attempt++) {
-        let doc: Leaf | null = null;
+        let doc: Leaf<TeamAssignBody> | null = null;
         try {
-          doc = (await copy.get(id)) as Leaf;
+          doc = (await copy.get(id)) as Leaf<TeamAssignBody>;
         }
         catch (error) {
           if (status(error) !== 404) throw error;

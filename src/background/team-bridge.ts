@@ -13,9 +13,10 @@
  */
 import type {} from 'pouchdb-browser';
 import { changesNothing, factsOf, itemDocId, keyOfDocId, type LocalAction, seenState, stateOf, applyTeamState, type TeamItem, type TeamItemDoc } from '../core/team-doc';
-import { compareStates, resolveLeaves, type TeamState } from '../core/team-merge';
+import { compareStates, type TeamState } from '../core/team-merge';
 import type { Item } from '../core/types';
 import { changesEntry } from './catalog-entry';
+import { keepWinner, type Leaf } from './team-leaves';
 import type { WorkerContext } from './worker-context';
 
 export type TeamDb = PouchDB.Database<Omit<TeamItemDoc, '_id' | '_rev'>>;
@@ -43,13 +44,8 @@ export async function writeLocal(db: TeamDb, id: string, body: object): Promise<
 export { readLocal };
 
 /** Keeps the winner by the rule and deletes the other live revisions (they replicate as deletions). */
-async function resolveConflicts(db: TeamDb, doc: Stored & { _conflicts?: string[] }): Promise<Stored> {
-  const conflicts = doc._conflicts ?? [];
-  if (conflicts.length === 0) return doc;
-  const others = await Promise.all(conflicts.map((rev) => db.get(doc._id, { rev })));
-  const { keep, remove } = resolveLeaves<Stored>([doc, ...others], (a, b) => compareStates(a.state, b.state));
-  await db.bulkDocs(remove.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true }) as never));
-  return keep;
+async function resolveConflicts(db: TeamDb, doc: Leaf<Stored>): Promise<Stored> {
+  return (await keepWinner(db, doc, (a, b) => compareStates(a.state, b.state)))!;
 }
 
 /** Applies the team's registers to the log, in one transaction; the items whose status changed are told. */
@@ -118,7 +114,7 @@ export function createBridge(ctx: WorkerContext, local: () => TeamDb | null, mem
       if (!change.doc || change.deleted) continue;
       const key = keyOfDocId(change.id);
       if (!key) other.push(change.doc);
-      else docs.set(key, await resolveConflicts(db, change.doc as Stored & { _conflicts?: string[] }));
+      else docs.set(key, await resolveConflicts(db, change.doc as Leaf<Stored>));
     }
     if (docs.size > 0) await applyToLog(ctx, docs);
     if (other.length > 0) await others?.(db, other);

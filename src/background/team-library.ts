@@ -37,21 +37,13 @@ import {
 import type { ListedSnippet, SiteId } from '../core/types';
 import { SITE_IDS } from '../core/types';
 import type { TeamDb } from './team-bridge';
+import { deletionOf, keepWinner, type Leaf, leavesOf } from './team-leaves';
 import type { TeamLibraryPort } from './team-library-port';
 import type { WorkerContext } from './worker-context';
 
 type Db = PouchDB.Database<object>;
-type Leaf<T> = T & { _id: string; _rev: string; _conflicts?: string[] };
-
 const isConflict = (error: unknown) => (error as { status?: number }).status === 409;
 const isMissing = (error: unknown) => (error as { status?: number }).status === 404;
-
-/** A document's live revisions: the winner and its conflicts. */
-async function leavesOf<T>(db: Db, doc: Leaf<T>): Promise<Leaf<T>[]> {
-  const revs = doc._conflicts ?? [];
-  const others = await Promise.all(revs.map((rev) => db.get(doc._id, { rev }) as Promise<Leaf<T>>));
-  return [doc, ...others];
-}
 
 /** A revision's body without PouchDB's own fields. */
 const bodyOf = ({ reply, uses, lastUsedAt, createdAt }: TeamReplyBody): TeamReplyBody =>
@@ -76,18 +68,13 @@ export async function resolveReply(db: Db, doc: Leaf<TeamReplyBody>): Promise<vo
   const changed = JSON.stringify(merged) !== JSON.stringify(bodyOf(keep));
   await db.bulkDocs([
     ...(changed ? [{ ...merged, _id: keep._id, _rev: keep._rev }] : []),
-    ...remove.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true })),
+    ...remove.map(deletionOf),
   ]);
 }
 
 /** Keeps the winning revision of a handle and deletes the others; returns the winner. */
-async function resolveHandle(db: Db, doc: Leaf<Omit<TeamHandleDoc, '_id' | '_rev'>>) {
-  if (!doc._conflicts?.length) return isHandleBody(doc) ? doc : null;
-  const leaves = await leavesOf(db, doc);
-  if (!leaves.every(isHandleBody)) return null;
-  const { keep, remove } = resolveLeaves(leaves, (a, b) => compareHandles(a.handle, b.handle));
-  await db.bulkDocs(remove.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true })));
-  return keep;
+function resolveHandle(db: Db, doc: Leaf<Omit<TeamHandleDoc, '_id' | '_rev'>>) {
+  return keepWinner(db, doc, (a, b) => compareHandles(a.handle, b.handle), isHandleBody);
 }
 
 /** Rewrites a document by `change` from its current (merged) body; a revision written meanwhile is read again. */
