@@ -20,28 +20,10 @@ const ACTIONS = 5;
 const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 const COMMENT = 'x:1950000000000000004';
 
-const { launch, allowHost, startTeamServer, seedAs, MEMBERS, TEAM_DB } = await loadHarness(['e2e/team-server', 'e2e/team-seed']);
+const { launch, allowHost, countItems, startTeamServer, seedAs, MEMBERS, TEAM_DB } = await loadHarness(['e2e/team-server', 'e2e/team-seed']);
 
 const machine = () => `${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(2)).join(' ')}`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** In an extension page: how many comments the log holds. */
-const countItems = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((done, fail) => {
-        const open = indexedDB.open('replyline');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('items').objectStore('items').count();
-          count.onsuccess = () => {
-            open.result.close();
-            done(count.result);
-          };
-          count.onerror = () => fail(count.error);
-        };
-      }),
-  );
 
 /** Joins in Options → Team as the user does; the time until the log holds `expected` comments. */
 async function joinAndCount(session, server, name, expected) {

@@ -372,3 +372,22 @@ export async function allowHost(session: Session, pattern: string): Promise<void
   );
   await settings.close();
 }
+
+/** How many comments the log holds, read in an extension page (same origin as the worker, which it does not wake). */
+export function countItems(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((done, fail) => {
+        const open = indexedDB.open('replyline');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('items').objectStore('items').count();
+          count.onsuccess = () => {
+            open.result.close();
+            done(count.result);
+          };
+          count.onerror = () => fail(count.error);
+        };
+      }),
+  );
+}

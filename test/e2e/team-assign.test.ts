@@ -5,30 +5,18 @@
  * waiting list, and unassigns it there; A's log then has it unassigned.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowHost, launch, type Session } from './harness';
-import { join, key, openConversation, storedItems } from './team-members';
-import { MEMBERS, startTeamServer, TEAM_DB, type TeamServer } from './team-server';
+import { describe, expect, it } from 'vitest';
+import type { Session } from './harness';
+import { key, openConversation, storedItems, twoMembers, WAIT } from './team-members';
+import { MEMBERS, TEAM_DB, type TeamServer } from './team-server';
 
 let server: TeamServer;
 let a: Session;
 let b: Session;
-const WAIT = { timeout: 30_000 };
 /** The text of comment 4 of the conversation (test/fixtures). */
 const FOURTH = 'The contrast on buttons looks a bit low for me.';
 
-beforeAll(async () => {
-  server = await startTeamServer();
-  [a, b] = await Promise.all([launch(), launch()]);
-  for (const session of [a, b]) await allowHost(session, 'http://127.0.0.1/*');
-  await join(a, server, 'ana');
-  await join(b, server, 'leo');
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await server?.close();
-});
+twoMembers(true, (team) => ({ server, a, b } = team));
 
 /** The member's popup once its "Mine" button says `count` (the popup opened again until it does). */
 async function popupWithMine(session: Session, count: number): Promise<Page> {

@@ -3,29 +3,17 @@
  * Server, started and stopped here): two Chromium profiles as two members, ana (A) and leo (B).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowHost, launch, type Session } from './harness';
-import { join, openConversation } from './team-members';
-import { startTeamServer, TEAM_DB, type TeamServer } from './team-server';
+import { describe, expect, it } from 'vitest';
+import type { Session } from './harness';
+import { openConversation, twoMembers, WAIT } from './team-members';
+import { TEAM_DB, type TeamServer } from './team-server';
 
 let server: TeamServer;
 let a: Session;
 let b: Session;
-const WAIT = { timeout: 30_000 };
 const TITLE = 'Shipping (team)';
 
-beforeAll(async () => {
-  server = await startTeamServer();
-  [a, b] = await Promise.all([launch(), launch()]);
-  for (const session of [a, b]) await allowHost(session, 'http://127.0.0.1/*');
-  await join(a, server, 'ana');
-  await join(b, server, 'leo');
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await server?.close();
-});
+twoMembers(true, (team) => ({ server, a, b } = team));
 
 const teamRow = (options: Page) => options.locator('.snippet-list li[data-team="true"]', { hasText: TITLE });
 

@@ -1,8 +1,42 @@
 /** Two browser profiles as two members of one team (issue 16), driven as their users would. */
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { badges, type Session } from './harness';
-import { MEMBERS, TEAM_DB, type TeamServer } from './team-server';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { allowHost, badges, launch, type Session } from './harness';
+import { MEMBERS, startTeamServer, TEAM_DB, type TeamServer } from './team-server';
+
+/** How long a teammate's action may take to show (replication, then the log, then the page). */
+export const WAIT = { timeout: 30_000 };
+
+export interface TwoMembers {
+  server: TeamServer;
+  /** ana's browser. */
+  a: Session;
+  /** leo's browser. */
+  b: Session;
+}
+
+/**
+ * For a test file: a team server and two Chromium profiles allowed to reach it, started before its
+ * tests and closed after them; `joined`: ana and leo joined the team already. `take` receives them.
+ */
+export function twoMembers(joined: boolean, take: (team: TwoMembers) => void): void {
+  let team: Partial<TwoMembers> = {};
+  beforeAll(async () => {
+    const server = await startTeamServer();
+    const [a, b] = await Promise.all([launch(), launch()]);
+    team = { server, a, b };
+    for (const session of [a, b]) await allowHost(session, 'http://127.0.0.1/*');
+    if (joined) {
+      await join(a, server, 'ana');
+      await join(b, server, 'leo');
+    }
+    take({ server, a, b });
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all([team.a?.close(), team.b?.close()]);
+    await team.server?.close();
+  });
+}
 
 export const CONVERSATION = 'https://x.com/brightloop/status/1950000000000000001';
 export const key = (n: number) => `x:19500000000000000${String(n).padStart(2, '0')}`;
@@ -68,25 +102,6 @@ export async function storedItems(session: Session, keys: string[]): Promise<Sto
   );
   await page.close();
   return read;
-}
-
-/** How many comments the log holds, read in an extension page of the session. */
-export function countItems(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((done, fail) => {
-        const open = indexedDB.open('replyline');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('items').objectStore('items').count();
-          count.onsuccess = () => {
-            open.result.close();
-            done(count.result);
-          };
-          count.onerror = () => fail(count.error);
-        };
-      }),
-  );
 }
 
 export async function openConversation(session: Session): Promise<Page> {

@@ -3,12 +3,11 @@
  * here): two Chromium profiles as two members, ana (A) and leo (B), on the same X conversation.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSnippet, allowHost, launch, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { addSnippet, countItems, type Session } from './harness';
 import { seedAs, seededKey, seededStatus } from './team-seed';
 import {
   badgeMenu,
-  countItems,
   fillTeam,
   join,
   key,
@@ -18,27 +17,19 @@ import {
   storedItems,
   teamSection,
   toolbarCount,
+  twoMembers,
+  WAIT,
 } from './team-members';
-import { MEMBERS, startTeamServer, TEAM_DB, type TeamServer } from './team-server';
+import { MEMBERS, TEAM_DB, type TeamServer } from './team-server';
 
 let server: TeamServer;
 let a: Session;
 let b: Session;
 let pageA: Page;
 let pageB: Page;
-const WAIT = { timeout: 30_000 };
 const SEEDED = 2_000;
 
-beforeAll(async () => {
-  server = await startTeamServer();
-  [a, b] = await Promise.all([launch(), launch()]);
-  for (const session of [a, b]) await allowHost(session, 'http://127.0.0.1/*');
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await server?.close();
-});
+twoMembers(false, (team) => ({ server, a, b } = team));
 
 describe('a team in Chromium', () => {
   it('says plainly what is wrong: password, outsider, no database', async () => {
