@@ -8,21 +8,8 @@ import { itemKey } from '../core/types';
 import { type Attribution, attributionOf } from '../core/attribution';
 import type { Attributions, BackgroundProtocol, Req } from '../shared/protocol';
 import { type Badge, type BadgeActions, createBadge } from './badge';
-import { type PageContext, whenIdle } from './context';
-
-/**
- * How long one task of badge drawing may take. Every task that adds badges is followed by a frame
- * the page renders, and on a page of thousands of items that frame takes hundreds of ms whatever
- * the number of badges added: so the badges waiting are drawn many at once, when our other work is
- * done, within a task that stays well under 50 ms.
- */
-const DRAW_BUDGET_MS = 20;
-
-/** A badge waiting to be drawn: its status, and who of the team set it (undefined: as it was). */
-interface Shown {
-  status: ItemStatus;
-  by: Attribution | null | undefined;
-}
+import type { PageContext } from './context';
+import { type DrawSteps, drawQueue } from './badge-queue';
 
 export interface Tracked {
   key: string;
@@ -100,62 +87,49 @@ function badgeFor(
   return createBadge(ctx.doc, key, status, author, actions, by);
 }
 
-/**
- * Badges waiting to be drawn, with the status each shows: drawn when our other work is done, as many
- * as DRAW_BUDGET_MS allows per task. `done` resolves once none waits.
- */
-function drawQueue(ctx: PageContext, show: (el: Element, status: ItemStatus, by: Shown['by']) => void) {
-  const waiting = new Map<Element, Shown>();
-  let scheduled = false;
-  const settled: (() => void)[] = [];
-  const schedule = () => {
-    if (scheduled || ctx.signal.aborted) return;
-    scheduled = true;
-    whenIdle(ctx.win, ctx.signal, () => {
-      scheduled = false;
-      drawSome();
-    });
-  };
-  function drawSome() {
-    const start = performance.now();
-    for (const [el, { status, by }] of waiting) {
-      if (performance.now() - start > DRAW_BUDGET_MS) break;
-      waiting.delete(el);
-      show(el, status, by);
-    }
-    if (waiting.size > 0) return schedule();
-    for (const resolve of settled.splice(0)) resolve();
-  }
-  ctx.signal.addEventListener('abort', () => settled.splice(0).forEach((resolve) => resolve()), { once: true });
+type ReplyWith = (el: Element, snippet: Snippet) => void;
+type MakeBadge = (el: Element, entry: Tracked, status: ItemStatus, by: Attribution | null) => Badge;
+
+/** The two steps of drawing a tracked item's badge: made off the page where it goes, then put there. */
+function drawSteps(ctx: PageContext, tracked: Map<Element, Tracked>, makeBadge: MakeBadge): DrawSteps {
+  /** Where each prepared badge goes, found when it was made. */
+  const anchors = new WeakMap<Element, Element>();
   return {
-    add(el: Element, status: ItemStatus, by: Attribution | null) {
-      waiting.set(el, { status, by });
-      schedule();
-    },
-    /** A newer status for a badge still waiting. */
-    update(el: Element, status: ItemStatus, by: Attribution | null | undefined): boolean {
-      const before = waiting.get(el);
-      if (!before) return false;
-      waiting.set(el, { status, by: by === undefined ? before.by : by });
+    prepare(el, status, by) {
+      const entry = tracked.get(el);
+      if (!entry || !el.isConnected) return false;
+      if (entry.badge?.host.isConnected) {
+        entry.badge.update(status, by);
+        return false;
+      }
+      const anchor = ctx.adapter.badgeAnchor(el);
+      if (!anchor) return false;
+      anchors.set(el, anchor);
+      if (entry.badge) entry.badge.update(status, by);
+      else entry.badge = makeBadge(el, entry, status, by ?? null);
       return true;
     },
-    drop: (el: Element) => waiting.delete(el),
-    done: () =>
-      waiting.size === 0 || ctx.signal.aborted ? Promise.resolve() : new Promise<void>((r) => settled.push(r)),
+    attach(el) {
+      const badge = tracked.get(el)?.badge;
+      const anchor = anchors.get(el);
+      if (!badge || badge.host.isConnected || !anchor || !el.isConnected) return;
+      // The page may have put the item's header anew since the badge was made.
+      (anchor.isConnected && el.contains(anchor) ? anchor : ctx.adapter.badgeAnchor(el))?.append(badge.host);
+    },
   };
 }
 
-export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snippet: Snippet) => void) {
+/** `moreComing`: whether answers that will draw more badges are on their way (reports not answered yet). */
+export function createBadgeLayer(ctx: PageContext, replyWith: ReplyWith, moreComing = () => false) {
   const tracked = new Map<Element, Tracked>();
   const byKey = keyIndex();
   let sweepAt = SWEEP_FLOOR;
-  const sweep = () => {
-    if (tracked.size >= sweepAt) sweepAt = forgetRemoved(tracked, forget);
-  };
-  const queue = drawQueue(ctx, (el, status, by) => {
-    const entry = tracked.get(el);
-    if (entry && el.isConnected) show(el, entry, status, by);
-  });
+  const sweep = () => void (tracked.size >= sweepAt && (sweepAt = forgetRemoved(tracked, forget)));
+  const queue = drawQueue(ctx, moreComing, drawSteps(ctx, tracked, (el, entry, status, by) =>
+    badgeFor(ctx, entry.key, status, by, entry.item.author, {
+      applied: apply,
+      replyWith: (snippet) => replyWith(el, snippet),
+    })));
 
   /** Statuses the log holds, and who set them (content/statuses): the badges of those keys follow. */
   function apply(statuses: Record<string, ItemStatus>, by?: Attributions) {
@@ -166,24 +140,13 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         const entry = tracked.get(el);
         if (!entry) continue;
         if (!el.isConnected) forget(el);
-        else if (!queue.update(el, status, who)) show(el, entry, status, who);
+        else if (entry.badge?.host.isConnected) entry.badge.update(status, who);
+        else if (!queue.update(el, status, who)) {
+          queue.add(el, status, who);
+          queue.ready();
+        }
       }
     }
-  }
-
-  function show(el: Element, entry: Tracked, status: ItemStatus, by: Attribution | null | undefined) {
-    if (entry.badge?.host.isConnected) {
-      entry.badge.update(status, by);
-      return;
-    }
-    entry.badge?.destroy();
-    const anchor = ctx.adapter.badgeAnchor(el);
-    if (!anchor) return;
-    entry.badge = badgeFor(ctx, entry.key, status, by ?? null, entry.item.author, {
-      applied: apply,
-      replyWith: (snippet) => replyWith(el, snippet),
-    });
-    anchor.append(entry.badge.host);
   }
 
   function forget(el: Element) {
@@ -211,6 +174,7 @@ export function createBadgeLayer(ctx: PageContext, replyWith: (el: Element, snip
         byKey.add(key, el);
         queue.add(el, status, by[key] ?? null);
       }
+      queue.ready();
       sweep();
       return queue.done();
     },

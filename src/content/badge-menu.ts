@@ -35,8 +35,8 @@ export interface BadgeMenu {
   open(sections: MenuSection[]): void;
   /** Closes the menu; `refocus` gives the focus back to the badge. */
   close(refocus: boolean): void;
-  /** The menu's accessible name. */
-  name(label: string): void;
+  /** The menu's accessible name (asked for when the menu is made: most menus never are). */
+  name(label: () => string): void;
 }
 
 interface MenuState {
@@ -222,11 +222,11 @@ function makeMenu(host: HTMLElement, shadow: ShadowRoot, button: HTMLButtonEleme
  */
 export function createBadgeMenu(host: HTMLElement, shadow: ShadowRoot, button: HTMLButtonElement): BadgeMenu {
   let state: MenuState | null = null;
-  let label = '';
+  let label = () => '';
   const made = () => {
     if (!state) {
       state = makeMenu(host, shadow, button);
-      state.menu.setAttribute('aria-label', label);
+      state.menu.setAttribute('aria-label', label());
     }
     return state;
   };
@@ -239,7 +239,7 @@ export function createBadgeMenu(host: HTMLElement, shadow: ShadowRoot, button: H
     close: (refocus) => state && close(state, refocus),
     name(text) {
       label = text;
-      state?.menu.setAttribute('aria-label', text);
+      state?.menu.setAttribute('aria-label', text());
     },
   };
 }

@@ -100,43 +100,89 @@ interface BadgeState {
   by: Attribution | null;
 }
 
-/** The shadow root's parts, made once per document and cloned for each badge (a page may hold thousands). */
-const shadowParts = new WeakMap<Document, DocumentFragment>();
+/**
+ * A badge's shadow root for each status, made once per document and cloned for each badge (a page
+ * may hold thousands, drawn many to a task): its button showing the status, and its style (a
+ * `<style>` where one sheet cannot be shared: see sharedSheet).
+ */
+const shadowParts = new WeakMap<Document, Map<string, DocumentFragment>>();
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
 
-function partsFor(doc: Document): DocumentFragment {
-  let parts = shadowParts.get(doc);
+/**
+ * The badges' style as one sheet every badge of the document adopts (each badge's own `<style>`
+ * doubles what it costs to put one on the page), where the browser lets this script share one:
+ * null where it does not (Firefox refuses a content script's sheets to a page's shadow root).
+ */
+function sharedSheet(doc: Document, shadow: ShadowRoot): CSSStyleSheet | null {
+  if (sheets.has(doc)) return sheets.get(doc) ?? null;
+  let sheet: CSSStyleSheet | null;
+  try {
+    const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    sheet = new Sheet();
+    sheet.replaceSync(BADGE_STYLE);
+    shadow.adoptedStyleSheets = [sheet];
+    if (shadow.adoptedStyleSheets.length !== 1) sheet = null;
+  }
+  catch {
+    sheet = null;
+  }
+  sheets.set(doc, sheet);
+  return sheet;
+}
+
+function partsFor(doc: Document, status: ItemStatus, styled: boolean): DocumentFragment {
+  let byStatus = shadowParts.get(doc);
+  if (!byStatus) shadowParts.set(doc, (byStatus = new Map()));
+  const key = `${status}${styled ? '+style' : ''}`;
+  let parts = byStatus.get(key);
   if (!parts) {
     parts = doc.createDocumentFragment();
-    const style = doc.createElement('style');
-    style.textContent = BADGE_STYLE;
+    if (styled) {
+      const style = doc.createElement('style');
+      style.textContent = BADGE_STYLE;
+      parts.append(style);
+    }
     const button = doc.createElement('button');
     button.type = 'button';
     button.setAttribute('aria-haspopup', 'menu');
     button.setAttribute('aria-expanded', 'false');
-    parts.append(style, button);
-    shadowParts.set(doc, parts);
+    button.className = `badge ${status}`;
+    button.append(statusFace(doc, status, badgeText(status, '').word));
+    parts.append(button);
+    byStatus.set(key, parts);
   }
   return parts;
 }
 
-/** The host with its shadow root: the style, the badge's button and its menu (made when it opens). */
-function buildBadge(doc: Document, key: string) {
+/** The host with its shadow root: the style, the badge's button showing `status` and its menu (made when it opens). */
+function buildBadge(doc: Document, key: string, status: ItemStatus) {
   const host = doc.createElement('span');
   host.setAttribute(HOST_ATTRIBUTE, '');
   host.setAttribute('data-replyline-key', key);
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.append(partsFor(doc).cloneNode(true));
+  const sheet = sharedSheet(doc, shadow);
+  if (sheet) shadow.adoptedStyleSheets = [sheet];
+  shadow.append(partsFor(doc, status, !sheet).cloneNode(true));
   const button = shadow.lastElementChild as HTMLButtonElement;
   return { host, button, menu: createBadgeMenu(host, shadow, button) };
 }
 
 /** Keeps the site from treating clicks on the badge (and its menu) as clicks on the post. */
 const stop = (event: Event) => event.stopPropagation();
+const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown'];
 
+/**
+ * The stops are set when a pointer comes over the badge or the focus comes into it, which comes
+ * before any press, click or key: a page of thousands of badges does not pay six listeners each.
+ */
 function stopAtHost(host: HTMLElement) {
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown']) {
-    host.addEventListener(type, stop);
-  }
+  const arm = () => {
+    host.removeEventListener('pointerover', arm);
+    host.removeEventListener('focusin', arm);
+    for (const type of STOPPED) host.addEventListener(type, stop);
+  };
+  host.addEventListener('pointerover', arm);
+  host.addEventListener('focusin', arm);
 }
 
 function sameAttribution(a: Attribution | null, b: Attribution | null): boolean {
@@ -147,17 +193,21 @@ function updateBadge(badge: BadgeState, next: ItemStatus, by: Attribution | null
   const { host, button } = badge;
   const same = next === badge.current;
   const attribution = by === undefined ? (same ? badge.by : null) : by;
+  const drawn = host.hasAttribute('data-replyline-status');
   // The log tells the same status again often (a resync, another tab's report): an open menu stays open.
-  if (same && sameAttribution(attribution, badge.by) && host.hasAttribute('data-replyline-status')) return;
+  if (same && sameAttribution(attribution, badge.by) && drawn) return;
   badge.current = next;
   badge.by = attribution;
   host.setAttribute('data-replyline-status', next);
   const text = badgeText(next, badge.author, attribution);
-  button.className = `badge ${next}`;
-  button.replaceChildren(statusFace(host.ownerDocument, next, text.word));
+  // A new badge was cloned showing its status.
+  if (drawn || !button.classList.contains(next)) {
+    button.className = `badge ${next}`;
+    button.replaceChildren(statusFace(host.ownerDocument, next, text.word));
+  }
   button.title = text.title;
   button.setAttribute('aria-label', text.name);
-  badge.menu.name(t('badgeMenuName', badge.author || text.word));
+  badge.menu.name(() => t('badgeMenuName', badge.author || text.word));
   // A menu opened on the former status would offer the wrong actions: it closes (the focus stays on the badge).
   badge.menu.close(badge.menu.isOpen());
 }
@@ -176,7 +226,7 @@ export function createBadge(
 ): Badge {
   // The name the page shows, else the handle.
   const who = author.name.trim() || (author.handle ? `@${author.handle}` : '');
-  const badge: BadgeState = { ...buildBadge(doc, key), author: who, current: status, by };
+  const badge: BadgeState = { ...buildBadge(doc, key, status), author: who, current: status, by };
   stopAtHost(badge.host);
   badge.button.addEventListener('click', () =>
     badge.menu.isOpen() ? badge.menu.close(true) : badge.menu.open(menuSections(badge.current, actions, badge.by)),

@@ -43,7 +43,7 @@ function createParts(ctx: PageContext, state: PageStateStore, errors: Set<string
   const enabled = () => state.get().enabled;
   // The badge layer and the composers need each other: a badge's menu replies through the composers.
   const replyWith: Parameters<typeof createBadgeLayer>[1] = (el, snippet) => void composers.replyWith(el, snippet);
-  const badges: BadgeLayer = createBadgeLayer(ctx, replyWith);
+  const badges: BadgeLayer = createBadgeLayer(ctx, replyWith, () => reporter.expecting());
   const composers = createComposers(ctx, { badges, owner, stored: (key, status) => badges.apply({ [key]: status }) });
   const health = createPageHealth(ctx, { enabled, owner, errors });
   const reporter = createReporter(ctx, {

@@ -69,11 +69,9 @@ function createOutbox() {
 
 export function createReporter(ctx: PageContext, hooks: ReporterHooks) {
   const outbox = createOutbox();
-  let inFlight = 0;
-  let timerSet = false;
+  let [inFlight, failures, timerSet] = [0, 0, false];
   /** Set while a failed report waits to go again: nothing is sent before then. */
   let backingOff = false;
-  let failures = 0;
 
   function schedule() {
     if (timerSet || outbox.waiting.size === 0 || ctx.signal.aborted) return;
@@ -88,7 +86,6 @@ export function createReporter(ctx: PageContext, hooks: ReporterHooks) {
     if (backingOff) return;
     backingOff = true;
     const retryIn = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (failures - 1));
-    console.warn(`Replyline will send what it found again in ${retryIn} ms.`);
     later(ctx.signal, retryIn, () => {
       backingOff = false;
       pump();
@@ -114,7 +111,7 @@ export function createReporter(ctx: PageContext, hooks: ReporterHooks) {
     catch (error) {
       outbox.failed(batch);
       failures++;
-      console.warn('Replyline could not report what it found:', (error as Error).message);
+      console.warn(`Replyline could not report what it found (${(error as Error).message}); it tries again.`);
       backOff();
     }
     finally {
@@ -128,6 +125,8 @@ export function createReporter(ctx: PageContext, hooks: ReporterHooks) {
       outbox.add(found);
       schedule();
     },
+    /** Whether reads wait to be sent or answered (their answers will draw badges). */
+    expecting: () => outbox.waiting.size > 0,
     /** What was found under another owner or on a site now turned off is not sent. */
     clear() {
       outbox.waiting.clear();

@@ -12,16 +12,24 @@ export type MessageKey = keyof typeof catalog;
 export type MessageLookup = (key: string, substitutions: string[]) => string;
 
 let lookup: MessageLookup | null = null;
+/** Messages without substitutions, as the lookup gave them (a page draws thousands of badges with the same words). */
+const plain = new Map<string, string>();
 
 /** The browser's catalogs (at each entry point), or a test's. */
 export function setMessageLookup(next: MessageLookup): void {
   lookup = next;
+  plain.clear();
 }
 
 /** The message for `key`, with $1… filled from `subs`. A missing message shows its key, never nothing. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  const text = lookup?.(key, subs.map(String));
-  return text || key;
+  if (subs.length === 0) {
+    const known = plain.get(key);
+    if (known !== undefined) return known;
+  }
+  const text = lookup?.(key, subs.map(String)) || key;
+  if (subs.length === 0 && lookup) plain.set(key, text);
+  return text;
 }
 
 /** One or many: the catalogs hold a key for each (all three languages use these two forms). */

@@ -13,7 +13,7 @@ export function multilineTextOf(el: Element | null | undefined): string {
   if (!el) return '';
   let out = '';
   const walk = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
         const element = child as Element;
@@ -53,12 +53,78 @@ export function hrefPath(a: Element | null | undefined): string | null {
 export function searchParam(a: Element | null | undefined, name: string): string | null {
   const href = a?.getAttribute('href');
   if (!href) return null;
+  // A plain query (no escapes, no spaces written as "+", no characters a URL parser drops) is split
+  // as it stands: parsing a URL per item is a large share of reading a page of thousands.
+  if (/[%+\s]/u.test(href) || hasControl(href)) return viaUrl(href, name);
+  const query = /^[^?#]*\?([^#]*)/u.exec(href)?.[1];
+  if (query === undefined) return null;
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if ((eq < 0 ? pair : pair.slice(0, eq)) === name) return eq < 0 ? '' : pair.slice(eq + 1);
+  }
+  return null;
+}
+
+const hasControl = (text: string) => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
+};
+
+function viaUrl(href: string, name: string): string | null {
   try {
     return new URL(href, 'https://invalid.example').searchParams.get(name);
   }
   catch {
     return null;
   }
+}
+
+const subtreeSelectors = new Map<string, string>();
+
+/**
+ * `selector` with each `#name` outside brackets and quotes written `[id="name" i]`, which Chromium
+ * answers from the element's own nodes (see walkWithin): the same elements, but for ids that differ
+ * from it only in case.
+ */
+export function subtreeSelector(selector: string): string {
+  let out = subtreeSelectors.get(selector);
+  if (out !== undefined) return out;
+  out = '';
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector.charAt(i);
+    const id = !quote && depth === 0 && c === '#' ? /^[A-Za-z_-][\w-]*/u.exec(selector.slice(i + 1))?.[0] : undefined;
+    if (id && !/^-\d/u.test(id) && selector.charAt(i + 1 + id.length) !== '\\') {
+      out += `[id="${id}" i]`;
+      i += id.length;
+      continue;
+    }
+    if (c === '\\') {
+      out += c + selector.charAt(++i);
+      continue;
+    }
+    if (quote) quote = c === quote ? '' : quote;
+    else if (c === '"' || c === '\'') quote = c;
+    else if (c === '[') depth++;
+    else if (c === ']') depth--;
+    out += c;
+  }
+  subtreeSelectors.set(selector, out);
+  return out;
+}
+
+/**
+ * The first element inside `el` matching `selector` that is its own, not inside an item nested in it
+ * (matching `skip`): one native query (ids asked as subtreeSelector does), and a walk only for an
+ * item that holds another.
+ */
+export function firstOwn(el: Element, selector: string, skip: string): Element | null {
+  const found = el.querySelector(subtreeSelector(selector));
+  if (!found) return null;
+  const item = found.closest(skip);
+  if (item === el || !item || !el.contains(item)) return found;
+  return walkWithin(el, selector, skip).next().value ?? null;
 }
 
 /**

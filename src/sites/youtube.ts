@@ -2,7 +2,7 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { youtube } from '../core/sites/youtube';
-import { firstRead, hrefPath, multilineTextOf, pageLanguages, perItem, perScan, searchParam, textOf, walkWithin } from './dom';
+import { firstOwn, firstRead, hrefPath, multilineTextOf, pageLanguages, perItem, perScan, searchParam, subtreeSelector, textOf } from './dom';
 import { lastingElement } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -28,7 +28,7 @@ function videoOwner(doc: Document, page: PageInfo): string | null {
 
 /** Element's own part, not a nested reply's (an old ytd-comment-renderer may hold them): the first found. */
 function own(el: Element, selector: string): Element | null {
-  return walkWithin(el, selector, YOUTUBE_SELECTORS.comment).next().value ?? null;
+  return firstOwn(el, selector, YOUTUBE_SELECTORS.comment);
 }
 
 function threadOf(el: Element): Element | null {
@@ -49,7 +49,7 @@ function topCommentOf(thread: Element): Element | null {
 /** The thread's replies: their box found beside the top comment (not walking into it), else anywhere in the thread. */
 function repliesOf(thread: Element): Element[] {
   const { replies, comment } = YOUTUBE_SELECTORS;
-  const box = walkWithin(thread, replies, comment).next().value ?? walkWithin(thread, replies).next().value;
+  const box = firstOwn(thread, replies, comment) ?? thread.querySelector(subtreeSelector(replies));
   return box ? Array.from(box.querySelectorAll(YOUTUBE_SELECTORS.comment)) : [];
 }
 
@@ -131,7 +131,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 const isStudio = (el: Element) => el.matches(YOUTUBE_SELECTORS.studioComment);
 
 function studioOwn(el: Element, selector: string): Element | null {
-  return walkWithin(el, selector, YOUTUBE_SELECTORS.studioComment).next().value ?? null;
+  return firstOwn(el, selector, YOUTUBE_SELECTORS.studioComment);
 }
 
 function studioAuthor(el: Element): { name: string; handle: string } | null {

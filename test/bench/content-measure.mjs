@@ -81,22 +81,52 @@ export async function stopTrace(cdp, trace) {
   return trace.events;
 }
 
-/**
- * The longest top-level task on the page's main thread that runs script of ours (a FunctionCall or
- * EvaluateScript from chrome-extension://, or one with no URL: answers to our messages come back so,
- * and so do the page's; a conservative count).
- */
-export function longestTask(events) {
-  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const calls = complete.filter((e) => {
-    if (e.name !== 'FunctionCall' && e.name !== 'EvaluateScript') return false;
-    const url = e.args?.data?.url ?? '';
-    return url === '' || url.startsWith('chrome-extension://');
+/** The times (trace clock, µs) of the profile's samples whose stack holds a frame `mine` accepts. */
+export function sampleTimes(profile, mine) {
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const times = [];
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    for (let node = id; node !== undefined; node = parent.get(node)) {
+      if (mine(byId.get(node).callFrame)) {
+        times.push(at);
+        break;
+      }
+    }
   });
-  const ourCalls = calls.filter((e) => (e.args?.data?.url ?? '').startsWith('chrome-extension://'));
+  return times;
+}
+
+/**
+ * The longest top-level task on the page's main thread that runs script of ours: one holding a
+ * FunctionCall or EvaluateScript from chrome-extension://, or a CPU profile sample (`ourSamples`,
+ * from sampleTimes) in our script: a task posted with scheduler.postTask or an answer to a message
+ * calls its function with no URL in the trace.
+ */
+export function longestTask(events, ourSamples = []) {
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const ourCalls = complete.filter(
+    (e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+  );
   const tasks = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const inside = (t) => (o) => o.pid === t.pid && o.tid === t.tid && o.ts >= t.ts && o.ts + o.dur <= t.ts + t.dur;
-  const ours = tasks.filter((t) => ourCalls.some(inside(t)));
+  const mainThreads = new Set(ourCalls.map((e) => `${e.pid}:${e.tid}`));
+  const sorted = [...ourSamples].sort((a, b) => a - b);
+  const sampled = (t) => {
+    if (!mainThreads.has(`${t.pid}:${t.tid}`)) return false;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < t.ts) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo] <= t.ts + t.dur;
+  };
+  const ours = tasks.filter((t) => ourCalls.some(inside(t)) || sampled(t));
   const longest = ours.reduce((max, t) => Math.max(max, t.dur), 0);
   return { ms: longest / 1000, count: ours.length };
 }

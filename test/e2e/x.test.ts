@@ -50,6 +50,12 @@ describe('X in Chromium', () => {
     // The visible word is the name's start (label in name), and it is not the site's “Reply”.
     const host = page.locator(`[data-replyline-key="${key(4)}"]`);
     expect(await host.locator('button.badge').textContent()).toBe('Waiting');
+    // Every badge adopts the one sheet of the page's badges, which styles it.
+    expect(await host.evaluate((h) => {
+      const style = getComputedStyle(h.shadowRoot!.querySelector('button.badge')!);
+      const sheets = h.shadowRoot!.adoptedStyleSheets.length;
+      return { sheets, background: style.backgroundColor, radius: style.borderRadius };
+    })).toEqual({ sheets: 1, background: 'rgb(194, 65, 12)', radius: '999px' });
 
     // At the top of the window, its menu opens downwards, over the next comments and their badges.
     await host.evaluate((h) => h.scrollIntoView({ block: 'start' }));

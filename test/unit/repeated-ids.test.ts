@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readChunk } from '../../src/content/scanner';
-import { ownParts, walkWithin } from '../../src/sites/dom';
+import { firstOwn, ownParts, searchParam, subtreeSelector, walkWithin } from '../../src/sites/dom';
 import { youtubeAdapter } from '../../src/sites/youtube';
 import { repeatBlocks, youtubeComments } from '../bench/pages';
 import { loadPage } from '../helpers';
@@ -57,5 +57,39 @@ describe('parts of an item on a page that repeats ids', () => {
     expect([...walkWithin(outer, '#name')].map((el) => el.textContent)).toEqual(['a', 'b', 'nested', 'c']);
     expect(walkWithin(outer, '.item').next().value?.textContent).toBe('nested');
     expect(ownParts(outer.querySelector('p')!, '#name', '.item')).toEqual([]);
+  });
+
+  it('asks for ids inside an element so that Chromium looks in the element alone', () => {
+    expect(subtreeSelector('#published-time-text a[href*="lc="], #header-author .x')).toBe(
+      '[id="published-time-text" i] a[href*="lc="], [id="header-author" i] .x',
+    );
+    // Not inside brackets or quotes, not an escaped id, not a colour in a string.
+    expect(subtreeSelector('a[href="#top"], a#name, p:not(#a), [title=\'#x\']')).toBe(
+      'a[href="#top"], a[id="name" i], p:not([id="a" i]), [title=\'#x\']',
+    );
+    expect(subtreeSelector('#a\\:b')).toBe('#a\\:b');
+  });
+
+  it('finds an item\'s own first part with one query, and walks only an item that holds another', () => {
+    document.body.innerHTML = `
+      <div class="item" id="outer"><div class="item"><p id="name">nested</p></div><p id="name">own</p></div>
+      <div class="item" id="plain"><span><b id="name">plain</b></span></div>`;
+    expect(firstOwn(document.getElementById('outer')!, '#name', '.item')?.textContent).toBe('own');
+    expect(firstOwn(document.getElementById('plain')!, '#name', '.item')?.textContent).toBe('plain');
+    expect(firstOwn(document.getElementById('plain')!, '#none', '.item')).toBeNull();
+    expect(idQueries).toEqual([]);
+  });
+
+  it('reads a link\'s query parameter as a URL parser does, plain or not', () => {
+    const hrefs = [
+      '/watch?v=Qm7&lc=UgAbc.1', '/watch?lc=&v=1', '/watch?lc', '/watch#lc=x', '/watch?v=1#lc=x', '?lc=a&lc=b',
+      'https://www.youtube.com/watch?v=1&lc=Ug%2Bx', '/watch?lc=a+b', ' /watch?lc=pad ', '/watch?lc=a\tb',
+      '/watch?LC=up', '/watch?v=1&&lc=2', 'javascript:alert(1)?lc=3', '/watch?lc=%E0%A4%A',
+    ];
+    for (const href of hrefs) {
+      const a = document.createElement('a');
+      a.setAttribute('href', href);
+      expect(searchParam(a, 'lc'), href).toBe(new URL(href, 'https://invalid.example').searchParams.get('lc'));
+    }
   });
 });
