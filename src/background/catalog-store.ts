@@ -6,6 +6,7 @@
 import type { Item } from '../core/types';
 import { decodeChunk, decodeWords, encodeChunk, encodeWords, type EntryChunk, type Strings } from './catalog-chunk';
 import { type Entry, entryFrom, entryOf } from './catalog-entry';
+import { journalChanges } from './catalog-journal';
 import type { CatalogMeta, ReplylineDb } from './db';
 
 /** How the chunks are written: a catalog of another format is built again. */
@@ -42,7 +43,7 @@ export async function readCatalog(db: ReplylineDb): Promise<StoredCatalog | null
     order.push(decoded.map((e) => e.key));
     for (const e of decoded) entries.set(e.key, e);
   }
-  const changes = await journal;
+  const changes = journalChanges(await journal);
   for (const r of changes) entries.set(r.entry[0], entryFrom(r.entry, r.words));
   return {
     entries,
@@ -65,7 +66,7 @@ export async function writeCatalog(db: ReplylineDb, entries: Map<string, Entry>,
   const tx = db.transaction(['catalog', 'journal'], 'readwrite');
   const catalog = tx.objectStore('catalog');
   const journal = tx.objectStore('journal');
-  const changes = await journal.getAll();
+  const changes = journalChanges(await journal.getAll());
   if (withJournal) for (const r of changes) entries.set(r.entry[0], entryFrom(r.entry, r.words));
   // In the lists' order: read back, each status's entries are in order already (sorting them costs a pass).
   const all = [...entries.values()].sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : a.at - b.at));

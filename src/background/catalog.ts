@@ -18,7 +18,8 @@
 import type { IDBPTransaction } from 'idb';
 import type { Item, ItemStatus } from '../core/types';
 import type { ItemQuery } from '../shared/protocol';
-import { type Entry, entryOf, journalRecord } from './catalog-entry';
+import { type Entry, entryOf } from './catalog-entry';
+import { writeJournal } from './catalog-journal';
 import { type CatalogHead, headFor, writeHead } from './catalog-head';
 import { Entries } from './catalog-memory';
 import { buildCatalog, readCatalog, writeCatalog } from './catalog-store';
@@ -194,9 +195,8 @@ export function createCatalog(db: ReplylineDb, options: CatalogOptions = {}) {
     note(tx: ItemsWrite, items: Item[]): Promise<unknown> {
       if (items.length === 0) return Promise.resolve();
       const changed = items.map(entryOf);
-      const journal = tx.objectStore('journal');
       const puts = Promise.all([
-        ...changed.map((e) => journal.put(journalRecord(e), e.key)),
+        writeJournal(tx, tx.objectStore('journal'), changed),
         tx.objectStore('catalog').delete('head'),
       ]);
       tx.done.then(() => apply(state, changed), () => undefined);

@@ -33,8 +33,12 @@ export interface ReplylineSchema extends DBSchema {
    * from the items: it can always be built again from them.
    */
   catalog: { key: CatalogKey; value: CatalogRecord };
-  /** Entries changed since the catalog's chunks were written, by item key: written with the item. */
-  journal: { key: string; value: JournalRecord };
+  /**
+   * Entries changed since the catalog's chunks were written, written with the items: one record per
+   * write of many items, under a number one above the last (catalog-journal.ts). An earlier version
+   * wrote one record per item, under the item's key; such records are read before the numbered ones.
+   */
+  journal: { key: number | string; value: JournalRecord[] | JournalRecord };
 }
 
 export type ReplylineDb = IDBPDatabase<ReplylineSchema>;

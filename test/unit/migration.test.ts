@@ -158,7 +158,12 @@ const SAMPLES: { [S in Store]: Sample<S>[] } = {
     { key: ['entries', 0], value: encodeChunk(ITEMS.map(entryOf)) },
     { key: ['words', 0], value: encodeWords(ITEMS.map(entryOf)) },
   ],
-  journal: [{ key: ITEMS[0]!.key, value: journalRecord(entryOf({ ...ITEMS[0]!, status: 'dismissed', statusAt: NOW })) }],
+  // A record as an earlier version wrote it (one per item, under its key), and one as the current code
+  // writes them (one per write, numbered).
+  journal: [
+    { key: ITEMS[0]!.key, value: journalRecord(entryOf({ ...ITEMS[0]!, status: 'dismissed', statusAt: NOW })) },
+    { key: 1, value: [journalRecord(entryOf(ITEMS[1]!))] },
+  ],
   health: [
     { value: health({ site: 'x', path: '/brightloop/status/1950000000000000001' }) },
     // A site needing attention: its markup changed.
