@@ -105,12 +105,16 @@ function learnAges(lang: string): AgeWords {
 
 function learnDates(lang: string): DateWords {
   const months = new Map<string, number>();
+  // Four formatters, not four per month: making one costs far more than formatting with it.
+  const formats = (['long', 'short'] as const).map((style) => ({
+    alone: new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' }),
+    inDate: new Intl.DateTimeFormat(lang, { day: 'numeric', month: style, timeZone: 'UTC' }),
+  }));
   for (let month = 0; month < 12; month++) {
     const date = Date.UTC(2001, month, 15, 12);
-    for (const style of ['long', 'short'] as const) {
-      const alone = new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' }).format(date);
-      const inDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: style, timeZone: 'UTC' })
-        .formatToParts(date).find((p) => p.type === 'month')?.value ?? alone;
+    for (const format of formats) {
+      const alone = format.alone.format(date);
+      const inDate = format.inDate.formatToParts(date).find((p) => p.type === 'month')?.value ?? alone;
       for (const name of [alone, inDate]) {
         const key = wordKey(normalise(name, lang));
         if (key && !/^\d+$/u.test(key) && !months.has(key)) months.set(key, month);
