@@ -2,7 +2,7 @@
 import { attributionOf } from '../core/attribution';
 import { needsAttention } from '../core/health';
 import { t } from '../core/i18n';
-import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake } from '../core/status';
+import { answer, answerBySnippet, dismiss, mergeScanned, reopen, snooze, wake, worthWriting } from '../core/status';
 import type { TeamItem } from '../core/team-doc';
 import type { Item, ItemStatus, ScannedItem, SiteId } from '../core/types';
 import { itemKey } from '../core/types';
@@ -100,7 +100,8 @@ async function report(ctx: WorkerContext, site: SiteId, items: ScannedItem[]): P
     if (changesEntry(before, next)) entryChanged.add(key);
   });
   const noted = [...entryChanged].map((key) => merged.get(key)!);
-  await Promise.all([...[...merged.values()].map((item) => store.put(item)), catalog.note(tx, noted)]);
+  const written = keys.flatMap((key, i) => (worthWriting(existing[i], merged.get(key)!) ? [merged.get(key)!] : []));
+  await Promise.all([...[...new Set(written)].map((item) => store.put(item)), catalog.note(tx, noted)]);
   await tx.done;
   side.afterChange(changed);
   ctx.team.afterReport([...merged.values()]);

@@ -72,6 +72,27 @@ export function mergeScanned(existing: Item | undefined, scanned: ScannedItem, n
   return merged;
 }
 
+/** How stale an item's lastSeenAt may be before seeing it again is written for that alone. */
+export const SEEN_STEP_MS = 3_600_000;
+
+/**
+ * Whether `next` (a page's new reading merged into `before`) needs writing: something of it changed
+ * other than lastSeenAt, or that is SEEN_STEP_MS old. A revisited page of thousands of comments
+ * writes nothing that changed nothing.
+ */
+export function worthWriting(before: Item | undefined, next: Item): boolean {
+  if (!before || next.lastSeenAt - before.lastSeenAt >= SEEN_STEP_MS) return true;
+  const keys = new Set([...Object.keys(before), ...Object.keys(next)]);
+  for (const key of keys) {
+    if (key === 'lastSeenAt') continue;
+    const [a, b] = [before[key as keyof Item], next[key as keyof Item]];
+    if (a === b) continue;
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return true;
+    if (JSON.stringify(a) !== JSON.stringify(b)) return true;
+  }
+  return false;
+}
+
 export function answer(item: Item, via: AnsweredVia, now: number): Item {
   if (item.status === 'answered') return item;
   return { ...item, status: 'answered', answeredAt: now, answeredVia: via, snoozeUntil: null, statusAt: now };
