@@ -48,6 +48,25 @@ function mount(
 const settle = () => new Promise((done) => setTimeout(done, 0));
 
 describe('a badge', () => {
+  it('keeps its clicks, presses and keys from the page once a pointer came over it or the focus into it', () => {
+    const heard: string[] = [];
+    const TYPES = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown'];
+    for (const type of TYPES) document.body.addEventListener(type, () => heard.push(type));
+    const fire = (target: Element, type: string) =>
+      target.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+    const byPointer = mount('pending');
+    fire(byPointer.button, 'pointerover');
+    for (const type of TYPES) fire(byPointer.button, type);
+    const byKeyboard = mount('pending');
+    byKeyboard.button.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    fire(byKeyboard.button, 'keydown');
+    fire(byKeyboard.button, 'click');
+    expect(heard).toEqual([]);
+    // The page's own elements are not concerned.
+    fire(document.body, 'click');
+    expect(heard).toEqual(['click']);
+  });
+
   it('says Replyline’s own word, with an icon, and its name starts with that word and names the author', () => {
     const { button } = mount('pending');
     expect(button.textContent).toBe('Waiting');
