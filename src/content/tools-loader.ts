@@ -4,7 +4,7 @@
  * (a tab where the browser refuses scripts, a worker that cannot answer) is told to the user, and
  * the next ask tries again.
  */
-import { type MessageKey, t } from '../core/i18n';
+import { messageLookup, t } from '../core/i18n';
 import type { Send } from './context';
 import { type ContentTools, installedTools } from './tools-api';
 
@@ -14,7 +14,8 @@ export async function requestTools(send: Send, scope: object = globalThis): Prom
   const tools = installedTools(scope);
   if (!tools) throw new Error('Replyline: the tools script left nothing');
   // The tools read their text through this script's messages (the worker's catalogs included, content/messages.ts).
-  tools.useMessages((key, substitutions) => t(key as MessageKey, ...substitutions));
+  const lookup = messageLookup();
+  if (lookup) tools.useMessages(lookup);
   return tools;
 }
 

@@ -18,6 +18,11 @@ export function setMessageLookup(next: MessageLookup): void {
   lookup = next;
 }
 
+/** The lookup installed (a content script hands it to its tools, which are a script of their own). */
+export function messageLookup(): MessageLookup | null {
+  return lookup;
+}
+
 /** The message for `key`, with $1… filled from `subs`. A missing message shows its key, never nothing. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const text = lookup?.(key, subs.map(String));
