@@ -9,7 +9,7 @@ import { t } from '../core/i18n';
 import type { InsertResult } from '../shared/protocol';
 import type { Tracked } from './badge-layer';
 import type { Composing } from './composers';
-import { copyToClipboard, deepActiveElement, editableRoot, insertText, isEditable } from './insert';
+import { copyToClipboard, insertText } from './insert';
 import { waitFor, watchSend } from './send-watch';
 
 /** A snippet with the variables of the person being answered filled in. */
@@ -78,17 +78,9 @@ export function createInsertion(c: Composing) {
   const { ctx, focus } = c;
   return {
     replyWith: (el: Element, snippet: Snippet) => replyWith(c, el, snippet),
-    /** Insertion asked for from the popup: into the focused comment box, or the last one used. */
-    insertFromPopup(body: string): Promise<InsertResult> {
-      // Whatever editable the user focused counts; else the site's comment box they used last.
-      const focused = deepActiveElement(ctx.doc);
-      const active = isEditable(focused) ? editableRoot(focused) : null;
-      const composer = active ?? (focus.lastComposer?.isConnected ? focus.lastComposer : null);
-      if (composer) return insertInto(c, composer, body, c.itemFor(composer));
-      const reason = t('clickBoxFirst');
-      ctx.notify(reason, 'error');
-      return Promise.resolve({ ok: false, reason, copied: false });
-    },
+    /** Insertion asked for from the popup, into the box the page's script found (composers.ts). */
+    insertFromPopup: (composer: HTMLElement, body: string): Promise<InsertResult> =>
+      insertInto(c, composer, body, c.itemFor(composer)),
     /** The inline picker's insertion into the box the user typed in. */
     async insertChosen(composer: HTMLElement, body: string, snippetId: string) {
       focus.lastComposer = composer;

@@ -3,6 +3,7 @@
  * puts a saved reply into one (composer-insert.ts) comes with the tools (tools-api.ts), asked for
  * when the user first works in a comment box, or first inserts a reply.
  */
+import { t } from '../core/i18n';
 import type { ItemStatus, Snippet } from '../core/types';
 import type { InsertResult } from '../shared/protocol';
 import type { BadgeLayer, Tracked } from './badge-layer';
@@ -105,9 +106,18 @@ export function createComposers(ctx: PageContext, deps: ComposerDeps) {
     },
     /** Insertion asked for from the popup: into the focused comment box, or the last one used. */
     async insertFromPopup(body: string): Promise<InsertResult> {
+      // Whatever editable the user focused counts; else the site's comment box they used last.
+      const focused = deepActiveElement(ctx.doc);
+      const active = isEditable(focused) ? editableRoot(focused) : null;
+      const composer = active ?? (focus.lastComposer?.isConnected ? focus.lastComposer : null);
+      if (!composer) {
+        const reason = t('clickBoxFirst');
+        ctx.notify(reason, 'error');
+        return { ok: false, reason, copied: false };
+      }
       const ready = await insertion().catch((error: Error) => error);
       if (ready instanceof Error) return { ok: false, reason: ready.message, copied: false };
-      return ready.insertFromPopup(body);
+      return ready.insertFromPopup(composer, body);
     },
     /** The inline picker's insertion into the box the user typed in. */
     insertChosen: async (composer: HTMLElement, body: string, snippetId: string) =>
