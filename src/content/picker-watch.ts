@@ -15,7 +15,7 @@ import type { ContentTools } from './tools-api';
 
 type PickerSettings = () => { trigger: string; pickerShortcut: string } | null;
 
-function watchForPicker(ctx: PageContext, settings: PickerSettings, start: () => Promise<InlineControl>) {
+export function watchForPicker(ctx: PageContext, settings: PickerSettings, start: () => Promise<InlineControl>) {
   const { doc, win, signal } = ctx;
   let started = false;
   const control = () => start().then((inline) => {
@@ -40,7 +40,7 @@ function watchForPicker(ctx: PageContext, settings: PickerSettings, start: () =>
       if (started || !trigger || !focusedBox(doc)) return;
       // Typing that cannot begin the trigger asks for nothing (an input without its text might).
       const data = (event as InputEvent).data;
-      if (typeof data === 'string' && ![...trigger].some((sign) => data.includes(sign))) return;
+      if (data && ![...trigger].some((sign) => data.includes(sign))) return;
       void control().then((inline) => inline.refresh(), () => null);
     },
     { capture: true, signal },
