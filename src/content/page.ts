@@ -3,6 +3,7 @@
  * composers, health, inline picker) share one context whose signal ends with the session, so
  * stop() leaves no listener, observer or timer behind.
  */
+import type { ItemStatus } from '../core/types';
 import type { InsertResult } from '../shared/protocol';
 import { guardAdapter } from '../sites/guard';
 import type { SiteAdapter } from '../sites/types';
@@ -32,7 +33,7 @@ function createParts(ctx: PageContext, state: PageStateStore, errors: Set<string
   // The badge layer and the composers need each other: a badge's menu replies through the composers.
   const replyWith: Parameters<typeof createBadgeLayer>[1] = (el, snippet) => void composers.replyWith(el, snippet);
   const badges: BadgeLayer = createBadgeLayer(ctx, replyWith);
-  const stored = (key: string, status: Parameters<BadgeLayer['apply']>[0][string]) => badges.apply({ [key]: status });
+  const stored = (key: string, status: ItemStatus) => badges.apply({ [key]: status });
   const composers = createComposers(ctx, { badges, owner, stored, ...parts });
   const health = createPageHealth(ctx, { enabled, owner, errors });
   const reporter = createReporter(ctx, {
