@@ -7,7 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { SITE_IDS } from './src/core/sites';
-import { contentScriptFile, withSiteHosts } from './src/core/sites/manifest';
+import { contentScriptFile, TOOLS_SCRIPT_FILE, withSiteHosts } from './src/core/sites/manifest';
 
 /** Firefox's id and the first version with the MV3 features we use (data_collection_permissions). */
 const GECKO = { id: 'replyline@replyline.app', strict_min_version: '142.0' };
@@ -15,27 +15,39 @@ const GECKO = { id: 'replyline@replyline.app', strict_min_version: '142.0' };
 /** The manifest as built; crxjs gets it without the content scripts, which are built apart. */
 const built = withSiteHosts(manifest);
 
+/** Which classic scripts a page may run: each site's, and the tools every site's asks for. */
+const CONTENT_ENTRIES = [
+  ...SITE_IDS.map((site) => ({
+    name: `content-${site}`,
+    file: contentScriptFile(site),
+    code: [
+      `import { ${site}Adapter } from './src/sites/${site}';`,
+      `import { runContent } from './src/content/main';`,
+      `runContent(${site}Adapter);`,
+    ],
+  })),
+  { name: 'content-tools', file: TOOLS_SCRIPT_FILE, code: [`import { installTools } from './src/content/tools';`, 'installTools();'] },
+];
+
 /**
  * One classic script per site: the page session (src/content/main.ts) with that site's adapter
  * (`<id>Adapter` of src/sites/<id>.ts) and nothing else, so a site's page loads its own code only,
  * needs no other file, and no chunk of ours has to be web-accessible. Mastodon's is the script
- * registered at run time for the user's instances.
+ * registered at run time for the user's instances. And one more, the tools (src/content/tools.ts:
+ * the inline picker and insertion, no adapter), which the worker runs in a page's frame when its
+ * script asks, once the user works in a comment box: neither in the manifest nor web-accessible.
  */
 async function buildContentScripts(outDir: string) {
   await Promise.all(
-    SITE_IDS.map((site) =>
+    CONTENT_ENTRIES.map((entry) =>
       esbuild({
         stdin: {
-          contents: [
-            `import { ${site}Adapter } from './src/sites/${site}';`,
-            `import { runContent } from './src/content/main';`,
-            `runContent(${site}Adapter);`,
-          ].join('\n'),
+          contents: entry.code.join('\n'),
           resolveDir: resolve('.'),
-          sourcefile: `content-${site}.ts`,
+          sourcefile: `${entry.name}.ts`,
           loader: 'ts',
         },
-        outfile: resolve(outDir, contentScriptFile(site)),
+        outfile: resolve(outDir, entry.file),
         // The polyfill's promise wrappers are half a page's budget: content scripts get the few calls they make.
         alias: { 'webextension-polyfill': resolve('src/shared/browser-lite.ts') },
         bundle: true,

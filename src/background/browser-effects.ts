@@ -9,6 +9,7 @@ import { sendToTab } from '../shared/messaging';
 import { packagedCatalogs } from '../shared/page-messages';
 import { type ContentProtocol, type ContentType, type InsertResult, LOG_CHANGED_KEY, type Req } from '../shared/protocol';
 import { SITE_HOSTS, siteForUrl, SITES } from '../core/sites';
+import { TOOLS_SCRIPT_FILE } from '../core/sites/manifest';
 import type { BackgroundEffects } from './effects';
 import { syncInstanceScripts } from './instances';
 
@@ -18,6 +19,11 @@ export const RETELL_ALARM = 'replyline-retell';
 /** Built from its own input in vite.config.ts: no manifest key names it. */
 const WELCOME_PAGE = 'src/welcome/index.html';
 const SITE_PATTERNS = [...SITE_HOSTS];
+
+/** The content scripts' tools, run in one frame of one tab, in the content scripts' isolated world. */
+async function injectTools(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [TOOLS_SCRIPT_FILE] });
+}
 
 /** A page of a site Replyline ships with (Mastodon instances are the user's: see isContentUrl). */
 function isSiteUrl(url: string | undefined): boolean {
@@ -140,6 +146,7 @@ export function createBrowserSide(service: () => Promise<ServiceView>) {
         return { ok: false, reason: t('pageNotReady'), copied: false };
       }
     },
+    injectTools,
     isSiteUrl,
     instanceAccess: (host) => hasAccess(instancePattern(host)),
     async syncInstances(hosts) {

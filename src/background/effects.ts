@@ -27,6 +27,8 @@ export interface BackgroundEffects {
   openUrl(url: string): Promise<void>;
   openOptions(): Promise<void>;
   insertIntoActiveTab(body: string): Promise<InsertResult>;
+  /** Runs the content scripts' tools (TOOLS_SCRIPT_FILE) in one frame of one tab, in their isolated world. */
+  injectTools(tabId: number, frameId: number): Promise<void>;
   /** Whether a URL belongs to a site Replyline ships with (a Mastodon instance the user added is not one). */
   isSiteUrl(url: string): boolean;
   /** Whether the browser grants access to an instance's pages (the user allowed it and has not withdrawn it). */

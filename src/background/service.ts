@@ -53,6 +53,12 @@ export function createService(db: ReplylineDb, fx: BackgroundEffects, team?: (ct
       await fx.openUrl(url);
       return null;
     },
+    /** Only into the frame that asked (the router took it from a content script on one of our pages). */
+    async 'tools/inject'(_req, { sender, tabId }) {
+      if (tabId === null) throw new RangeError(t('wrongSender', 'tools/inject'));
+      await fx.injectTools(tabId, sender.frameId ?? 0);
+      return null;
+    },
     async 'options/open'() {
       await fx.openOptions();
       return null;

@@ -1,10 +1,11 @@
 import { answeredWarning } from '../core/attribution';
 import { t } from '../core/i18n';
-import { fillInputs, findTrigger, inputLabels, matchesShortcut, parseShortcut } from '../core/picker';
+import { fillInputs, findTrigger, inputLabels } from '../core/picker';
 import { expandTemplate, searchSnippets } from '../core/snippets';
 import type { Item, Person, Snippet } from '../core/types';
 import { caretRect, selectionSettled, selectTyped, textBeforeCaret } from './caret';
-import { contentOf, deepActiveElement, editableRoot, isEditable, placeCaret } from './insert';
+import { focusedBox as focusedComposer } from './editable';
+import { contentOf, placeCaret } from './insert';
 import type { SiteAdapter } from '../sites/types';
 import { createPicker, type Picker } from './picker';
 
@@ -49,12 +50,6 @@ function close(c: Inline) {
   c.session = null;
   c.warnedFor = null;
   c.picker.close();
-}
-
-function focusedComposer(doc: Document): HTMLElement | null {
-  const focused = deepActiveElement(doc);
-  if (!isEditable(focused) || (focused instanceof HTMLInputElement && focused.type !== 'text')) return null;
-  return editableRoot(focused);
 }
 
 function sameSession(a: Session | null, b: Session): boolean {
@@ -164,22 +159,19 @@ async function choose(c: Inline, snippet: Snippet) {
   await c.deps.insert(current.composer, body, snippet.id);
 }
 
-/** The shortcut in a comment box opens the picker there (or closes it); false for any other key. */
-function onShortcut(c: Inline, event: KeyboardEvent): boolean {
-  const settings = c.deps.settings();
-  const shortcut = settings ? parseShortcut(settings.pickerShortcut) : null;
-  if (!shortcut || !matchesShortcut(event, shortcut)) return false;
+/**
+ * The shortcut was pressed in a comment box (the page script noticed it, and kept it from the
+ * page): it opens the picker there, or closes it.
+ */
+function toggle(c: Inline) {
   const composer = focusedComposer(c.doc);
-  if (!composer) return true;
-  event.preventDefault();
-  event.stopPropagation();
+  if (!composer) return;
   if (c.picker.isOpen) {
     close(c);
-    return true;
+    return;
   }
   const before = textBeforeCaret(c.doc, composer) ?? '';
   void open(c, { composer, anchor: before, typed: '', query: '' });
-  return true;
 }
 
 /** While the picker is open on a comment box, its keys move through the list, choose or close it. */
@@ -206,13 +198,7 @@ function listen(c: Inline, signal: AbortSignal) {
   const { doc, picker } = c;
   const win = doc.defaultView ?? window;
   const options = { capture: true, signal };
-  win.addEventListener(
-    'keydown',
-    (event) => {
-      if (!onShortcut(c, event)) onPickerKey(c, event);
-    },
-    options,
-  );
+  win.addEventListener('keydown', (event) => onPickerKey(c, event), options);
   doc.addEventListener('input', () => refresh(c), options);
   doc.addEventListener('selectionchange', () => picker.isOpen && refresh(c), { signal });
   doc.addEventListener(
@@ -241,5 +227,12 @@ export function startInlinePicker(deps: InlineDeps, signal: AbortSignal) {
     refreshing: 0,
   };
   listen(c, signal);
-  return { close: () => close(c) };
+  return {
+    toggle: () => toggle(c),
+    /** What was typed before the picker was listening is looked at now. */
+    refresh: () => refresh(c),
+    close: () => close(c),
+  };
 }
+
+export type InlineControl = ReturnType<typeof startInlinePicker>;

@@ -6,36 +6,15 @@
  */
 
 import { t } from '../core/i18n';
+import { editableRoot, isTextField } from './editable';
+
+export { deepActiveElement, editableRoot, isEditable, isTextField } from './editable';
 
 export type Strategy = 'execCommand' | 'execCommandLines' | 'setRangeText' | 'paste' | 'beforeinput';
 
 export type EditorFamily = 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'slate' | 'ckeditor' | 'plain' | 'field';
 
 export type InsertOutcome = { ok: true; strategy: Strategy } | { ok: false; reason: string };
-
-/** The focused element, looking through open shadow roots (new Reddit nests editors in them). */
-export function deepActiveElement(doc: Document): Element | null {
-  let active: Element | null = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-export function isTextField(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
-  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;
-  return el instanceof HTMLInputElement && /^(text|search|url|email|)$/.test(el.type) && !el.readOnly && !el.disabled;
-}
-
-export function isEditable(el: Element | null): el is HTMLElement {
-  return !!el && (isTextField(el) || (el instanceof HTMLElement && el.isContentEditable));
-}
-
-/** The editable root: the outermost contenteditable ancestor of an element in an editor. */
-export function editableRoot(el: HTMLElement): HTMLElement {
-  if (isTextField(el)) return el;
-  let root = el;
-  while (root.parentElement?.isContentEditable) root = root.parentElement;
-  return root;
-}
 
 /** Which editor drives an editable, from the hooks each one leaves in the DOM. */
 export function editorFamily(el: HTMLElement): EditorFamily {

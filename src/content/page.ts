@@ -3,48 +3,38 @@
  * composers, health, inline picker) share one context whose signal ends with the session, so
  * stop() leaves no listener, observer or timer behind.
  */
+import type { ItemStatus } from '../core/types';
 import type { InsertResult } from '../shared/protocol';
 import { guardAdapter } from '../sites/guard';
 import type { SiteAdapter } from '../sites/types';
 import { type BadgeLayer, createBadgeLayer } from './badge-layer';
-import { type Composers, createComposers } from './composers';
+import { createComposers } from './composers';
 import type { PageContext, Send } from './context';
-import { startInlinePicker } from './inline';
 import { showNotice } from './notice';
 import { createPageHealth } from './page-health';
 import { createPageState, type PageStateStore } from './page-state';
 import { createReporter } from './reporter';
 import { createScanner } from './scanner';
+import { startPicker } from './picker-watch';
+import type { ContentTools } from './tools-api';
+import { requestTools, toolsLoader } from './tools-loader';
 
 export type { Send };
 
-/** The inline picker in the site's comment boxes, inserting through the composers. */
-function startPicker(ctx: PageContext, state: PageStateStore, composers: Composers) {
-  startInlinePicker(
-    {
-      doc: ctx.doc,
-      site: ctx.adapter,
-      settings: () => (state.get().enabled ? state.get() : null),
-      snippets: () => ctx.send('snippets/list', {}),
-      targetOf: (composer) => {
-        const target = composers.itemFor(composer);
-        return target ? { key: target.key, person: target.item.author } : null;
-      },
-      item: (key) => ctx.send('items/get', { key }),
-      manage: () => void ctx.send('options/open', {}).catch((e: Error) => ctx.notify(e.message, 'error')),
-      insert: composers.insertChosen,
-    },
-    ctx.signal,
-  );
+interface Parts {
+  tools: () => Promise<ContentTools>;
+  /** The user went into a comment box (the picker, once started, makes itself ready). */
+  composerFocused: () => void;
 }
 
-function createParts(ctx: PageContext, state: PageStateStore, errors: Set<string>) {
+function createParts(ctx: PageContext, state: PageStateStore, errors: Set<string>, parts: Parts) {
   const owner = () => state.get().owner;
   const enabled = () => state.get().enabled;
   // The badge layer and the composers need each other: a badge's menu replies through the composers.
   const replyWith: Parameters<typeof createBadgeLayer>[1] = (el, snippet) => void composers.replyWith(el, snippet);
   const badges: BadgeLayer = createBadgeLayer(ctx, replyWith, () => reporter.expecting());
-  const composers = createComposers(ctx, { badges, owner, stored: (key, status) => badges.apply({ [key]: status }) });
+  const stored = (key: string, status: ItemStatus) => badges.apply({ [key]: status });
+  const composers = createComposers(ctx, { badges, owner, stored, ...parts });
   const health = createPageHealth(ctx, { enabled, owner, errors });
   const reporter = createReporter(ctx, {
     answered(batch, result) {
@@ -64,7 +54,15 @@ function createParts(ctx: PageContext, state: PageStateStore, errors: Set<string
   return { badges, composers, health, reporter, scanner };
 }
 
-export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send) {
+/**
+ * `loadTools` gives the tools (the worker injects their script, by default; a test hands them over).
+ */
+export function startContent(
+  siteAdapter: SiteAdapter,
+  doc: Document,
+  send: Send,
+  loadTools = () => requestTools(send),
+) {
   const session = new AbortController();
   const errors = new Set<string>();
   const ctx: PageContext = {
@@ -76,7 +74,10 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
     signal: session.signal,
   };
   const state = createPageState(ctx, siteAdapter, errors);
-  const { badges, composers, health, reporter, scanner } = createParts(ctx, state, errors);
+  const tools = toolsLoader(loadTools, (message) => ctx.notify(message, 'error'));
+  let picker: ReturnType<typeof startPicker> | null = null;
+  const composerFocused = () => picker?.preload();
+  const { badges, composers, health, reporter, scanner } = createParts(ctx, state, errors, { tools, composerFocused });
 
   /** The worker (re)started or the tab came back into view: unsent reports go, and badges follow the log. */
   const resync = () => reporter.resync(badges.keys(), badges.apply);
@@ -89,7 +90,7 @@ export function startContent(siteAdapter: SiteAdapter, doc: Document, send: Send
       ctx.adapter.prepare?.(doc);
       scanner.watch();
       health.schedule();
-      startPicker(ctx, state, composers);
+      picker = startPicker(ctx, state, composers, tools);
       // Back in view: badges are checked against the log (a change may have been told while the worker was away).
       const onVisible = () => void (doc.visibilityState === 'visible' && resync().catch(() => null));
       doc.addEventListener('visibilitychange', onVisible, { signal: session.signal });

@@ -21,6 +21,11 @@ export function setMessageLookup(next: MessageLookup): void {
   plain.clear();
 }
 
+/** The lookup installed (a content script hands it to its tools, which are a script of their own). */
+export function messageLookup(): MessageLookup | null {
+  return lookup;
+}
+
 /** The message for `key`, with $1… filled from `subs`. A missing message shows its key, never nothing. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   if (subs.length === 0) {

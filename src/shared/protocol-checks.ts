@@ -126,6 +126,7 @@ export const BACKGROUND_MESSAGES: {
   'instances/add': { from: 'page', check: shape({ host: str(253, 1) }) },
   'instances/remove': { from: 'page', check: shape({ host: str(253, 1) }) },
   'options/open': { from: 'any', check: empty },
+  'tools/inject': { from: 'content', check: empty },
   'i18n/catalogs': { from: 'content', check: empty },
   'team/status': { from: 'any', check: empty },
   'team/test': { from: 'page', check: teamSignIn },

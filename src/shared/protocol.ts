@@ -110,6 +110,11 @@ export interface BackgroundProtocol {
   /** Stops running on an instance and gives its access back. */
   'instances/remove': { req: { host: string }; res: Settings };
   'options/open': { req: Record<string, never>; res: null };
+  /**
+   * A content script asks for its tools (the inline picker and insertion, content/tools-api.ts): the
+   * worker runs their script in the sender's tab and frame, and nowhere else.
+   */
+  'tools/inject': { req: Record<string, never>; res: null };
   /** The packaged messages, for a content script the browser gives none (content/messages.ts). */
   'i18n/catalogs': { req: Record<string, never>; res: Catalog[] };
   /**

@@ -57,6 +57,9 @@ class Effects implements BackgroundEffects {
     return this.insertResult;
   };
 
+  injected: [number, number][] = [];
+  injectTools = async (tabId: number, frameId: number) => void this.injected.push([tabId, frameId]);
+
   isSiteUrl = (url: string) => url.startsWith('https://x.com/');
 
   instances = new InstanceBrowserFake();

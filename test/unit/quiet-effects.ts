@@ -18,6 +18,7 @@ export function quietEffects(overrides: Partial<BackgroundEffects> = {}): Backgr
     openUrl: async () => undefined,
     openOptions: async () => undefined,
     insertIntoActiveTab: async () => ({ ok: false, reason: 'none', copied: false }),
+    injectTools: async () => undefined,
     isSiteUrl: () => true,
     instanceAccess: async () => false,
     syncInstances: async () => undefined,

@@ -10,6 +10,13 @@ export function contentScriptFile(site: SiteId): string {
 }
 
 /**
+ * The tools' script (content/tools-api.ts): the inline picker and insertion, one file for every site,
+ * run by the worker in a frame that asks for it. Neither a content script of the manifest nor
+ * web-accessible.
+ */
+export const TOOLS_SCRIPT_FILE = 'assets/content-tools.js';
+
+/**
  * The manifest as built: manifest.json names no site, so the built-in sites' hosts are added here as
  * host permissions, and its one content script is a template (when and how it runs): each site with
  * hosts gets its own, on its hosts. crxjs is handed the manifest without them (vite.config.ts writes
