@@ -32,9 +32,10 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
     const known = plain.get(key);
     if (known !== undefined) return known;
   }
-  const text = lookup?.(key, subs.map(String)) || key;
-  if (subs.length === 0 && lookup) plain.set(key, text);
-  return text;
+  const text = lookup?.(key, subs.map(String));
+  // A message found is kept; a missing one is asked again (the packaged catalogs may come later).
+  if (subs.length === 0 && text) plain.set(key, text);
+  return text || key;
 }
 
 /** One or many: the catalogs hold a key for each (all three languages use these two forms). */
@@ -83,6 +84,7 @@ export function fallBackTo(catalogs: Catalog[]): void {
   const first = lookup;
   const packaged = catalogLookup(catalogs);
   lookup = (key, substitutions) => first?.(key, substitutions) || packaged(key, substitutions);
+  plain.clear();
 }
 
 /** The locale folders the browser would try for a UI language, best first: es-419 → es_419, es, en (the default). */

@@ -1,9 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { type Catalog, catalogLookup, fillMessage, localeCandidates } from '../../src/core/i18n';
+import { type Catalog, catalogLookup, fallBackTo, fillMessage, localeCandidates, setMessageLookup, t } from '../../src/core/i18n';
 import en from '../../public/_locales/en/messages.json';
 import de from '../../public/_locales/de/messages.json';
 
 describe('packaged catalogs, when the browser gives no messages', () => {
+  test('a message asked before the catalogs came is found once they are there; one found is kept', () => {
+    const asked: string[] = [];
+    setMessageLookup((key) => (asked.push(key), ''));
+    expect(t('badgeWaiting')).toBe('badgeWaiting');
+    fallBackTo([en as Catalog]);
+    expect(t('badgeWaiting')).toBe('Waiting');
+    expect(t('badgeWaiting')).toBe('Waiting');
+    // The browser was asked each time until the packaged catalog answered, then no more.
+    expect(asked).toEqual(['badgeWaiting', 'badgeWaiting']);
+  });
+
   test('fill placeholders as the browser does: any case, $n inside, $$ as $, a missing one as nothing', () => {
     const entry = { message: 'Hi $Name$, $COUNT$ new ($$5 off) $MISSING$', placeholders: { name: { content: '$1' }, count: { content: '$2' } } };
     expect(fillMessage(entry, ['Ana', '3'])).toBe('Hi Ana, 3 new ($5 off) ');
