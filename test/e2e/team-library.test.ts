@@ -73,14 +73,15 @@ describe('the team\'s replies and handles in Chromium', () => {
     type Fixture = { __xFixture: { text(): string } };
     const draft = () => page.evaluate(() => (window as unknown as Fixture).__xFixture.text());
     await expect.poll(draft).toBe('Orders ship within 2 days.');
-    await page.close();
-    // B's use counts on the team's document, under B's name.
+    // B's use counts on the team's document, under B's name. The page stays open until then: the use
+    // is told once the editor is seen holding the reply, which may come after the text shows.
     await expect.poll(async () => {
       const range = 'startkey="reply:"&endkey="reply:\uffff"';
       const response = await server.admin(`${TEAM_DB}/_all_docs?include_docs=true&${range}`);
       type Row = { doc: { uses: Record<string, number> } };
       return ((await response.json()) as { rows: Row[] }).rows.map((row) => row.doc.uses);
     }, WAIT).toEqual([{ leo: 1 }]);
+    await page.close();
   }, 180_000);
 
   it('converges on the later edit when A and B edited it while the server was down, no conflict left', async () => {
