@@ -15,7 +15,7 @@ import { yieldToPage } from './watcher';
 /** How long one task of preparing or attaching badges may take (the longest task stays well under 50 ms). */
 const DRAW_BUDGET_MS = 30;
 /** How long prepared badges may wait for more answers, to be attached with them. */
-const HOLD_MS = 600;
+export const HOLD_MS = 1000;
 
 /** A badge waiting to be prepared: its status, and who of the team set it (undefined: as it was). */
 interface Shown {

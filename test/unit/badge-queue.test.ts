@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeLayer } from '../../src/content/badge-layer';
+import { HOLD_MS } from '../../src/content/badge-queue';
 import type { PageContext } from '../../src/content/context';
 import type { ItemStatus, ScannedItem } from '../../src/core/types';
 import { itemKey } from '../../src/core/types';
@@ -66,15 +67,17 @@ describe('badges drawn together', () => {
   it('does not wait for answers that never come: the badges known are drawn within the limit', async () => {
     const { answer } = setUp();
     const { drawn } = answer(25);
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(HOLD_MS - 100);
     expect(onPage()).toBe(0);
     await vi.advanceTimersByTimeAsync(200);
     await drawn;
     expect(onPage()).toBe(25);
     // The next answers wait again, afresh.
     answer(5);
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(HOLD_MS / 2);
     expect(onPage()).toBe(25);
+    await vi.advanceTimersByTimeAsync(HOLD_MS);
+    expect(onPage()).toBe(30);
   });
 
   it('shows the latest status of a badge told again before it is on the page', async () => {
@@ -83,7 +86,7 @@ describe('badges drawn together', () => {
     await vi.advanceTimersByTimeAsync(50);
     badges.apply({ [itemKey('x', '1')]: 'answered' });
     more.coming = false;
-    await vi.advanceTimersByTimeAsync(700);
+    await vi.advanceTimersByTimeAsync(HOLD_MS + 100);
     const words = found.map(([el]) => el.querySelector('[data-replyline-key]')?.getAttribute('data-replyline-status'));
     expect(words).toEqual(['pending', 'answered', 'pending']);
   });
