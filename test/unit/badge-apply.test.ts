@@ -5,23 +5,11 @@
  * statuses looked up, never in time.
  */
 import { describe, expect, it } from 'vitest';
-import { createBadgeLayer } from '../../src/content/badge-layer';
-import type { PageContext } from '../../src/content/context';
 import type { ItemStatus, ScannedItem } from '../../src/core/types';
 import { itemKey } from '../../src/core/types';
-import type { SiteAdapter } from '../../src/sites/types';
+import { layerOnDocument } from './badge-layer-page';
 
-function layer() {
-  const ctx = {
-    doc: document,
-    win: window,
-    adapter: { badgeAnchor: (el: Element) => el } as unknown as SiteAdapter,
-    send: () => Promise.reject(new Error('not in this test')),
-    notify: () => undefined,
-    signal: new AbortController().signal,
-  } as unknown as PageContext;
-  return createBadgeLayer(ctx, () => undefined);
-}
+const layer = () => layerOnDocument();
 
 const scanned = (id: string) => ({ site: 'x', id, author: { name: `Person ${id}`, handle: `p${id}` } }) as ScannedItem;
 

@@ -6,27 +6,17 @@
  * latest one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBadgeLayer } from '../../src/content/badge-layer';
 import { HOLD_MS } from '../../src/content/badge-queue';
-import type { PageContext } from '../../src/content/context';
 import type { ItemStatus, ScannedItem } from '../../src/core/types';
 import { itemKey } from '../../src/core/types';
-import type { SiteAdapter } from '../../src/sites/types';
+import { layerOnDocument } from './badge-layer-page';
 
 const scanned = (id: string) => ({ site: 'x', id, author: { name: `Person ${id}`, handle: `p${id}` } }) as ScannedItem;
 
 /** A layer over a page of items, told whether answers are still on their way. */
 function setUp() {
   const more = { coming: true };
-  const ctx = {
-    doc: document,
-    win: window,
-    adapter: { badgeAnchor: (el: Element) => el } as unknown as SiteAdapter,
-    send: () => Promise.reject(new Error('not in this test')),
-    notify: () => undefined,
-    signal: new AbortController().signal,
-  } as unknown as PageContext;
-  const badges = createBadgeLayer(ctx, () => undefined, () => more.coming);
+  const badges = layerOnDocument(() => more.coming);
   let next = 0;
   /** `count` more items, answered with `status`. */
   const answer = (count: number, status: ItemStatus = 'pending') => {
