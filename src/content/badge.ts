@@ -111,7 +111,8 @@ const sheets = new WeakMap<Document, CSSStyleSheet | null>();
 /**
  * The badges' style as one sheet every badge of the document adopts (each badge's own `<style>`
  * doubles what it costs to put one on the page), where the browser lets this script share one:
- * null where it does not (Firefox refuses a content script's sheets to a page's shadow root).
+ * null where it does not (a browser may refuse a content script's sheet to a page's shadow root:
+ * Chromium and Firefox ESR take it).
  */
 function sharedSheet(doc: Document, shadow: ShadowRoot): CSSStyleSheet | null {
   if (sheets.has(doc)) return sheets.get(doc) ?? null;

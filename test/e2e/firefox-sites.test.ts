@@ -156,9 +156,10 @@ describe.runIf(haveFirefox)('Firefox: badges on every site', () => {
     const host = await page.$('[data-replyline-status=pending]');
     const button = await host!.evaluateHandle((h) => h.shadowRoot!.querySelector('button.badge')!);
     expect(await button.evaluate((b) => b.getAttribute('aria-label'))).toMatch(/^Waiting for your answer: \S/);
-    // The badges' style reaches each badge (Firefox: a style of its own; Chromium adopts one shared sheet).
+    // The badges' style reaches each badge: Firefox too adopts the one sheet the page's badges share.
     const look = await button.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderRadius]);
     expect(look).toEqual(['rgb(194, 65, 12)', '999px']);
+    expect(await host!.evaluate((h) => h.shadowRoot!.adoptedStyleSheets.length)).toBe(1);
     await button.click();
     await page.waitForFunction((h) => h!.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', {}, host!);
     const top = await host!.evaluate((h) => {

@@ -48,6 +48,29 @@ function mount(
 const settle = () => new Promise((done) => setTimeout(done, 0));
 
 describe('a badge', () => {
+  it('carries a style of its own where the browser refuses it the shared sheet', () => {
+    const doc = document.implementation.createHTMLDocument('refusing');
+    const descriptor = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'adoptedStyleSheets');
+    Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', {
+      configurable: true,
+      get: () => [],
+      set: () => {
+        throw new TypeError('refused');
+      },
+    });
+    try {
+      const actions = {} as BadgeActions;
+      const badge = createBadge(doc, 'x:1', 'pending', { name: 'Marta Quill', handle: 'marta_codes' }, actions);
+      const shadow = badge.host.shadowRoot!;
+      expect(shadow.querySelector('style')?.textContent).toContain('.badge.pending');
+      expect(shadow.querySelector('button.badge')?.textContent).toBe('Waiting');
+    }
+    finally {
+      if (descriptor) Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', descriptor);
+      else delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    }
+  });
+
   it('keeps its clicks, presses and keys from the page once a pointer came over it or the focus into it', () => {
     const heard: string[] = [];
     const TYPES = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown'];
