@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addSnippet, badges, launch, type Session } from './harness';
+import { addSnippet, badges, countItems, launch, type Session } from './harness';
 
 const sessions: Session[] = [];
 afterAll(async () => {
@@ -141,23 +141,6 @@ async function choose(options: Page, file: string | { name: string; text: string
   );
 }
 
-/** Items in the extension's IndexedDB, counted in the service worker. */
-const storedCount = (session: Session) =>
-  session.worker.evaluate(
-    () =>
-      new Promise<number>((done, fail) => {
-        const open = indexedDB.open('replyline');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('items').objectStore('items').count();
-          count.onsuccess = () => {
-            done(count.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
-
 /** A put's own error, said in our words (the browser's go to the console). */
 const WRITE_FAILED = /^The browser could not save the imported data\. Nothing was changed\.$/;
 const TOO_DEEP = 'This file cannot be imported: its data nests deeper than 32 levels, which no Replyline export does. Nothing was changed.';
@@ -231,7 +214,7 @@ describe('imports that fail, and the largest that succeeds', () => {
     await choose(options, { name: 'small.json', text: backupText(1) });
     await expect.poll(() => options.getByRole('group', { name: 'Import preview' }).textContent()).toMatch(/1 comments/);
     await options.close();
-    expect(await storedCount(session)).toBe(4);
+    expect(await countItems(session.worker)).toBe(4);
   });
 
   it('a valid file just under 50 MB imports (the page writes it: no message carries it)', { timeout: 180_000 }, async () => {
@@ -264,7 +247,7 @@ describe('imports that fail, and the largest that succeeds', () => {
       .poll(() => dataStatus(options).textContent(), { timeout: 120_000 })
       .toMatch(new RegExp(`^Replaced everything with ${count} comments`));
     await options.close();
-    expect(await storedCount(session)).toBe(count);
+    expect(await countItems(session.worker)).toBe(count);
     await expect.poll(() => session.badgeText()).toBe('999+');
   });
 });

@@ -373,9 +373,12 @@ export async function allowHost(session: Session, pattern: string): Promise<void
   await settings.close();
 }
 
-/** How many comments the log holds, read in an extension page (same origin as the worker, which it does not wake). */
-export function countItems(page: Page): Promise<number> {
-  return page.evaluate(
+/**
+ * How many comments the log holds, read in an extension page (same origin as the worker, which it
+ * does not wake) or in the worker itself.
+ */
+export function countItems(where: { evaluate<R>(run: () => Promise<R>): Promise<R> }): Promise<number> {
+  return where.evaluate(
     () =>
       new Promise<number>((done, fail) => {
         const open = indexedDB.open('replyline');
