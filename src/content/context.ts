@@ -32,21 +32,3 @@ export function later(signal: AbortSignal, ms: number, run: () => void): void {
   const clear = () => clearTimeout(timer);
   signal.addEventListener('abort', clear, { once: true });
 }
-
-/**
- * Runs `run` when the page's main thread has nothing more pressing (an idle period), or after
- * `timeoutMs` at the latest; at once (a zero timeout) where the browser has no idle callbacks.
- */
-export function whenIdle(win: Window, signal: AbortSignal, run: () => void, timeoutMs = 500): void {
-  if (signal.aborted) return;
-  if (typeof win.requestIdleCallback !== 'function') return later(signal, 0, run);
-  const handle = win.requestIdleCallback(
-    () => {
-      signal.removeEventListener('abort', cancel);
-      run();
-    },
-    { timeout: timeoutMs },
-  );
-  const cancel = () => win.cancelIdleCallback(handle);
-  signal.addEventListener('abort', cancel, { once: true });
-}
