@@ -1,8 +1,9 @@
 import type { PageEntry } from '../core/relevance';
 import { facebook } from '../core/sites/facebook';
 import { hrefPath, multilineTextOf, ownParts, searchParam, textOf } from './dom';
+import { lastingElement, lastingIndex } from './incremental';
 import type { PageInfo } from './types';
-import { defineAdapter, memoize, selectorsInUse } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const FACEBOOK_SELECTORS = selectorsInUse(facebook);
@@ -84,44 +85,61 @@ interface CommentIndex {
   replies: Map<string, string[]>;
   /** Who a collapsed replies summary ("<Page> replied · 1 reply") says replied, by comment id. */
   collapsed: Map<string, string[]>;
+  /** The articles of each comment (not a reply), by comment id: one, or more where it is shown twice. */
+  tops: Map<string, Element[]>;
+  /** The comment and reply articles indexed. */
+  seen: Set<Element>;
 }
 
 function add(map: Map<string, string[]>, key: string, value: string) {
-  map.set(key, [...(map.get(key) ?? []), value]);
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
- * One pass over the page's articles and buttons in document order per scan, instead of one per
- * comment read. A collapsed replies summary is a button outside any article: it belongs to the
- * comment thread shown last before it, however many wrappers sit around either (in the post dialog
- * there is no data-commentid wrapper at all, the summary follows the comment's article).
+ * One pass over the page's articles and buttons in document order per batch of the watcher (again
+ * when an article not in it is read), instead of one per comment read. A collapsed replies summary
+ * is a button outside any article: it belongs to the comment thread shown last before it, however
+ * many wrappers sit around either (in the post dialog there is no data-commentid wrapper at all, the
+ * summary follows the comment's article). Without the content script's page, built at each call.
  */
-function commentIndex(doc: Document, page: PageInfo): CommentIndex {
-  return memoize(page, 'facebook:comments', () => {
-    const index: CommentIndex = { authors: new Map(), replies: new Map(), collapsed: new Map() };
-    let thread: string | null = null;
-    for (const el of Array.from(doc.querySelectorAll(`${S.article}, ${S.button}`))) {
-      if (!el.matches(S.article)) {
-        const who = thread && !el.closest(S.article) ? REPLIED.exec(textOf(el))?.[1] : undefined;
-        if (thread && who) add(index.collapsed, thread, who);
-        continue;
-      }
-      const ref = commentRef(el);
-      thread = ref?.comment ?? null;
-      if (!ref) continue;
-      const author = authorOf(el)?.handle ?? null;
-      if (!ref.reply) {
-        if (!index.authors.has(ref.comment)) index.authors.set(ref.comment, author);
-      }
-      else if (author) add(index.replies, ref.comment, author);
+function commentIndex(el: Element, page?: PageInfo): CommentIndex {
+  const build = () => buildCommentIndex(el.ownerDocument);
+  return page ? lastingIndex(page, 'facebook:comments', (index) => index.seen.has(el), build) : build();
+}
+
+function buildCommentIndex(doc: Document): CommentIndex {
+  const index: CommentIndex = {
+    authors: new Map(), replies: new Map(), collapsed: new Map(), tops: new Map(), seen: new Set(),
+  };
+  let thread: string | null = null;
+  for (const el of Array.from(doc.querySelectorAll(`${S.article}, ${S.button}`))) {
+    if (!el.matches(S.article)) {
+      const who = thread && !el.closest(S.article) ? REPLIED.exec(textOf(el))?.[1] : undefined;
+      if (thread && who) add(index.collapsed, thread, who);
+      continue;
     }
-    return index;
-  });
+    index.seen.add(el);
+    const ref = commentRef(el);
+    thread = ref?.comment ?? null;
+    if (!ref) continue;
+    const author = authorOf(el)?.handle ?? null;
+    if (!ref.reply) {
+      if (!index.authors.has(ref.comment)) index.authors.set(ref.comment, author);
+      const shown = index.tops.get(ref.comment);
+      if (shown) shown.push(el);
+      else index.tops.set(ref.comment, [el]);
+    }
+    else if (author) add(index.replies, ref.comment, author);
+  }
+  return index;
 }
 
 /** Names the owner goes by on the page (a Page's display name, read from links to its profile). */
 function namesOf(doc: Document, handle: string, page: PageInfo): string[] {
-  return memoize(page, `facebook:names:${handle}`, () => {
+  // Once per batch of the watcher: every link of the page is looked at.
+  return lastingIndex(page, `facebook:names:${handle}`, () => true, () => {
     const names = new Set<string>();
     for (const a of Array.from(doc.querySelectorAll(S.profileLink))) {
       if (profileHandle(a) !== handle) continue;
@@ -141,10 +159,11 @@ function groupPostAuthor(el: Element, page: PageInfo): string | null {
   const post = el.closest(`${S.article}[aria-posinset]`);
   if (post) return authorOf(post)?.handle ?? null;
   const scope = el.closest('[role="dialog"]');
-  return memoize(page, `facebook:groupPost:${scope ? 'dialog' : 'page'}`, () => {
-    const first = Array.from((scope ?? el.ownerDocument).querySelectorAll(S.article)).find((a) => !commentRef(a));
-    return first ? (authorOf(first)?.handle ?? null) : null;
-  });
+  // Kept for the page's state while it stays on the page: the articles are not looked through per chunk.
+  const first = lastingElement(page, `facebook:groupPost:${scope ? 'dialog' : 'page'}`, () =>
+    Array.from((scope ?? el.ownerDocument).querySelectorAll(S.article)).find((a) => !commentRef(a)) ?? null,
+  );
+  return first ? (authorOf(first)?.handle ?? null) : null;
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
@@ -152,7 +171,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const author = authorOf(el);
   if (!ref || !author) return null;
   const doc = el.ownerDocument;
-  const comments = commentIndex(doc, page);
+  const comments = commentIndex(el, page);
   const id = ref.reply ?? ref.comment;
   const url = new URL(ref.href, 'https://www.facebook.com/');
   const postOwner = ref.postOwner ?? (GROUP_POST.test(url.pathname) ? groupPostAuthor(el, page) : null);
@@ -205,14 +224,11 @@ export const facebookAdapter = defineAdapter(facebook, FACEBOOK_SELECTORS, { ite
 
   readEntry,
 
-  relatedItems(el) {
+  relatedItems(el, page) {
     // A reply (nested or a sibling) may show its comment was answered.
     const ref = commentRef(el);
     if (!ref?.reply) return [];
-    return Array.from(el.ownerDocument.querySelectorAll(S.article)).filter((other) => {
-      const otherRef = other === el ? null : commentRef(other);
-      return !!otherRef && !otherRef.reply && otherRef.comment === ref.comment;
-    });
+    return (commentIndex(el, page).tops.get(ref.comment) ?? []).filter((top) => top !== el);
   },
 
   detectOwner() {

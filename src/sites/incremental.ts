@@ -21,6 +21,9 @@ export function lastingElement(page: PageInfo, key: string, find: () => Element 
   return found;
 }
 
+/** The key of an index the whole page shares (lastingIndex), among those kept per container. */
+const WHOLE_PAGE = {};
+
 /**
  * An index of the page's items (a thread's posts in order, who answers whom) kept across the chunks
  * of one batch of the watcher while `fits` says it still serves (the item read is in it), else built
@@ -33,18 +36,39 @@ export function lastingIndex<T extends object>(
   fits: (value: T) => boolean,
   build: () => T,
 ): T {
-  const held = page.memo.get(key) as T | undefined;
+  return lastingIndexOf(page, key, WHOLE_PAGE, fits, build);
+}
+
+interface Kept<T extends object> {
+  batch?: object;
+  byRoot: WeakMap<object, WeakRef<T>>;
+}
+
+/** As lastingIndex, one index per container (a conversation among the columns of a page). */
+export function lastingIndexOf<T extends object>(
+  page: PageInfo,
+  key: string,
+  root: object,
+  fits: (value: T) => boolean,
+  build: () => T,
+): T {
+  const chunk = memoize(page, `lasting-index:${key}`, () => new Map<object, T>());
+  const held = chunk.get(root);
   if (held && fits(held)) return held;
-  const kept = page.facts?.get(key) as { batch?: object; ref: WeakRef<T> } | undefined;
-  const value = kept?.batch === page.batch ? kept?.ref.deref() : undefined;
+  let kept = page.facts?.get(`lasting-index:${key}`) as Kept<T> | undefined;
+  if (kept?.batch !== page.batch) kept = undefined;
+  const value = kept?.byRoot.get(root)?.deref();
   if (value && fits(value)) {
-    page.memo.set(key, value);
+    chunk.set(root, value);
     return value;
   }
   const fresh = build();
   // The chunk's memo holds it strongly while the chunk is read; the page's facts weakly.
-  page.memo.set(key, fresh);
-  page.facts?.set(key, { batch: page.batch, ref: new WeakRef(fresh) });
+  chunk.set(root, fresh);
+  if (page.facts) {
+    if (!kept) page.facts.set(`lasting-index:${key}`, (kept = { batch: page.batch, byRoot: new WeakMap() }));
+    kept.byRoot.set(root, new WeakRef(fresh));
+  }
   return fresh;
 }
 

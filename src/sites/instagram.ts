@@ -1,7 +1,8 @@
 import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { instagram } from '../core/sites/instagram';
-import { firstRead, hrefPath, multilineTextOf, perScan, textOf } from './dom';
+import { firstRead, hrefPath, multilineTextOf, textOf } from './dom';
+import { lastingIndex } from './incremental';
 import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
@@ -74,7 +75,19 @@ interface Comments {
   links: Map<string, Element>;
 }
 
-/** The page's comments by id, and their replies by the ids in the reply permalinks: once per scan. */
+/**
+ * The page's comments by id, and their replies by the ids in the reply permalinks: once per batch
+ * of the watcher (again when a comment not in it is read). Without the content script's page (a
+ * lone call), once per stretch of synchronous work.
+ */
+function commentIndex(link: Element, page?: PageInfo): Comments {
+  const doc = link.ownerDocument;
+  const id = permalinkFacts(link)?.id ?? '';
+  const fits = (c: Comments) => c.links.get(id) === link;
+  return page ? lastingIndex(page, 'instagram:comments', fits, () => buildComments(doc)) : batchMemo(doc, 'instagram:comments', () => buildComments(doc), fits);
+}
+
+/** The page's comments by id, and their replies by the ids in the reply permalinks. */
 function buildComments(doc: Document): Comments {
   const comments: Comments = { authors: new Map(), replies: new Map(), links: new Map() };
   for (const link of Array.from(doc.querySelectorAll(S.permalink))) {
@@ -97,7 +110,7 @@ function readEntry(link: Element, page: PageInfo): PageEntry | null {
   const row = facts ? rowOf(link) : null;
   const author = row ? authorOf(row) : null;
   if (!facts || !row || !author) return null;
-  const comments = perScan(page, 'instagram:comments', link.ownerDocument, () => buildComments(link.ownerDocument));
+  const comments = commentIndex(link, page);
   const textEl = Array.from(row.querySelectorAll(S.text)).find((el) => !el.closest('a, h2, h3'));
   const path = facts.answers ? `c/${facts.answers}/r/${facts.id}` : `c/${facts.id}`;
   return {
@@ -132,12 +145,11 @@ export const instagramAdapter = defineAdapter(instagram, INSTAGRAM_SELECTORS, { 
 
   readEntry,
 
-  relatedItems(link) {
+  relatedItems(link, page) {
     // A reply changes the verdict of the comment its permalink names.
     const answers = permalinkFacts(link)?.answers;
     if (!answers) return [];
-    const doc = link.ownerDocument;
-    const comments = batchMemo(doc, 'instagram:comments', () => buildComments(doc), (c) => c.links.get(permalinkFacts(link)?.id ?? '') === link);
+    const comments = commentIndex(link, page);
     const parent = comments.links.get(answers);
     return parent ? [parent] : [];
   },

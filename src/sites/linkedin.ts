@@ -2,8 +2,9 @@ import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { linkedin } from '../core/sites/linkedin';
 import { hrefPath, indexItems, multilineTextOf, ownParts, pageLanguages, precedingInOrder, textOf } from './dom';
+import { lastingIndex } from './incremental';
 import type { PageInfo } from './types';
-import { defineAdapter, memoize, selectorsInUse } from './types';
+import { defineAdapter, selectorsInUse } from './types';
 
 /** The selectors in use: the declared ones (src/core/sites/), or a user's overrides from the options page. */
 export const LINKEDIN_SELECTORS = selectorsInUse(linkedin);
@@ -82,28 +83,32 @@ interface Threads {
   parent: Map<Element, Element>;
   /** The replies shown to each comment. */
   replies: Map<Element, Element[]>;
+  /** An item's place in the page, -1 when not indexed. */
+  at(el: Element): number;
 }
 
 /**
- * The page's comments in document order with the comment each reply answers, once per scan. A reply
- * nested in its comment answers that one; a reply listed after its comment instead (not nested, or
- * moved out by a redesign) answers the last top-level comment on the same post before it.
+ * The page's comments in document order with the comment each reply answers, once per batch of the
+ * watcher (again when an item not in it is read). A reply nested in its comment answers that one; a
+ * reply listed after its comment instead (not nested, or moved out by a redesign) answers the last
+ * top-level comment on the same post before it.
  */
-function commentThreads(doc: Document, page: PageInfo): Threads {
-  return memoize(page, 'linkedin:threads', () => {
-    const threads: Threads = { parent: new Map(), replies: new Map() };
+function commentThreads(el: Element, page: PageInfo): Threads {
+  return lastingIndex(page, 'linkedin:threads', (threads) => threads.at(el) >= 0, () => {
+    const index = indexItems(el.ownerDocument, itemsSelector());
+    const threads: Threads = { parent: new Map(), replies: new Map(), at: index.at };
     let lastTop: Element | null = null;
-    for (const el of indexItems(doc, itemsSelector()).items) {
-      let parent = parentItem(el);
-      if (!parent && isReply(el) && lastTop && urnOf(lastTop)?.activity === urnOf(el)?.activity) parent = lastTop;
+    for (const item of index.items) {
+      let parent = parentItem(item);
+      if (!parent && isReply(item) && lastTop && urnOf(lastTop)?.activity === urnOf(item)?.activity) parent = lastTop;
       if (!parent) {
-        if (!isReply(el)) lastTop = el;
+        if (!isReply(item)) lastTop = item;
         continue;
       }
-      threads.parent.set(el, parent);
+      threads.parent.set(item, parent);
       const list = threads.replies.get(parent);
-      if (list) list.push(el);
-      else threads.replies.set(parent, [el]);
+      if (list) list.push(item);
+      else threads.replies.set(parent, [item]);
     }
     return threads;
   });
@@ -135,7 +140,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const urn = urnOf(el);
   const author = authorOf(el);
   if (!urn || !author) return null;
-  const threads = commentThreads(el.ownerDocument, page);
+  const threads = commentThreads(el, page);
   const parent = threads.parent.get(el) ?? null;
   const timeText = isOld(el)
     ? textOf(el.querySelector(S.oldTime))
@@ -176,8 +181,9 @@ export const linkedinAdapter = defineAdapter(linkedin, LINKEDIN_SELECTORS, { ite
 
   readEntry,
 
-  relatedItems(el) {
-    const parent = parentOf(el);
+  relatedItems(el, page) {
+    // The page's index where the content script reads (a flat list of replies is not walked back per reply).
+    const parent = page ? (commentThreads(el, page).parent.get(el) ?? null) : parentOf(el);
     return parent ? [parent] : [];
   },
 

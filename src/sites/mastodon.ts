@@ -2,7 +2,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { mastodon } from '../core/sites/mastodon';
 import type { ItemIndex } from './dom';
-import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
+import { hrefPath, indexItems, multilineTextOf, textOf } from './dom';
+import { lastingIndexOf } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
 import { batchMemo } from './batch-memo';
@@ -140,11 +141,18 @@ function buildThread(root: ParentNode, page: PageInfo): Thread {
 /**
  * A conversation's statuses in document order (ancestors, the focused one, replies depth-first),
  * not counting statuses quoted inside others, with their facts and relations: built once per
- * scan, so a status's place does not depend on the wrappers around it, and another column's
- * statuses (the advanced layout's home or notifications) are not in it.
+ * batch of the watcher (again when a status not in it is read: new replies came), so a status's
+ * place does not depend on the wrappers around it, and another column's statuses (the advanced
+ * layout's home or notifications) are not in it. Without the content script's page (a lone call),
+ * once per stretch of synchronous work.
  */
-function threadIndex(el: Element, page: PageInfo): Thread {
-  return perScan(page, 'mastodon:thread', conversationOf(el), (root) => buildThread(root, page));
+function threadIndex(el: Element, page?: PageInfo): Thread {
+  const root = conversationOf(el);
+  const fits = (t: Thread) => t.at(el) >= 0;
+  if (page) return lastingIndexOf(page, 'mastodon:thread', root, fits, () => buildThread(root, page));
+  const doc = el.ownerDocument;
+  const lone = batchMemo(doc, 'mastodon:page', () => ({ url: new URL(doc.URL), memo: new Map<string, unknown>() }));
+  return batchMemo(root, 'mastodon:thread', () => buildThread(root, lone), fits);
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
@@ -233,13 +241,11 @@ export const mastodonAdapter = defineAdapter(mastodon, MASTODON_SELECTORS, { ite
 
   readEntry,
 
-  relatedItems(el) {
+  relatedItems(el, page) {
     // A new reply changes the verdict of the status it answers: the conversation is indexed once
-    // for the whole batch of new statuses.
-    const doc = el.ownerDocument;
-    const page = batchMemo(doc, 'mastodon:page', () => ({ url: new URL(doc.URL), memo: new Map<string, unknown>() }));
-    const root = conversationOf(el);
-    const thread = batchMemo(root, 'mastodon:thread', () => buildThread(root, page), (t) => t.at(el) >= 0);
+    // for the whole batch of new statuses. A quoted status is in no index (and answers nothing).
+    if (!ownStatus(el)) return [];
+    const thread = threadIndex(el, page);
     const parent = thread.items[thread.relations.parent[thread.at(el)] ?? -1];
     return parent ? [parent] : [];
   },

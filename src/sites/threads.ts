@@ -2,7 +2,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { threads } from '../core/sites/threads';
 import type { ItemIndex } from './dom';
-import { hrefPath, indexItems, multilineTextOf, perScan, textOf } from './dom';
+import { hrefPath, indexItems, multilineTextOf, textOf } from './dom';
+import { lastingIndex } from './incremental';
 import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -77,9 +78,16 @@ function buildColumn(root: ParentNode, url: URL): Column {
   return { ...index, facts: all, focused, ...relate(all, focused) };
 }
 
-/** The column's posts in page order, with their facts, the focused one and relations: once per scan. */
-function columnIndex(doc: Document, page: PageInfo): Column {
-  return perScan(page, 'threads:column', doc, (root) => buildColumn(root, page.url));
+/**
+ * The column's posts in page order, with their facts, the focused one and relations: once per
+ * batch of the watcher (again when a post not in it is read). Without the content script's page (a
+ * lone call), once per stretch of synchronous work.
+ */
+function columnIndex(el: Element, page?: PageInfo): Column {
+  const doc = el.ownerDocument;
+  const fits = (c: Column) => c.at(el) >= 0;
+  if (page) return lastingIndex(page, 'threads:column', fits, () => buildColumn(doc, page.url));
+  return batchMemo(doc, 'threads:column', () => buildColumn(doc, new URL(doc.URL)), fits);
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
@@ -96,7 +104,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   if (ACTIVITY.test(page.url.pathname)) {
     return { ...base, thread: own.code, parentAuthor: null, parentIsPost: false, repliedBy: [], onMentionsPage: true };
   }
-  const column = columnIndex(el.ownerDocument, page);
+  const column = columnIndex(el, page);
   const at = column.at(el);
   if (at < 0 || column.focused < 0) return null;
   const parent = column.parent[at] ?? -1;
@@ -128,10 +136,9 @@ export const threadsAdapter = defineAdapter(threads, THREADS_SELECTORS, { items:
 
   readEntry,
 
-  relatedItems(el) {
+  relatedItems(el, page) {
     // A new reply changes the verdict of the post it answers: the column is indexed once per batch.
-    const doc = el.ownerDocument;
-    const column = batchMemo(doc, 'threads:column', () => buildColumn(doc, new URL(doc.URL)), (c) => c.at(el) >= 0);
+    const column = columnIndex(el, page);
     const parent = column.items[column.parent[column.at(el)] ?? -1];
     return parent ? [parent] : [];
   },

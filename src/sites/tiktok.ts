@@ -2,7 +2,8 @@ import type { PageEntry } from '../core/relevance';
 import { parseAge, parseDashedDate } from '../core/page-time';
 import { tiktok } from '../core/sites/tiktok';
 import type { ItemIndex } from './dom';
-import { hrefPath, indexItems, multilineTextOf, pageLanguages, perScan, textOf } from './dom';
+import { hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
+import { lastingIndex } from './incremental';
 import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -97,12 +98,22 @@ function buildPanel(doc: Document): Panel {
   return { ...index, authors, parent, repliedBy: answers.map((set) => [...set]) };
 }
 
+/**
+ * The panel, once per batch of the watcher (again when a comment not in it is read). Without the
+ * content script's page (a lone call), once per stretch of synchronous work.
+ */
+function panelIndex(el: Element, page?: PageInfo): Panel {
+  const doc = el.ownerDocument;
+  const fits = (p: Panel) => p.at(el) >= 0;
+  return page ? lastingIndex(page, 'tiktok:panel', fits, () => buildPanel(doc)) : batchMemo(doc, 'tiktok:panel', () => buildPanel(doc), fits);
+}
+
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const video = VIDEO_PAGE.exec(page.url.pathname);
   const author = isPrimary(el) ? authorOf(el) : null;
   const text = multilineTextOf(el);
   if (!video?.[1] || !video[2] || !author || !text) return null;
-  const panel = perScan(page, 'tiktok:panel', el.ownerDocument, () => buildPanel(el.ownerDocument));
+  const panel = panelIndex(el, page);
   const at = panel.at(el);
   if (at < 0) return null;
   const level = levelOf(el);
@@ -142,10 +153,10 @@ export const tiktokAdapter = defineAdapter(tiktok, TIKTOK_SELECTORS, { items: ['
 
   readEntry,
 
-  relatedItems(el) {
+  relatedItems(el, page) {
     // A reply changes the verdict of the top comment it answers.
-    const doc = el.ownerDocument;
-    const panel = batchMemo(doc, 'tiktok:panel', () => buildPanel(doc), (p) => p.at(el) >= 0);
+    if (!isPrimary(el)) return [];
+    const panel = panelIndex(el, page);
     const parent = panel.items[panel.parent[panel.at(el)] ?? -1];
     return parent ? [parent] : [];
   },

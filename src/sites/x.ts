@@ -50,11 +50,11 @@ function repliesTo(around: Element, composer: Element, handle: string): boolean 
 }
 
 /** Id, author and time of a tweet; null when its header is not (yet) there. */
-function tweetFacts(article: Element): TweetFacts | null {
-  const userName = article.querySelector(X_SELECTORS.userName);
-  if (!userName) return null;
-  const handle = handleIn(userName);
-  if (!handle) return null;
+function tweetFacts(article: Element, page?: PageInfo): TweetFacts | null {
+  // The handle as the walks over neighbours read it (kept for the chunk): one reading, not two.
+  const handle = authorHandle(article, page);
+  const userName = handle ? article.querySelector(X_SELECTORS.userName) : null;
+  if (!handle || !userName) return null;
   // The tweet's own time link: the first status link in the header that is the author's.
   let status: { handle: string; id: string } | null = null;
   let createdAt: number | null = null;
@@ -89,7 +89,8 @@ function hasConnector(article: Element): boolean {
   }
   const strip = row?.previousElementSibling;
   if (!strip || strip.contains(avatar)) return false;
-  return strip.querySelectorAll('div').length >= 3;
+  // A third div there, without listing them all.
+  return strip.getElementsByTagName('div').item(2) !== null;
 }
 
 /** The timeline an article is in (the conversation, a dialog's, or else the page): tweets relate within it. */
@@ -151,7 +152,7 @@ function directReplyAuthors(focal: Element, page: PageInfo): string[] {
 }
 
 function readEntry(article: Element, page: PageInfo): PageEntry | null {
-  const facts = tweetFacts(article);
+  const facts = tweetFacts(article, page);
   if (!facts) return null;
   const text = multilineTextOf(article.querySelector(X_SELECTORS.text));
   const focal = focalTweet(article, page);
@@ -217,10 +218,13 @@ export const xAdapter = defineAdapter(x, X_SELECTORS, { items: ['tweet'] }, {
 
   relatedItems(article, page) {
     // A tweet that continues a chain may answer any tweet above it in that chain.
+    // Asked before each step back: most replies start a chain, and finding the tweet above costs more.
     const related: Element[] = [];
-    let current = article;
-    for (const previous of precedingItems(article, X_SELECTORS.tweet, timelineOf(article))) {
-      if (!isConnectedToPrevious(current, page)) break;
+    if (!isConnectedToPrevious(article, page)) return related;
+    const before = precedingItems(article, X_SELECTORS.tweet, timelineOf(article));
+    for (let current = article; isConnectedToPrevious(current, page);) {
+      const previous = before.next().value;
+      if (!previous) break;
       related.push(previous);
       current = previous;
     }

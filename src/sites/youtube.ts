@@ -2,8 +2,8 @@ import { mentionedHandles } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { youtube } from '../core/sites/youtube';
-import { firstOwn, firstRead, hrefPath, multilineTextOf, pageLanguages, perItem, perScan, searchParam, subtreeSelector, textOf } from './dom';
-import { lastingElement } from './incremental';
+import { firstOwn, firstRead, hrefPath, multilineTextOf, pageLanguages, perItem, searchParam, subtreeSelector, textOf } from './dom';
+import { lastingElement, lastingIndexOf } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
 
@@ -53,27 +53,46 @@ function repliesOf(thread: Element): Element[] {
   return box ? Array.from(box.querySelectorAll(YOUTUBE_SELECTORS.comment)) : [];
 }
 
-/** A thread's top comment, replies in order and their authors: read once per chunk, whatever it reads of the thread. */
+/** A thread's top comment, replies in order and who wrote them. */
 interface ThreadFacts {
   top: Element | null;
   replies: Element[];
   place: Map<Element, number>;
-  authors: (string | null)[];
+  /** Everyone who replied, each once, the last to reply first; with the place of their last reply. */
+  byLast: { handle: string; last: number }[];
 }
 
-function threadFacts(thread: Element, page: PageInfo): ThreadFacts {
-  return perScan(page, 'youtube:thread', thread, () => {
+/**
+ * A thread's facts, read once per batch of the watcher (again when a comment of the thread not in
+ * them is read: replies came), not once per chunk: a long thread's replies arrive over many chunks.
+ */
+function threadFacts(el: Element, thread: Element, page: PageInfo): ThreadFacts {
+  const fits = (facts: ThreadFacts) => facts.top === el || facts.place.has(el);
+  return lastingIndexOf(page, 'youtube:thread', thread, fits, () => {
     const replies = repliesOf(thread);
+    const last = new Map<string, number>();
+    replies.forEach((reply, i) => {
+      const handle = authorOf(reply, page)?.handle;
+      if (handle) last.set(handle, i);
+    });
     return {
       top: topCommentOf(thread),
       replies,
       place: new Map(replies.map((reply, i) => [reply, i])),
-      authors: replies.map((reply) => authorOf(reply, page)?.handle ?? null),
+      byLast: [...last].map(([handle, at]) => ({ handle, last: at })).sort((a, b) => b.last - a.last),
     };
   });
 }
 
-const present = (handles: (string | null)[]) => handles.filter((handle): handle is string => handle !== null);
+/** Who replied after the reply at `at` (everyone for the top comment, at -1), each once. */
+function repliedAfter(facts: ThreadFacts, at: number): string[] {
+  const after: string[] = [];
+  for (const { handle, last } of facts.byLast) {
+    if (last <= at) break;
+    after.push(handle);
+  }
+  return after;
+}
 
 /** A comment's author, once per chunk (replies are read for their own entries and for their top comment's). */
 function authorOf(el: Element, page?: PageInfo): { name: string; handle: string } | null {
@@ -98,10 +117,10 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 
   let parentAuthor: string | null;
   let repliedBy: string[] = [];
-  const facts = thread ? threadFacts(thread, page) : null;
+  const facts = thread ? threadFacts(el, thread, page) : null;
   if (!reply) {
     parentAuthor = videoOwner(el.ownerDocument, page);
-    repliedBy = facts ? present(facts.authors) : [];
+    repliedBy = facts ? repliedAfter(facts, -1) : [];
   }
   else {
     // Replies are flat under the top comment; one that opens with "@someone" answers that person.
@@ -109,7 +128,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     const addressed = /^\s*@/.test(text) ? (mentionedHandles(text)[0] ?? null) : null;
     parentAuthor = addressed ?? (top ? (authorOf(top, page)?.handle ?? null) : null);
     const at = facts?.place.get(el);
-    if (facts && at !== undefined) repliedBy = present(facts.authors.slice(at + 1));
+    if (facts && at !== undefined) repliedBy = repliedAfter(facts, at);
   }
 
   return {
@@ -192,16 +211,19 @@ export const youtubeAdapter = defineAdapter(youtube, YOUTUBE_SELECTORS, { items:
     return isStudio(el) ? readStudioEntry(el) : readEntry(el, page);
   },
 
-  relatedItems(el) {
+  relatedItems(el, page) {
     if (isStudio(el)) {
       const top = el.closest(YOUTUBE_SELECTORS.studioThread)?.querySelector(YOUTUBE_SELECTORS.studioComment);
       return studioIsReply(el) && top ? [top] : [];
     }
+    // A reply may answer the top comment or any reply before it; the owner's shows each was answered.
     const thread = threadOf(el);
     if (!thread || !isReply(el)) return [];
-    const top = topCommentOf(thread);
-    const siblings = repliesOf(thread);
-    return [...(top ? [top] : []), ...siblings.slice(0, Math.max(0, siblings.indexOf(el)))];
+    const facts = page ? threadFacts(el, thread, page) : null;
+    const top = facts ? facts.top : topCommentOf(thread);
+    const siblings = facts ? facts.replies : repliesOf(thread);
+    const at = facts ? (facts.place.get(el) ?? -1) : siblings.indexOf(el);
+    return [...(top ? [top] : []), ...siblings.slice(0, Math.max(0, at))];
   },
 
   // YouTube does not show the signed-in handle on watch pages: it comes from the options page.

@@ -4,7 +4,11 @@
  * every entry of the repliedBy lists read. A scan that relates every item to every earlier one
  * shows up as work growing with the square of the items; a linear one doubles with them.
  */
+import { readChunk } from '../../src/content/scanner';
 import type { SiteAdapter } from '../../src/sites/types';
+
+/** The watcher's chunk: what the content script hands the adapter at a time. */
+const CHUNK = 25;
 
 const METHODS = ['querySelector', 'querySelectorAll', 'closest', 'matches'] as const;
 
@@ -35,12 +39,21 @@ export function scanCost(adapter: SiteAdapter, url: URL, root: ParentNode = docu
     }
   }
   try {
-    // As the content script reads a batch: the items related to each new one, then every item.
+    // As the content script reads one batch of new items: in chunks of 25, each with its own memo,
+    // sharing the page's state (a whole-page index rebuilt per chunk shows as the square of the items).
     const items = Array.from(root.querySelectorAll(adapter.itemSelector));
-    const all = new Set(items);
-    for (const el of items) for (const related of adapter.relatedItems(el)) all.add(related);
-    const page = { url, memo: new Map<string, unknown>() };
-    for (const el of all) cost += adapter.readEntry(el, page)?.repliedBy.length ?? 0;
+    const facts = new Map<string, unknown>();
+    const batch = {};
+    // An item's repliers are counted at its first reading: the post a reply answers is read again
+    // with each chunk holding one of its replies, and its list is the index's, not made again.
+    const counted = new Set<Element>();
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const page = { url, memo: new Map<string, unknown>(), facts, batch };
+      for (const { el, entry } of readChunk(adapter, items.slice(i, i + CHUNK), page)) {
+        if (entry && !counted.has(el)) cost += entry.repliedBy.length;
+        counted.add(el);
+      }
+    }
   }
   finally {
     for (const [proto, name, original] of saved.reverse()) proto[name] = original;
