@@ -81,3 +81,34 @@ export const floors = {
     return read;
   },
 };
+
+/** Each site's items, as the floors above find them. */
+export const itemSelectors = {
+  x: 'article[data-testid="tweet"]',
+  youtube: 'ytd-comment-view-model, ytd-comment-renderer',
+  reddit: '.thing.comment[data-fullname^="t1_"]',
+  bluesky: '[data-testid^="postThreadItem-by-"]',
+};
+
+/**
+ * The floor of drawing: as many bare badges as the extension drew (a span, a closed shadow root, one
+ * button with a word), put in the first items; the least a badge in its own shadow root costs. Run
+ * in the page with the item selector and the count; returns how many it drew and takes them away.
+ */
+export function drawFloor(selector, count) {
+  const hosts = [];
+  const started = performance.now();
+  for (const item of document.querySelectorAll(selector)) {
+    if (hosts.length === count) break;
+    const host = document.createElement('span');
+    const root = host.attachShadow({ mode: 'closed' });
+    const button = document.createElement('button');
+    button.textContent = 'Reply';
+    root.append(button);
+    item.append(host);
+    hosts.push(host);
+  }
+  const ms = performance.now() - started;
+  for (const host of hosts) host.remove();
+  return { ms, drawn: hosts.length };
+}
