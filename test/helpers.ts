@@ -21,8 +21,9 @@ export function loadPage(path: string, url: string): URL {
 }
 
 /** What the content script would report for the whole page. */
-export function scanPage(adapter: SiteAdapter, url: URL, owner: string | null): ScannedItem[] {
-  const page = { url, memo: new Map<string, unknown>() };
+export function scanPage(adapter: SiteAdapter, url: URL, owner: string | null, tellAdapter = false): ScannedItem[] {
+  // Told the owner, as the content script tells it, an adapter may list fewer repliers.
+  const page = { url, memo: new Map<string, unknown>(), ...(tellAdapter && { owner }) };
   const items: ScannedItem[] = [];
   for (const el of Array.from(document.querySelectorAll(adapter.itemSelector))) {
     const entry = adapter.readEntry(el, page);

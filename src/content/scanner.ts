@@ -53,7 +53,7 @@ export function createScanner(ctx: PageContext, deps: ScannerDeps) {
     }
     const found: [Element, ScannedItem][] = [];
     const owner = deps.owner();
-    const page = { url, memo: new Map(), facts: kept.facts, batch: kept.batch };
+    const page = { url, memo: new Map(), facts: kept.facts, batch: kept.batch, owner };
     for (const { el, entry } of readChunk(adapter, elements, page)) {
       // A broken adapter never breaks the page (guarded): the item is left alone and health says so.
       if (!entry) continue;

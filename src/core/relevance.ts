@@ -17,7 +17,10 @@ export interface PageEntry {
   parentAuthor: string | null;
   /** The parent is the post itself (a top-level comment), not another comment. */
   parentIsPost: boolean;
-  /** Authors of the replies shown under this entry. */
+  /**
+   * Authors of the replies shown under this entry. An adapter told the owner (`PageInfo.owner`) may
+   * name only the owner among them: the rules look for no one else.
+   */
   repliedBy: string[];
   /** Shown on the site's mentions or notifications page. */
   onMentionsPage: boolean;

@@ -16,6 +16,11 @@ export interface PageInfo {
    * read again in the next, when items may have changed inside.
    */
   batch?: object;
+  /**
+   * The account the rules judge for, when known: an adapter may then leave out of `relatedItems`
+   * what a new item cannot change (a reply by someone else answers no one's comment for the owner).
+   */
+  owner?: string | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mentionedHandles } from '../core/handles';
+import { mentionedHandles, normalizeHandle, sameHandle } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { youtube } from '../core/sites/youtube';
@@ -59,7 +59,14 @@ interface ThreadFacts {
   replies: Element[];
   place: Map<Element, number>;
   /** Everyone who replied, each once, the last to reply first; with the place of their last reply. */
-  byLast: { handle: string; last: number }[];
+  byLast: Replier[];
+  /** The same, by handle as compared (no "@", lower case). */
+  lastOf: Map<string, Replier>;
+}
+
+interface Replier {
+  handle: string;
+  last: number;
 }
 
 /**
@@ -70,22 +77,30 @@ function threadFacts(el: Element, thread: Element, page: PageInfo): ThreadFacts 
   const fits = (facts: ThreadFacts) => facts.top === el || facts.place.has(el);
   return lastingIndexOf(page, 'youtube:thread', thread, fits, () => {
     const replies = repliesOf(thread);
-    const last = new Map<string, number>();
+    const lastOf = new Map<string, Replier>();
     replies.forEach((reply, i) => {
       const handle = authorOf(reply, page)?.handle;
-      if (handle) last.set(handle, i);
+      if (!handle) return;
+      const key = normalizeHandle(handle);
+      lastOf.delete(key);
+      lastOf.set(key, { handle, last: i });
     });
-    return {
-      top: topCommentOf(thread),
-      replies,
-      place: new Map(replies.map((reply, i) => [reply, i])),
-      byLast: [...last].map(([handle, at]) => ({ handle, last: at })).sort((a, b) => b.last - a.last),
-    };
+    // Kept in the order of their last reply: the last to reply comes last; reversed, first.
+    const place = new Map(replies.map((reply, i) => [reply, i]));
+    return { top: topCommentOf(thread), replies, place, byLast: [...lastOf.values()].reverse(), lastOf };
   });
 }
 
-/** Who replied after the reply at `at` (everyone for the top comment, at -1), each once. */
-function repliedAfter(facts: ThreadFacts, at: number): string[] {
+/**
+ * Who replied after the reply at `at` (everyone for the top comment, at -1), each once. Where the
+ * owner is known, only whether they did: a thread of thousands by as many people would otherwise
+ * list millions of names in all, for the one rule that looks for the owner's.
+ */
+function repliedAfter(facts: ThreadFacts, at: number, owner?: string | null): string[] {
+  if (owner) {
+    const mine = facts.lastOf.get(normalizeHandle(owner));
+    return mine && mine.last > at ? [mine.handle] : [];
+  }
   const after: string[] = [];
   for (const { handle, last } of facts.byLast) {
     if (last <= at) break;
@@ -120,7 +135,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
   const facts = thread ? threadFacts(el, thread, page) : null;
   if (!reply) {
     parentAuthor = videoOwner(el.ownerDocument, page);
-    repliedBy = facts ? repliedAfter(facts, -1) : [];
+    repliedBy = facts ? repliedAfter(facts, -1, page.owner) : [];
   }
   else {
     // Replies are flat under the top comment; one that opens with "@someone" answers that person.
@@ -128,7 +143,7 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     const addressed = /^\s*@/.test(text) ? (mentionedHandles(text)[0] ?? null) : null;
     parentAuthor = addressed ?? (top ? (authorOf(top, page)?.handle ?? null) : null);
     const at = facts?.place.get(el);
-    if (facts && at !== undefined) repliedBy = repliedAfter(facts, at);
+    if (facts && at !== undefined) repliedBy = repliedAfter(facts, at, page.owner);
   }
 
   return {
@@ -143,6 +158,19 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
     repliedBy,
     onMentionsPage: false,
   };
+}
+
+/**
+ * Where the replies before the one at `at` start to wait on it: for a reply by someone else than the
+ * owner (known), none (it answers no one for the owner); for the owner's, those after the owner's
+ * reply before it (the earlier ones were answered by then). Unknown owner: all of them.
+ */
+function answeredSince(replies: Element[], at: number, page?: PageInfo): number {
+  const owner = page?.owner;
+  if (!owner || !page || at < 0) return 0;
+  if (!sameHandle(authorOf(replies[at]!, page)?.handle, owner)) return at;
+  for (let i = at - 1; i >= 0; i--) if (sameHandle(authorOf(replies[i]!, page)?.handle, owner)) return i + 1;
+  return 0;
 }
 
 // --- YouTube Studio's comments inbox: every top comment there is on the owner's videos ---
@@ -223,7 +251,7 @@ export const youtubeAdapter = defineAdapter(youtube, YOUTUBE_SELECTORS, { items:
     const top = facts ? facts.top : topCommentOf(thread);
     const siblings = facts ? facts.replies : repliesOf(thread);
     const at = facts ? (facts.place.get(el) ?? -1) : siblings.indexOf(el);
-    return [...(top ? [top] : []), ...siblings.slice(0, Math.max(0, at))];
+    return [...(top ? [top] : []), ...siblings.slice(answeredSince(siblings, at, page), Math.max(0, at))];
   },
 
   // YouTube does not show the signed-in handle on watch pages: it comes from the options page.

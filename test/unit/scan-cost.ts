@@ -12,7 +12,8 @@ const CHUNK = 25;
 
 const METHODS = ['querySelector', 'querySelectorAll', 'closest', 'matches'] as const;
 
-export function scanCost(adapter: SiteAdapter, url: URL, root: ParentNode = document): number {
+/** `owner`: the account judged for, as the content script tells the adapter (it may then relate less). */
+export function scanCost(adapter: SiteAdapter, url: URL, root: ParentNode = document, owner?: string): number {
   let cost = 0;
   // Each method is patched once, where the DOM defines it (up the prototype chains of the node kinds).
   const saved: [Record<string, unknown>, string, unknown][] = [];
@@ -48,7 +49,7 @@ export function scanCost(adapter: SiteAdapter, url: URL, root: ParentNode = docu
     // with each chunk holding one of its replies, and its list is the index's, not made again.
     const counted = new Set<Element>();
     for (let i = 0; i < items.length; i += CHUNK) {
-      const page = { url, memo: new Map<string, unknown>(), facts, batch };
+      const page = { url, memo: new Map<string, unknown>(), facts, batch, owner };
       for (const { el, entry } of readChunk(adapter, items.slice(i, i + CHUNK), page)) {
         if (entry && !counted.has(el)) cost += entry.repliedBy.length;
         counted.add(el);

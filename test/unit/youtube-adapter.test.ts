@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { youtubeAdapter } from '../../src/sites/youtube';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
+import { repeat, scanCost } from './scan-cost';
 
 const WATCH = 'https://www.youtube.com/watch?v=Qm7tLp2vX9c';
 
@@ -121,4 +122,48 @@ describe('YouTube adapter in Studio’s comments inbox', () => {
     expect(youtubeAdapter.replyButton(samir)?.id).toBe('reply-button');
     expect(youtubeAdapter.composerFor(samir, document)).toBeNull();
   });
+});
+
+describe('YouTube adapter on a long thread', () => {
+  /** The owner's comment (the fixture's third thread) with `count` replies: every tenth by the owner. */
+  function longThread(count: number): { url: URL; replies: Element[] } {
+    const url = loadPage('youtube/watch.html', WATCH);
+    const template = document.querySelector('a[href*="lc=UgxOwn003AaABAg.9zReply02"]')!.closest('ytd-comment-view-model')!;
+    const into = template.parentElement!;
+    template.remove();
+    repeat(template, into, count, (html, n) => html
+      .replaceAll('9zReply02', `9zR${n}x`)
+      .replaceAll('samir_dev', n % 10 === 9 ? 'brightloop' : `viewer${n}`));
+    return { url, replies: Array.from(into.querySelectorAll(':scope > ytd-comment-view-model')) };
+  }
+
+  it('a reply by someone else changes no earlier reply for the owner; the owner’s answers those since their last', () => {
+    const { url, replies } = longThread(25);
+    const top = replies[0]!.closest('ytd-comment-thread-renderer')!.querySelector('ytd-comment-view-model')!;
+    const page = { url, memo: new Map<string, unknown>(), facts: new Map<string, unknown>(), batch: {}, owner: 'brightloop' };
+    expect(youtubeAdapter.relatedItems(replies[12]!, page)).toEqual([top]);
+    // Replies 10 to 18 wait on the owner's 20th (the 10th, at 9, was the owner's answer before).
+    expect(youtubeAdapter.relatedItems(replies[19]!, page)).toEqual([top, ...replies.slice(10, 19)]);
+    expect(youtubeAdapter.relatedItems(replies[9]!, page)).toEqual([top, ...replies.slice(0, 9)]);
+    // Not knowing the owner, every reply before may be answered by it.
+    expect(youtubeAdapter.relatedItems(replies[12]!, { url, memo: new Map() })).toEqual([top, ...replies.slice(0, 12)]);
+    // The owner answered at 9 and 19: the replies after the last wait, the others were answered.
+    for (const told of [false, true]) {
+      const judged = scanPage(youtubeAdapter, url, '@brightloop', told).filter((i) => i.kind === 'reply');
+      expect(judged.map((i) => i.author.handle)).toEqual(replies.flatMap((_, n) => (n % 10 === 9 ? [] : [`viewer${n}`])));
+      expect(judged.map((i) => i.ownerReplied)).toEqual(judged.map((i) => Number(i.author.handle.slice(6)) < 19));
+    }
+  });
+
+  it('reads a thread of thousands of replies in linear work: twice the replies, about twice the work', () => {
+    const cost = (count: number) => {
+      const { url, replies } = longThread(count);
+      expect(replies).toHaveLength(count);
+      return scanCost(youtubeAdapter, url, document, 'brightloop');
+    };
+    const small = cost(1000);
+    const large = cost(2000);
+    expect(large).toBeGreaterThan(small * 1.5);
+    expect(large).toBeLessThan(small * 2.3);
+  }, 120_000); // building and reading 3,000 comments in happy-dom takes seconds: work is counted, not timed
 });
