@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { instagramAdapter } from '../../src/sites/instagram';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
+import { repeat, scanCost } from './scan-cost';
 
 const POST = 'https://www.instagram.com/p/DBrLoop01Ab/';
 
@@ -75,6 +76,33 @@ describe('Instagram adapter', () => {
     expect(judgeAll(instagramAdapter, url, 'brightloop')).toEqual(before);
     expect(before.filter((j) => j?.relevant)).toHaveLength(3);
   });
+
+  it('relates a long post in linear work: twice the comments and replies, about twice the work', () => {
+    const cost = (count: number) => {
+      const url = loadPage('instagram/post.html', POST);
+      const list = document.querySelector('ul')!;
+      // The list's comments that have a reply nested (one the owner's), again at its end. A comment
+      // with no reply is left out: its row is still found by reading the whole list (rowOf), work
+      // that grows with the square of such comments.
+      const answered = list.cloneNode(true) as Element;
+      answered.children[1]!.remove();
+      repeat(answered, list, count, (html, n) => html.slice(html.indexOf('>') + 1, html.lastIndexOf('</'))
+        .replace(/\/(c|r)\/180{14}(\d)(?=\/)/gu, (_, kind: string, at: string) => `/${kind}/18${String(n + 1).padStart(14, '0')}${at}`)
+        .replace(/marta\.draws|ines\.v/gu, (who) => `${who}${n}`));
+      const work = scanCost(instagramAdapter, url);
+      // Every copy is read, each reply related to its comment.
+      const items = scanPage(instagramAdapter, url, 'brightloop');
+      expect(items).toHaveLength(2 * count + 3);
+      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+      expect(items.filter((i) => i.ownerReplied)).toHaveLength(count + 1);
+      expect(items.filter((i) => i.kind === 'reply')).toHaveLength(count + 1);
+      return work;
+    };
+    const small = cost(1000);
+    const large = cost(2000);
+    expect(large).toBeGreaterThan(small * 1.5);
+    expect(large).toBeLessThan(small * 2.3);
+  }, 120_000); // building and reading 12,000 comments in happy-dom takes seconds: work is counted, not timed
 
   it('finds the row’s own Reply control, and leaves links that are not comment permalinks alone', () => {
     const url = loadPage('instagram/post.html', POST);

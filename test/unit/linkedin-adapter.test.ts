@@ -4,6 +4,7 @@ import { parseAge } from '../../src/core/page-time';
 import { linkedinAdapter } from '../../src/sites/linkedin';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
+import { repeat, scanCost } from './scan-cost';
 
 const POST = 'https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000001/';
 
@@ -66,6 +67,33 @@ describe.each([
     expect(linkedinAdapter.relatedItems(anaReply!)).toEqual([ana]);
     expect(linkedinAdapter.relatedItems(lea!)).toHaveLength(1);
   });
+
+  it('relates a long post in linear work: twice the comments and replies, about twice the work', () => {
+    const cost = (count: number) => {
+      const url = loadPage(file, POST);
+      const list = document.querySelector(linkedinAdapter.itemSelector)!.parentElement!;
+      // Every other copy lists each reply after its comment instead of inside it.
+      const flat = list.cloneNode(true) as Element;
+      for (const reply of Array.from(flat.querySelectorAll(linkedinAdapter.itemSelector)).reverse()) {
+        reply.parentElement!.closest(linkedinAdapter.itemSelector)?.after(reply);
+      }
+      repeat(list, list.parentElement!, count, (html, n) => (n % 2 ? flat.outerHTML : html)
+        .replace(/,7400000000000000(\d{3})\)/gu, (_, at: string) => `,75${String(n).padStart(14, '0')}${at})`)
+        .replace(/\/in\/(ana-souza|tom-becker|lea-vogt)\//gu, (_, who: string) => `/in/${who}-${n}/`));
+      const work = scanCost(linkedinAdapter, url);
+      // Every copy is read, each reply related to its comment.
+      const items = scanPage(linkedinAdapter, url, 'bright-loop');
+      expect(items).toHaveLength(3 * (count + 1));
+      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+      expect(items.filter((i) => i.ownerReplied)).toHaveLength(count + 1);
+      expect(items.filter((i) => i.kind === 'reply')).toHaveLength(count + 1);
+      return work;
+    };
+    const small = cost(500);
+    const large = cost(1000);
+    expect(large).toBeGreaterThan(small * 1.5);
+    expect(large).toBeLessThan(small * 2.3);
+  }, 120_000); // building and reading 7,500 comments in happy-dom takes seconds: work is counted, not timed
 
   it('finds each comment’s Reply button; the reply box is not there until it is clicked', () => {
     loadPage(file, POST);

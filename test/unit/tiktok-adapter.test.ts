@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tiktokAdapter } from '../../src/sites/tiktok';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
+import { repeat, scanCost } from './scan-cost';
 
 const VIDEO = 'https://www.tiktok.com/@brightloop/video/7440000000000000001';
 
@@ -76,6 +77,31 @@ describe('TikTok adapter', () => {
     for (let i = 0; i < 2; i++) wrapEach(tiktokAdapter.itemSelector);
     expect(judgeAll(tiktokAdapter, url, 'brightloop')).toEqual(before);
   });
+
+  it('relates a long comment panel in linear work: twice the comments and replies, about twice the work', () => {
+    const cost = (count: number) => {
+      const url = loadPage('tiktok/video.html', VIDEO);
+      const list = document.querySelector('[class*="DivCommentListContainer"]')!;
+      // The list's three top comments with their replies (one the creator's), again at its end, each
+      // container showing its comment's id as the fixture's do. (Where none shows one, commentIdOf
+      // reads the whole list for each top comment: work that grows with the square of the comments.)
+      repeat(list, list, count, (html, n) => html.slice(html.indexOf('>') + 1, html.lastIndexOf('</'))
+        .replace(/id="7440000000000([12])0000(\d)"/gu, (_, kind: string, at: string) => `id="75${kind}${String(n).padStart(14, '0')}${at}"`)
+        .replace(/\/@(fernanda\.art|kai_moves|lu\.na|omar\.k)"/gu, (_, who: string) => `/@${who}${n}"`));
+      const work = scanCost(tiktokAdapter, url);
+      // Every copy is read, each reply related to its comment.
+      const items = scanPage(tiktokAdapter, url, 'brightloop');
+      expect(items).toHaveLength(3 * (count + 1));
+      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+      expect(items.filter((i) => i.ownerReplied)).toHaveLength(count + 1);
+      expect(items.filter((i) => i.kind === 'reply')).toHaveLength(count + 1);
+      return work;
+    };
+    const small = cost(1000);
+    const large = cost(2000);
+    expect(large).toBeGreaterThan(small * 1.5);
+    expect(large).toBeLessThan(small * 2.3);
+  }, 120_000); // building and reading 18,000 comments in happy-dom takes seconds: work is counted, not timed
 
   it('finds the Reply control and the one comment box', () => {
     loadPage('tiktok/video.html', VIDEO);
