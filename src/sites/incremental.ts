@@ -155,3 +155,29 @@ export function outermostWithin(el: Element, selector: string): Element[] {
   }
   return found;
 }
+
+/** Whether `el` is, or holds, a match of `selector` that `wanted` accepts: the first match asked first. */
+function holds(el: Element, selector: string, wanted: (found: Element) => boolean): boolean {
+  if (el.matches(selector) && wanted(el)) return true;
+  const first = el.querySelector(selector);
+  if (!first) return false;
+  return wanted(first) || Array.from(el.querySelectorAll(selector)).some(wanted);
+}
+
+/**
+ * Whether the parent of `from` holds, beside `from`, a match of `selector` that `wanted` accepts:
+ * its other children looked at nearest first, both ways, stopping at the first found. For walks up
+ * from an item's part that stop where the next level holds another item: asked of the parent as a
+ * whole, the level of a list of thousands costs the thousands for each item.
+ */
+export function besideHolds(from: Element, selector: string, wanted: (found: Element) => boolean): boolean {
+  let before = from.previousElementSibling;
+  let after = from.nextElementSibling;
+  while (before || after) {
+    if (before && holds(before, selector, wanted)) return true;
+    if (after && holds(after, selector, wanted)) return true;
+    before = before?.previousElementSibling ?? null;
+    after = after?.nextElementSibling ?? null;
+  }
+  return false;
+}

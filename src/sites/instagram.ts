@@ -2,7 +2,7 @@ import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { instagram } from '../core/sites/instagram';
 import { firstRead, hrefPath, multilineTextOf, textOf } from './dom';
-import { lastingIndex } from './incremental';
+import { besideHolds, lastingIndex } from './incremental';
 import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
@@ -45,8 +45,9 @@ const isPermalink = (a: Element) => permalinkFacts(a) !== null && !!a.querySelec
  */
 function rowOf(link: Element): Element | null {
   let row: Element | null = null;
-  for (let up = link.parentElement; up; up = up.parentElement) {
-    if (Array.from(up.querySelectorAll(S.permalink)).some((a) => a !== link && isPermalink(a))) break;
+  // Each level adds what sits beside the one below it: only that is looked at (nearest first).
+  for (let from = link, up = link.parentElement; up; from = up, up = up.parentElement) {
+    if (besideHolds(from, S.permalink, isPermalink)) break;
     row = up;
   }
   return row;

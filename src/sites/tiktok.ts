@@ -3,7 +3,7 @@ import { parseAge, parseDashedDate } from '../core/page-time';
 import { tiktok } from '../core/sites/tiktok';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
-import { lastingIndex } from './incremental';
+import { besideHolds, lastingIndex } from './incremental';
 import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
@@ -52,9 +52,10 @@ function authorOf(text: Element): { name: string; handle: string } | null {
  * element around its words holding no other comment (a top comment's may hold its replies).
  */
 function commentIdOf(text: Element, level: 1 | 2): string | null {
-  for (let el = text.parentElement; el; el = el.parentElement) {
-    const others = primaryTexts(el).filter((t) => t !== text && (level === 2 || levelOf(t) === 1));
-    if (others.length > 0) return null;
+  // Another comment (a top comment's own replies aside) beside the level below: only that is looked at.
+  const other = (t: Element) => isPrimary(t) && (level === 2 || levelOf(t) === 1);
+  for (let from = text, el = text.parentElement; el; from = el, el = el.parentElement) {
+    if (besideHolds(from, S.text, other)) return null;
     if (/^\d{6,25}$/u.test(el.id)) return el.id;
   }
   return null;
