@@ -75,7 +75,9 @@ export const floors = {
     for (const post of document.querySelectorAll('[data-testid^="postThreadItem-by-"]')) {
       const author = post.getAttribute('data-testid');
       const link = post.querySelector('a[href*="/post/"]');
-      const text = post.querySelector('[data-testid="postText"]')?.textContent;
+      // Feeds tag the text; a thread's posts draw it as the first block of words outside a link.
+      const tagged = post.querySelector('[data-testid="postText"]');
+      const text = (tagged ?? Array.from(post.querySelectorAll('[dir="auto"]')).find((el) => !el.closest('a') && /\p{L}/u.test(el.textContent)))?.textContent;
       if (author && link?.getAttribute('href') && link.getAttribute('aria-label') && text !== undefined) read++;
     }
     return read;

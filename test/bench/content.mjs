@@ -41,7 +41,10 @@ async function measurePage(session, spec) {
   const extension = (frame) => frame.url.startsWith('chrome-extension://');
   const ours = profileMs(profile, extension);
   if (process.env.BENCH_DETAIL) console.log(`${spec.name}, where our time went:\n  ${topFrames(profile, extension).join('\n  ')}`);
-  const floor = await page.evaluate(`(() => { const t = performance.now(); (${floors[spec.site]})(); return performance.now() - t; })()`);
+  // The floor reads every item of the page (a floor that missed fields would cost less than reading them).
+  const floorRun = await page.evaluate(`(() => { const t = performance.now(); const read = (${floors[spec.site]})(); return { ms: performance.now() - t, read, items: document.querySelectorAll(${JSON.stringify(itemSelectors[spec.site])}).length }; })()`);
+  if (floorRun.read < floorRun.items) throw new Error(`the floor read ${floorRun.read} of ${floorRun.items} items`);
+  const floor = floorRun.ms;
   const draw = await page.evaluate(`(${drawFloor})(${JSON.stringify(itemSelectors[spec.site])}, ${badges})`);
   const longest = longestTask(await stopTrace(cdp, trace), sampleTimes(profile, extension));
   return { page, cdp, badges, lastBadgeAfterLoad, ours, floor, draw, longest };
