@@ -3,6 +3,7 @@ import { parseHandleInput } from '../core/handles';
 import { t } from '../core/i18n';
 import { parseShortcut, validateTrigger } from '../core/picker';
 import { SITES } from '../core/sites';
+import { timeWordsWire } from '../core/time-words';
 import type { Settings, SiteId } from '../core/types';
 import { ownerHandle, SITE_IDS } from '../core/types';
 import type { HandlerGroup, WorkerContext } from './worker-context';
@@ -19,7 +20,7 @@ function withAccount(settings: Settings, site: SiteId, patch: { detected?: strin
 export function settingsHandlers(ctx: WorkerContext): HandlerGroup<SettingsMessages> {
   const { fx } = ctx;
   return {
-    async 'page/hello'({ site }) {
+    async 'page/hello'({ site, languages }) {
       const settings = await ctx.readSettings();
       return {
         owner: ownerHandle(settings, site),
@@ -27,6 +28,8 @@ export function settingsHandlers(ctx: WorkerContext): HandlerGroup<SettingsMessa
         selectors: settings.selectorOverrides[site] ?? {},
         trigger: settings.trigger,
         pickerShortcut: settings.pickerShortcut,
+        // Learnt here, away from the page (once per language while the worker runs), and English, which pages keep too.
+        ...(languages && { timeWords: [...new Set([...languages, 'en'])].map(timeWordsWire) }),
       };
     },
 

@@ -3,8 +3,10 @@
  * user's selector overrides), asked at start and after each settings change, and the owner the page
  * shows, told to the background once.
  */
+import { isLanguageTag } from '../core/language-tag';
 import { DEFAULT_SETTINGS } from '../core/types';
 import type { PageState } from '../shared/protocol';
+import { pageLanguages } from '../sites/dom';
 import { applySelectorOverrides, isValidSelector, type SiteAdapter } from '../sites/types';
 import type { PageContext } from './context';
 
@@ -18,9 +20,17 @@ export function createPageState(ctx: PageContext, siteAdapter: SiteAdapter, erro
   };
   let ownerChecked = false;
 
-  /** Asks the background how this site is set up; true when the item selector changed (an override). */
+  /**
+   * Asks the background how this site is set up, and the words of times in the page's languages
+   * (the worker learns them: the page does not pay for it); true when the item selector changed (an override).
+   */
   async function hello(): Promise<boolean> {
-    state = await ctx.send('page/hello', { site: ctx.adapter.id });
+    // The page's lang is the page's to write: only what looks like a language tag is asked about.
+    const words = ctx.adapter.takeTimeWords;
+    const languages = words && pageLanguages(ctx.doc.documentElement).filter(isLanguageTag);
+    const { timeWords, ...told } = await ctx.send('page/hello', { site: ctx.adapter.id, ...(languages && { languages }) });
+    if (timeWords) words?.call(ctx.adapter, timeWords);
+    state = told;
     const itemSelector = ctx.adapter.itemSelector;
     const valid = (css: string) => isValidSelector(css, ctx.doc);
     for (const name of applySelectorOverrides(siteAdapter, state.selectors, valid)) {

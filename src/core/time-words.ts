@@ -128,11 +128,12 @@ function learnDates(lang: string): DateWords {
   return { months, am: [period(9), 'am'].filter(Boolean), pm: [period(21), 'pm'].filter(Boolean), order };
 }
 
-/** Learns a language's words once; null when `Intl` does not know the tag. */
-function once<T>(learn: (lang: string) => T): (lang: string) => T | null {
+/** Learns a language's words once (or is given them); null when `Intl` does not know the tag. */
+function once<T>(learn: (lang: string) => T) {
   const learnt = new Map<string, T | null>();
-  return (lang) => {
-    const tag = lang.trim().toLowerCase();
+  const key = (lang: string) => lang.trim().toLowerCase();
+  const words = (lang: string): T | null => {
+    const tag = key(lang);
     if (!learnt.has(tag)) {
       try {
         learnt.set(tag, learn(tag));
@@ -143,9 +144,62 @@ function once<T>(learn: (lang: string) => T): (lang: string) => T | null {
     }
     return learnt.get(tag) ?? null;
   };
+  return Object.assign(words, {
+    /** Words learnt elsewhere (the worker's, from the same `Intl`): not learnt again here. */
+    give: (lang: string, given: T) => void (learnt.has(key(lang)) || learnt.set(key(lang), given)),
+  });
 }
 
 /** The words of ages in a language (a BCP 47 tag such as "de-DE"). */
-export const ageWords = once(learnAges);
+export const ageWords = /* @__PURE__ */ once(learnAges);
 /** The words of dates in a language. */
-export const dateWords = once(learnDates);
+export const dateWords = /* @__PURE__ */ once(learnDates);
+
+/**
+ * A language's words as a message carries them (plain arrays): the worker learns them, away from
+ * the page, and a page's script is given them with its settings. Learning them costs a page some
+ * 25 ms of `Intl` at its start; reading them, nothing.
+ */
+export interface TimeWordsWire {
+  tag: string;
+  ages: { units: [string, number][]; phrases: [string, number][] } | null;
+  dates: { months: [string, number][]; am: string[]; pm: string[]; order: DateWords['order'] } | null;
+}
+
+export function timeWordsWire(tag: string): TimeWordsWire {
+  const ages = ageWords(tag);
+  const dates = dateWords(tag);
+  return {
+    tag,
+    ages: ages && { units: [...ages.units], phrases: [...ages.phrases] },
+    dates: dates && { months: [...dates.months], am: dates.am, pm: dates.pm, order: dates.order },
+  };
+}
+
+/**
+ * Takes the words of ages a message brought (anything not of their shape is left: the page learns
+ * those itself). Apart from the words of dates, so that a site reading ages only carries no more.
+ */
+export function takeAgeWords(given: unknown): void {
+  for (const { tag, ages } of wires(given)) {
+    if (ages && pairs(ages.units) && pairs(ages.phrases)) {
+      ageWords.give(tag, { units: new Map(ages.units), phrases: new Map(ages.phrases) });
+    }
+  }
+}
+
+/** Takes the words of dates a message brought, as takeAgeWords does those of ages. */
+export function takeDateWords(given: unknown): void {
+  for (const { tag, dates } of wires(given)) {
+    if (dates && pairs(dates.months) && strings(dates.am) && strings(dates.pm) && strings(dates.order)) {
+      dateWords.give(tag, { months: new Map(dates.months), am: dates.am, pm: dates.pm, order: dates.order });
+    }
+  }
+}
+
+const wires = (given: unknown) =>
+  (Array.isArray(given) ? given : []).filter((w): w is Partial<TimeWordsWire> & { tag: string } => typeof w?.tag === 'string');
+
+const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((x) => typeof x === 'string');
+const pairs = (list: unknown): list is [string, number][] =>
+  Array.isArray(list) && list.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number');

@@ -7,13 +7,16 @@ import { MAX_IMPORTED_SNIPPETS } from '../core/csv';
 import { SNIPPET_LIMITS } from '../core/snippets';
 import type { PageHealth } from '../core/health';
 import { MAX_INSTANCES } from '../core/instances';
-import type { ItemStatus, ScannedItem, SnippetDraft } from '../core/types';
+import { isLanguageTag } from '../core/language-tag';
+import type { ItemStatus, ScannedItem, SiteId, SnippetDraft } from '../core/types';
 import { ITEM_UNITS, SITE_IDS } from '../core/types';
 import { arrayOf, bool, type Check, isRecord, nullable, num, oneOf, selectorOverrides, shape, str } from '../core/validate';
 import { type BackgroundProtocol, type BackgroundType, type ItemAction, type ItemQuery, type Origin, PAGE_LIMIT, type Req } from './protocol';
 import { teamSignIn } from './team-protocol';
 
 const site = oneOf(...SITE_IDS);
+/** The languages a page asks the words of times in: a few language tags, or none said. */
+const pageLanguages = (v: unknown) => v === undefined || arrayOf(isLanguageTag, 4)(v);
 const status = oneOf<ItemStatus>('pending', 'answered', 'dismissed', 'snoozed');
 const key = str(ITEM_UNITS.key, 3);
 const id = str(100, 1);
@@ -78,7 +81,11 @@ const snippetDraft = shape<SnippetDraft>({
 export const BACKGROUND_MESSAGES: {
   [K in BackgroundType]: { from: Origin; check: Check<Req<BackgroundProtocol, K>> };
 } = {
-  'page/hello': { from: 'content', check: shape({ site }) },
+  'page/hello': {
+    from: 'content',
+    check: (v): v is { site: SiteId; languages?: string[] } =>
+      shape({ site })(v) && pageLanguages((v as { languages?: unknown }).languages),
+  },
   'owner/detected': { from: 'content', check: shape({ site, handle: str(100, 1) }) },
   'site/health': {
     from: 'content',

@@ -2,6 +2,7 @@ import type { PageHealth } from '../core/health';
 import type { Attribution } from '../core/attribution';
 import type { Catalog } from '../core/i18n';
 import type { Stats } from '../core/stats';
+import type { TimeWordsWire } from '../core/time-words';
 import type { ItemFilter } from '../core/triage';
 import type { Item, ItemStatus, ListedSnippet, ScannedItem, Settings, SiteId, Snippet, SnippetDraft } from '../core/types';
 import type { TeamMembers, TeamSignIn, TeamStatus } from './team-protocol';
@@ -25,6 +26,8 @@ export interface PageState {
   enabled: boolean;
   trigger: string;
   pickerShortcut: string;
+  /** The words of times in the languages the page asked for, learnt by the worker (not kept in the page's state). */
+  timeWords?: TimeWordsWire[];
 }
 
 /** What the popup's list shows: one status, narrowed by site, kind, label and a search, in an order, grouped or not. */
@@ -63,7 +66,7 @@ export type Origin = 'page' | 'content' | 'any';
 
 /** Messages to the background: name -> request and response. */
 export interface BackgroundProtocol {
-  'page/hello': { req: { site: SiteId }; res: PageState };
+  'page/hello': { req: { site: SiteId; languages?: string[] }; res: PageState };
   'owner/detected': { req: { site: SiteId; handle: string }; res: null };
   'site/health': { req: PageHealth; res: null };
   'health/list': { req: Record<string, never>; res: Partial<Record<SiteId, PageHealth>> };

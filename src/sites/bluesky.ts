@@ -1,5 +1,6 @@
 import type { PageEntry } from '../core/relevance';
 import { bluesky } from '../core/sites/bluesky';
+import { takeAgeWords, takeDateWords } from '../core/time-words';
 import type { ItemIndex } from './dom';
 import { learnDateWords, parseAge, parseDate } from '../core/page-time';
 import { firstRead, hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
@@ -183,6 +184,12 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const blueskyAdapter = defineAdapter(bluesky, BLUESKY_SELECTORS, { items: ['threadItem', 'feedItem'] }, {
+  // Its times are dates and ages in the page's language: the worker's words for both are taken.
+  takeTimeWords(given) {
+    takeAgeWords(given);
+    takeDateWords(given);
+  },
+
   get required() {
     // Thread items carry no text test id, and a thread without replies has no time link.
     return { post: this.itemSelector, text: `${BLUESKY_SELECTORS.text}, ${BLUESKY_SELECTORS.textBlock}` };

@@ -1,6 +1,7 @@
 import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { linkedin } from '../core/sites/linkedin';
+import { takeAgeWords } from '../core/time-words';
 import { hrefPath, indexItems, multilineTextOf, ownParts, pageLanguages, precedingInOrder, textOf } from './dom';
 import { lastingIndex } from './incremental';
 import type { PageInfo } from './types';
@@ -164,6 +165,9 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const linkedinAdapter = defineAdapter(linkedin, LINKEDIN_SELECTORS, { items: () => itemsSelector() }, {
+  // Its times are ages in the page's language: the worker's words for them are taken.
+  takeTimeWords: takeAgeWords,
+
   get required() {
     return { comment: itemsSelector() };
   },

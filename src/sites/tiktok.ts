@@ -1,6 +1,7 @@
 import type { PageEntry } from '../core/relevance';
 import { parseAge, parseDashedDate } from '../core/page-time';
 import { tiktok } from '../core/sites/tiktok';
+import { takeAgeWords } from '../core/time-words';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
 import { besideHolds, lastingIndex } from './incremental';
@@ -139,6 +140,9 @@ function readEntry(el: Element, page: PageInfo): PageEntry | null {
 }
 
 export const tiktokAdapter = defineAdapter(tiktok, TIKTOK_SELECTORS, { items: ['text'] }, {
+  // Its times are ages in the page's language: the worker's words for them are taken.
+  takeTimeWords: takeAgeWords,
+
   get required() {
     return { text: S.text, username: S.username };
   },

@@ -51,6 +51,12 @@ export interface SiteAdapter {
   /** Done once per page in a task of its own before the first reading (what the first reading would learn). */
   prepare?(doc: Document): void;
   /**
+   * Where the site's times are words ("2 hours ago", "November 20 at 9:00"): takes the words the
+   * worker learnt for the page's languages (core/time-words.ts `takeAgeWords`…), so the page does
+   * not learn them. Sites without it are not sent any.
+   */
+  takeTimeWords?(given: unknown): void;
+  /**
    * Items whose verdict may change when `el` appears (the comments it answers). `page` is the chunk's
    * (as for readEntry) when the content script asks, so an index built for the one serves the other.
    */

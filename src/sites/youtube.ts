@@ -2,6 +2,7 @@ import { mentionedHandles, normalizeHandle, sameHandle } from '../core/handles';
 import type { PageEntry } from '../core/relevance';
 import { parseAge } from '../core/page-time';
 import { youtube } from '../core/sites/youtube';
+import { takeAgeWords } from '../core/time-words';
 import { firstOwn, firstRead, hrefPath, multilineTextOf, pageLanguages, perItem, searchParam, subtreeSelector, textOf } from './dom';
 import { lastingElement, lastingIndexOf } from './incremental';
 import type { PageInfo } from './types';
@@ -220,6 +221,9 @@ function readStudioEntry(el: Element): PageEntry | null {
 }
 
 export const youtubeAdapter = defineAdapter(youtube, YOUTUBE_SELECTORS, { items: ['comment', 'studioComment'], composers: ['composer', 'studioComposer'], sends: ['send', 'studioSend'] }, {
+  // Its times are ages in the page's language: the worker's words for them are taken.
+  takeTimeWords: takeAgeWords,
+
   get required() {
     return { comment: YOUTUBE_SELECTORS.comment, author: YOUTUBE_SELECTORS.author, time: YOUTUBE_SELECTORS.timeLink };
   },

@@ -295,6 +295,17 @@ describe('settings and snippets', () => {
     );
   });
 
+  it('tells a page asking for them the words of times in its languages and English, learnt here', async () => {
+    const told = await h()['page/hello']({ site: 'bluesky', languages: ['de-DE'] }, ctx);
+    expect(told.timeWords?.map((w) => w.tag)).toEqual(['de-DE', 'en']);
+    const german = told.timeWords![0]!;
+    expect(new Map(german.dates!.months).get('november')).toBe(10);
+    expect(new Map(german.ages!.units).get('stunden')).toBe(3_600_000);
+    // Plain data, as a message carries it.
+    expect(JSON.parse(JSON.stringify(told.timeWords))).toEqual(told.timeWords);
+    expect((await h()['page/hello']({ site: 'x' }, ctx)).timeWords).toBeUndefined();
+  });
+
   it('keeps the picker trigger and shortcut, refusing ones that would not work', async () => {
     const next = await h()['settings/setPicker']({ trigger: ' // ', pickerShortcut: 'Ctrl+Shift+Space' }, ctx);
     expect(next).toMatchObject({ trigger: '//', pickerShortcut: 'Ctrl+Shift+Space' });
