@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { facebookAdapter } from '../../src/sites/facebook';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
-import { repeat, scanCost } from './scan-cost';
+import { expectLinear, readCopies, repeat } from './scan-cost';
 
 const POST = 'https://www.facebook.com/permalink.php?story_fbid=pfbid0BrightLoopFixturePost000000000000000000000000000000000000000&id=100000000000077';
 const PAGE_ID = '100000000000077';
@@ -111,18 +111,10 @@ describe('Facebook adapter', () => {
         .replace(/\b9([12])0{11}(\d{3})\b/gu, (_, kind: string, at: string) => `9${kind}${String(n + 1).padStart(11, '0')}${at}`)
         .replace(/id=10{11}1(\d\d)/gu, (_, who: string) => `id=3${String(n).padStart(12, '0')}${who}`)
         .replaceAll('diego.morales', `diego${n}.morales`));
-      const work = scanCost(facebookAdapter, url);
       // Every copy is read, each reply related to its comment.
-      const items = scanPage(facebookAdapter, url, PAGE_ID);
-      expect(items).toHaveLength(4 * (count + 1));
-      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
-      expect(items.filter((i) => i.ownerReplied)).toHaveLength(2 * (count + 1));
-      return work;
+      return readCopies(facebookAdapter, url, PAGE_ID, count + 1, { found: 4, answered: 2 });
     };
-    const small = cost(500);
-    const large = cost(1000);
-    expect(large).toBeGreaterThan(small * 1.5);
-    expect(large).toBeLessThan(small * 2.3);
+    expectLinear(cost, 500);
   }, 120_000); // building and reading 9,000 comments in happy-dom takes seconds: work is counted, not timed
 
   it('leaves unknown markup alone, and a page that is not the owner’s yields nothing', () => {

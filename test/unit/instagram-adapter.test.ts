@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { ScannedItem } from '../../src/core/types';
 import { instagramAdapter } from '../../src/sites/instagram';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
-import { repeat, scanCost } from './scan-cost';
+import { expectEveryCopy, expectLinear, repeat, scanCost } from './scan-cost';
 
 const POST = 'https://www.instagram.com/p/DBrLoop01Ab/';
 
@@ -91,17 +90,11 @@ describe('Instagram adapter', () => {
       const work = scanCost(instagramAdapter, url);
       // Every copy is read, each reply related to its comment.
       const items = scanPage(instagramAdapter, url, 'brightloop');
-      const copies = (list: ScannedItem[]) => list.length * (count + 1);
-      expect(items).toHaveLength(copies(once));
-      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
-      expect(items.filter((i) => i.ownerReplied)).toHaveLength(copies(once.filter((i) => i.ownerReplied)));
-      expect(items.filter((i) => i.kind === 'reply')).toHaveLength(copies(once.filter((i) => i.kind === 'reply')));
+      const per = { found: once.length, answered: once.filter((i) => i.ownerReplied).length, replies: once.filter((i) => i.kind === 'reply').length };
+      expectEveryCopy(items, count + 1, per);
       return work;
     };
-    const small = cost(1000);
-    const large = cost(2000);
-    expect(large).toBeGreaterThan(small * 1.5);
-    expect(large).toBeLessThan(small * 2.3);
+    expectLinear(cost, 1000);
   }, 120_000); // building and reading thousands of comments in happy-dom takes seconds: work is counted, not timed
 
   it('finds the row’s own Reply control, and leaves links that are not comment permalinks alone', () => {

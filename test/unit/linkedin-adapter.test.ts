@@ -4,7 +4,7 @@ import { parseAge } from '../../src/core/page-time';
 import { linkedinAdapter } from '../../src/sites/linkedin';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
-import { repeat, scanCost } from './scan-cost';
+import { expectLinear, readCopies, repeat } from './scan-cost';
 
 const POST = 'https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000001/';
 
@@ -80,19 +80,10 @@ describe.each([
       repeat(list, list.parentElement!, count, (html, n) => (n % 2 ? flat.outerHTML : html)
         .replace(/,7400000000000000(\d{3})\)/gu, (_, at: string) => `,75${String(n).padStart(14, '0')}${at})`)
         .replace(/\/in\/(ana-souza|tom-becker|lea-vogt)\//gu, (_, who: string) => `/in/${who}-${n}/`));
-      const work = scanCost(linkedinAdapter, url);
       // Every copy is read, each reply related to its comment.
-      const items = scanPage(linkedinAdapter, url, 'bright-loop');
-      expect(items).toHaveLength(3 * (count + 1));
-      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
-      expect(items.filter((i) => i.ownerReplied)).toHaveLength(count + 1);
-      expect(items.filter((i) => i.kind === 'reply')).toHaveLength(count + 1);
-      return work;
+      return readCopies(linkedinAdapter, url, 'bright-loop', count + 1, { found: 3, answered: 1, replies: 1 });
     };
-    const small = cost(500);
-    const large = cost(1000);
-    expect(large).toBeGreaterThan(small * 1.5);
-    expect(large).toBeLessThan(small * 2.3);
+    expectLinear(cost, 500);
   }, 120_000); // building and reading 7,500 comments in happy-dom takes seconds: work is counted, not timed
 
   it('finds each comment’s Reply button; the reply box is not there until it is clicked', () => {

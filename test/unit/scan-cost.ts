@@ -4,8 +4,11 @@
  * every entry of the repliedBy lists read. A scan that relates every item to every earlier one
  * shows up as work growing with the square of the items; a linear one doubles with them.
  */
+import { expect } from 'vitest';
 import { readChunk } from '../../src/content/scanner';
+import type { ScannedItem } from '../../src/core/types';
 import type { SiteAdapter } from '../../src/sites/types';
+import { scanPage } from '../helpers';
 
 /** The watcher's chunk: what the content script hands the adapter at a time. */
 const CHUNK = 25;
@@ -74,4 +77,40 @@ export function repeat(
   const copies: string[] = [];
   for (let n = 0; n < count; n++) copies.push(vary(html, n));
   into.insertAdjacentHTML('beforeend', copies.join(''));
+}
+
+/**
+ * Twice the items, about twice the work: `cost` builds the page at a size and counts the work of
+ * reading it (a reading that relates each item to every other one gives about four times).
+ */
+export function expectLinear(cost: (count: number) => number, count: number): void {
+  const small = cost(count);
+  const large = cost(2 * count);
+  expect(large).toBeGreaterThan(small * 1.5);
+  expect(large).toBeLessThan(small * 2.3);
+}
+
+/** What one copy of a page's part holds: items found waiting or answered, those answered, replies among them. */
+interface PerCopy {
+  found: number;
+  answered: number;
+  replies?: number;
+}
+
+/** Every copy of the page's part was read: `per` copy, so many items found, answered and replies. */
+export function expectEveryCopy(items: ScannedItem[], copies: number, per: PerCopy): void {
+  expect(items).toHaveLength(per.found * copies);
+  expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  expect(items.filter((i) => i.ownerReplied)).toHaveLength(per.answered * copies);
+  if (per.replies !== undefined) expect(items.filter((i) => i.kind === 'reply')).toHaveLength(per.replies * copies);
+}
+
+/**
+ * The work of reading a page that holds `copies` of a part (what `per` says one holds), after
+ * checking that every copy is read and related (`owner`: whom the page is judged for).
+ */
+export function readCopies(adapter: SiteAdapter, url: URL, owner: string, copies: number, per: PerCopy): number {
+  const work = scanCost(adapter, url);
+  expectEveryCopy(scanPage(adapter, url, owner), copies, per);
+  return work;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { threadsAdapter } from '../../src/sites/threads';
 import { loadPage, scanPage } from '../helpers';
 import { judgeAll, wrapEach } from './drift';
-import { repeat, scanCost } from './scan-cost';
+import { expectLinear, repeat, scanCost } from './scan-cost';
 
 const POST = 'https://www.threads.com/@brightloop/post/DBrLp00Root1';
 
@@ -97,10 +97,7 @@ describe('Threads adapter', () => {
         : html.replaceAll('rita.silva', `user${n}`).replaceAll('DBrLp01Rita1', `DBrLp${n}x`)));
       return scanCost(threadsAdapter, url);
     };
-    const small = cost(2000);
-    const large = cost(4000);
-    expect(large).toBeGreaterThan(small * 1.5);
-    expect(large).toBeLessThan(small * 2.3);
+    expectLinear(cost, 2000);
   }, 120_000); // building and reading 6,000 posts in happy-dom takes seconds: work is counted, not timed
 
   it('tells the reply dialog’s Post from its Cancel by the word, in the languages Threads ships', () => {
