@@ -28,9 +28,11 @@ export interface ScannerDeps {
  * it answers), each once. `page.memo` is this chunk's; `page.facts` the page state's.
  */
 export function* readChunk(adapter: SiteAdapter, elements: Element[], page: PageInfo) {
-  const all = new Set(elements);
-  for (const el of elements) for (const related of adapter.relatedItems(el, page)) all.add(related);
-  for (const el of all) yield { el, entry: adapter.readEntry(el, page) };
+  // An item the page took away since the batch was collected is not read: it would not be in the
+  // page's index, which would then be built again for it (and it has no badge to show).
+  const all = new Set(elements.filter((el) => el.isConnected));
+  for (const el of [...all]) for (const related of adapter.relatedItems(el, page)) all.add(related);
+  for (const el of all) if (el.isConnected) yield { el, entry: adapter.readEntry(el, page) };
 }
 
 export function createScanner(ctx: PageContext, deps: ScannerDeps) {

@@ -160,9 +160,9 @@ function groupPostAuthor(el: Element, page: PageInfo): string | null {
   if (post) return authorOf(post)?.handle ?? null;
   const scope = el.closest('[role="dialog"]');
   // Kept for the page's state while it stays on the page: the articles are not looked through per chunk.
+  const isPost = (a: Element) => !commentRef(a);
   const first = lastingElement(page, `facebook:groupPost:${scope ? 'dialog' : 'page'}`, () =>
-    Array.from((scope ?? el.ownerDocument).querySelectorAll(S.article)).find((a) => !commentRef(a)) ?? null,
-  );
+    Array.from((scope ?? el.ownerDocument).querySelectorAll(S.article)).find(isPost) ?? null, isPost);
   return first ? (authorOf(first)?.handle ?? null) : null;
 }
 

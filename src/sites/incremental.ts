@@ -11,10 +11,13 @@ import { memoize } from './types';
  * state (`page.facts`) while it stays in the page, and held weakly: a node the page dropped is
  * never kept. While there is none, `find` runs at most once per chunk.
  */
-export function lastingElement(page: PageInfo, key: string, find: () => Element | null): Element | null {
+export function lastingElement(
+  page: PageInfo, key: string, find: () => Element | null, still: (el: Element) => boolean = () => true,
+): Element | null {
   const kept = page.facts?.get(key);
   const el = kept instanceof WeakRef ? (kept.deref() as Element | undefined) : undefined;
-  if (el?.isConnected) return el;
+  // `still`: what made it the one is still so (else it is looked for again).
+  if (el?.isConnected && still(el)) return el;
   const found = memoize(page, `lasting:${key}`, find);
   if (found) page.facts?.set(key, new WeakRef(found));
   else page.facts?.delete(key);
