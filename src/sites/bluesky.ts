@@ -4,8 +4,7 @@ import { takeAgeWords, takeDateWords } from '../core/time-words';
 import type { ItemIndex } from './dom';
 import { learnDateWords, parseAge, parseDate } from '../core/page-time';
 import { firstRead, hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
-import { lastingIndex } from './incremental';
-import { batchMemo } from './batch-memo';
+import { conversationIndex } from './incremental';
 import type { Relations } from './bluesky-thread';
 import { relatePosts, shapeOf } from './bluesky-thread';
 import type { PageInfo } from './types';
@@ -146,7 +145,7 @@ function threadIndex(el: Element, page?: PageInfo): Thread {
   const fits = (t: Thread) => t.at(el) >= 0;
   const doc = el.ownerDocument;
   const build = () => buildThread(doc, page?.url ?? new URL(doc.URL));
-  return page ? lastingIndex(page, 'bluesky:thread', fits, build) : batchMemo(doc, 'bluesky:thread', build, fits);
+  return conversationIndex(page, 'bluesky:thread', doc, fits, build);
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {

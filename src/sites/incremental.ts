@@ -3,6 +3,7 @@
  * items arrive, so what an item needs is found near it (walks in document order that stop at the
  * next item), and what the whole page shares is kept for the page's state, not found again per chunk.
  */
+import { batchMemo } from './batch-memo';
 import type { PageInfo } from './types';
 import { memoize } from './types';
 
@@ -73,6 +74,21 @@ export function lastingIndexOf<T extends object>(
     kept.byRoot.set(root, new WeakRef(fresh));
   }
   return fresh;
+}
+
+/**
+ * A conversation's index for `root` (a column, a thread, the document): where the content script
+ * reads (a page given), kept for the watcher's batch (lastingIndexOf); for a lone call, for the
+ * stretch of synchronous work in progress (batchMemo). Rebuilt when `fits` says it does not serve.
+ */
+export function conversationIndex<T extends object>(
+  page: PageInfo | undefined,
+  key: string,
+  root: object,
+  fits: (value: T) => boolean,
+  build: () => T,
+): T {
+  return page ? lastingIndexOf(page, key, root, fits, build) : batchMemo(root, key, build, fits);
 }
 
 /** The first match of `selector` in document order from `el` on: itself, else inside it (one native query). */

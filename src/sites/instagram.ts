@@ -2,8 +2,7 @@ import type { PageEntry } from '../core/relevance';
 import { parseTime } from '../core/time';
 import { instagram } from '../core/sites/instagram';
 import { firstRead, hrefPath, multilineTextOf, textOf } from './dom';
-import { besideHolds, lastingIndex } from './incremental';
-import { batchMemo } from './batch-memo';
+import { besideHolds, conversationIndex } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
 
@@ -85,7 +84,7 @@ function commentIndex(link: Element, page?: PageInfo): Comments {
   const doc = link.ownerDocument;
   const id = permalinkFacts(link)?.id ?? '';
   const fits = (c: Comments) => c.links.get(id) === link;
-  return page ? lastingIndex(page, 'instagram:comments', fits, () => buildComments(doc)) : batchMemo(doc, 'instagram:comments', () => buildComments(doc), fits);
+  return conversationIndex(page, 'instagram:comments', doc, fits, () => buildComments(doc));
 }
 
 /** The page's comments by id, and their replies by the ids in the reply permalinks. */

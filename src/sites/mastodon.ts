@@ -3,7 +3,7 @@ import { parseTime } from '../core/time';
 import { mastodon } from '../core/sites/mastodon';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, textOf } from './dom';
-import { lastingIndexOf } from './incremental';
+import { conversationIndex } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, memoize, selectorsInUse } from './types';
 import { batchMemo } from './batch-memo';
@@ -149,10 +149,10 @@ function buildThread(root: ParentNode, page: PageInfo): Thread {
 function threadIndex(el: Element, page?: PageInfo): Thread {
   const root = conversationOf(el);
   const fits = (t: Thread) => t.at(el) >= 0;
-  if (page) return lastingIndexOf(page, 'mastodon:thread', root, fits, () => buildThread(root, page));
   const doc = el.ownerDocument;
-  const lone = batchMemo(doc, 'mastodon:page', () => ({ url: new URL(doc.URL), memo: new Map<string, unknown>() }));
-  return batchMemo(root, 'mastodon:thread', () => buildThread(root, lone), fits);
+  // A lone call reads with a page of its own, shared by the calls of the same stretch.
+  const lone = () => batchMemo(doc, 'mastodon:page', () => ({ url: new URL(doc.URL), memo: new Map<string, unknown>() }));
+  return conversationIndex(page, 'mastodon:thread', root, fits, () => buildThread(root, page ?? lone()));
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {

@@ -3,8 +3,7 @@ import { parseTime } from '../core/time';
 import { threads } from '../core/sites/threads';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, textOf } from './dom';
-import { lastingIndex } from './incremental';
-import { batchMemo } from './batch-memo';
+import { conversationIndex } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
 
@@ -86,8 +85,7 @@ function buildColumn(root: ParentNode, url: URL): Column {
 function columnIndex(el: Element, page?: PageInfo): Column {
   const doc = el.ownerDocument;
   const fits = (c: Column) => c.at(el) >= 0;
-  if (page) return lastingIndex(page, 'threads:column', fits, () => buildColumn(doc, page.url));
-  return batchMemo(doc, 'threads:column', () => buildColumn(doc, new URL(doc.URL)), fits);
+  return conversationIndex(page, 'threads:column', doc, fits, () => buildColumn(doc, page?.url ?? new URL(doc.URL)));
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {

@@ -4,8 +4,7 @@ import { tiktok } from '../core/sites/tiktok';
 import { takeAgeWords } from '../core/time-words';
 import type { ItemIndex } from './dom';
 import { hrefPath, indexItems, multilineTextOf, pageLanguages, textOf } from './dom';
-import { besideHolds, lastingIndex } from './incremental';
-import { batchMemo } from './batch-memo';
+import { besideHolds, conversationIndex } from './incremental';
 import type { PageInfo } from './types';
 import { defineAdapter, selectorsInUse } from './types';
 
@@ -107,7 +106,7 @@ function buildPanel(doc: Document): Panel {
 function panelIndex(el: Element, page?: PageInfo): Panel {
   const doc = el.ownerDocument;
   const fits = (p: Panel) => p.at(el) >= 0;
-  return page ? lastingIndex(page, 'tiktok:panel', fits, () => buildPanel(doc)) : batchMemo(doc, 'tiktok:panel', () => buildPanel(doc), fits);
+  return conversationIndex(page, 'tiktok:panel', doc, fits, () => buildPanel(doc));
 }
 
 function readEntry(el: Element, page: PageInfo): PageEntry | null {
