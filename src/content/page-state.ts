@@ -26,10 +26,9 @@ export function createPageState(ctx: PageContext, siteAdapter: SiteAdapter, erro
    */
   async function hello(): Promise<boolean> {
     // The page's lang is the page's to write: only what looks like a language tag is asked about.
-    const words = ctx.adapter.takeTimeWords;
-    const languages = words && pageLanguages(ctx.doc.documentElement).filter(isLanguageTag);
+    const languages = ctx.adapter.takeTimeWords && pageLanguages(ctx.doc.documentElement).filter(isLanguageTag);
     const { timeWords, ...told } = await ctx.send('page/hello', { site: ctx.adapter.id, ...(languages && { languages }) });
-    if (timeWords) words?.call(ctx.adapter, timeWords);
+    if (timeWords) ctx.adapter.takeTimeWords?.(timeWords);
     state = told;
     const itemSelector = ctx.adapter.itemSelector;
     const valid = (css: string) => isValidSelector(css, ctx.doc);

@@ -4,6 +4,8 @@
  * "há 2 h", "2h ago" or LinkedIn's bare "2h"; phrases such as "gestern" or "ayer"; month names,
  * AM/PM and the order of a numeric date. Built once per language, on first use.
  */
+import { arrayOf, num, str } from './validate';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -200,6 +202,6 @@ export function takeDateWords(given: unknown): void {
 const wires = (given: unknown) =>
   (Array.isArray(given) ? given : []).filter((w): w is Partial<TimeWordsWire> & { tag: string } => typeof w?.tag === 'string');
 
-const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((x) => typeof x === 'string');
-const pairs = (list: unknown): list is [string, number][] =>
-  Array.isArray(list) && list.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number');
+const strings = /* @__PURE__ */ arrayOf(str(Infinity), Infinity);
+const pair = (p: unknown): p is [string, number] => Array.isArray(p) && str(Infinity)(p[0]) && num(p[1]);
+const pairs = /* @__PURE__ */ arrayOf(pair, Infinity);
